@@ -1,4 +1,15 @@
 import * as vscode from 'vscode';
+import { RoadmapStore } from './workspace/roadmapStore';
+import type { Services } from './services';
+import { createResultsIndex } from './evaluation/resultsIndex';
+import { createDecisionsIndex } from './decisions/decisionsIndex';
+import { activateDiagnostics } from './workspace/diagnostics';
+import { activateViews } from './views';
+import { activateCommands } from './commands';
+import { activateLanguage } from './language';
+import { activateEvaluation } from './evaluation';
+import { activateDecisions } from './decisions';
+import { activateScaffold } from './scaffold';
 
 /**
  * The composition root: builds every feature once, hands each its collaborators, and owns every
@@ -6,11 +17,29 @@ import * as vscode from 'vscode';
  */
 export class MlRoadmapExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  readonly services: Services;
 
   constructor(readonly context: vscode.ExtensionContext) {
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
-    this.disposables.push(log);
-    log.info('ML Roadmap activated');
+    const store = new RoadmapStore(log);
+    this.disposables.push(log, store);
+    const results = createResultsIndex(store, log);
+    const decisions = createDecisionsIndex(store, log);
+    this.disposables.push(results, decisions);
+    this.services = { context, log, store, results, decisions };
+
+    for (const activateFeature of [
+      activateDiagnostics,
+      activateViews,
+      activateCommands,
+      activateLanguage,
+      activateEvaluation,
+      activateDecisions,
+      activateScaffold,
+    ]) {
+      this.disposables.push(...activateFeature(this.services));
+    }
+    void store.whenReady().then(() => log.info(`ML Roadmap: ${store.all().length} roadmap(s) in the workspace`));
   }
 
   dispose(): void {

@@ -1,0 +1,7 @@
+import type * as vscode from 'vscode';
+import type { Services } from '../services';
+
+/** Language features on mlroadmap.yaml. */
+export function activateLanguage(_services: Services): vscode.Disposable[] {
+  return [];
+}

@@ -1,0 +1,54 @@
+import type * as vscode from 'vscode';
+import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
+import type { RoadmapDiagnostic } from './core/roadmap/model';
+
+/** The latest evaluation result of one candidate, as views, CodeLens and the Testing view show it. */
+export interface CandidateResultView {
+  readonly candidate: string;
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Absolute path of the file the numbers were read from. */
+  readonly source: string;
+  readonly format: string;
+  /** ISO time the result was produced or recorded. */
+  readonly at?: string;
+  readonly commit?: string;
+  readonly dirty?: boolean;
+  readonly datasetSha256?: string;
+  readonly command?: string;
+  /** Why the result no longer reflects the roadmap's current dataset or command, when it does not. */
+  readonly stale?: string;
+}
+
+/** Latest results per candidate for each roadmap. Filled by the evaluation feature. */
+export interface ResultsIndex {
+  readonly onDidChange: vscode.Event<void>;
+  latest(entry: RoadmapEntry, candidateId: string): CandidateResultView | undefined;
+  /** Findings about stale results (code pitfall/faulty-evaluation), merged into the roadmap's diagnostics. */
+  staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[];
+}
+
+/** A decision record as the Decisions view lists it. Filled by the decisions feature. */
+export interface DecisionView {
+  readonly number: number;
+  readonly title: string;
+  readonly status: string;
+  readonly date?: string;
+  readonly file: string;
+  readonly candidates: readonly string[];
+  readonly supersedes: readonly number[];
+  readonly supersededBy: readonly number[];
+}
+
+export interface DecisionsIndex {
+  readonly onDidChange: vscode.Event<void>;
+  records(entry: RoadmapEntry): readonly DecisionView[];
+}
+
+/** What the composition root hands every feature. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly store: RoadmapStore;
+  readonly results: ResultsIndex;
+  readonly decisions: DecisionsIndex;
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core/roadmap/model';
+
+export type EditOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * Applies text edits computed by the core on `text` to the roadmap document through a WorkspaceEdit,
+ * so they are undoable and work on an open editor with unsaved changes. Edits must have been computed
+ * on the document's current text; `computeEdits` receives it to guarantee that.
+ * A document that had no unsaved changes is saved afterwards so the file on disk and the views agree;
+ * a dirty one is left for the user to save.
+ */
+export async function applyRoadmapEdits(
+  uri: vscode.Uri,
+  computeEdits: (text: string) => readonly TextEdit[] | { error: string },
+  label = 'ML Roadmap',
+): Promise<EditOutcome> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = doc.isDirty;
+  const result = computeEdits(doc.getText());
+  if ('error' in result) return { ok: false, message: result.error };
+  if (result.length === 0) return { ok: true };
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
+  for (const e of result) {
+    const range = new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length));
+    edit.replace(uri, range, e.newText, metadata);
+  }
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) return { ok: false, message: 'VS Code refused the edit of mlroadmap.yaml (is the file read-only?).' };
+  if (!wasDirty) await doc.save();
+  return { ok: true };
+}

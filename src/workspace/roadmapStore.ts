@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import { parseRoadmap } from '../core/roadmap/parse';
+import type { ParseResult, Roadmap } from '../core/roadmap/model';
+import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
+import { Settings } from '../ids';
+
+/** One roadmap file as the extension currently sees it: the editor's unsaved text when open, else the file on disk. */
+export interface RoadmapEntry {
+  readonly uri: vscode.Uri;
+  /** The workspace folder the roadmap belongs to (a monorepo may hold several roadmaps in one folder). */
+  readonly folder: vscode.WorkspaceFolder;
+  /** The folder holding mlroadmap.yaml: relative paths in the roadmap resolve against it. */
+  readonly root: vscode.Uri;
+  /** A short label for grouping views in multi-root workspaces and monorepos. */
+  readonly label: string;
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly roadmap: Roadmap | undefined;
+}
+
+const GLOB = `**/${ROADMAP_FILE_NAME}`;
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**}';
+
+/**
+ * Finds every mlroadmap.yaml in the workspace, keeps its parsed model current (debounced on edits,
+ * from the editor's unsaved text as well as from disk) and tells listeners which roadmap changed.
+ */
+export class RoadmapStore implements vscode.Disposable {
+  private readonly entries = new Map<string, RoadmapEntry>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<RoadmapEntry | undefined>();
+  /** Fires with the entry that changed, or undefined when roadmaps appeared or disappeared. */
+  readonly onDidChange = this.changed.event;
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri, 0)),
+      watcher.onDidChange((uri) => {
+        // An open document is followed through its text; disk changes matter only when it is not dirty.
+        const doc = this.openDocument(uri);
+        if (!doc || !doc.isDirty) this.schedule(uri);
+      }),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isRoadmap(e.document.uri) && e.contentChanges.length > 0) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // Closing a dirty editor without saving reverts to the disk text.
+        if (this.isRoadmap(doc.uri) && this.entries.has(doc.uri.toString())) this.schedule(doc.uri, 0);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+    );
+  }
+
+  /** Resolves once the first scan of the workspace is done. */
+  whenReady(): Promise<void> {
+    this.ready ??= this.rescan();
+    return this.ready;
+  }
+
+  all(): RoadmapEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
+  }
+
+  get(uri: vscode.Uri): RoadmapEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** The roadmap a command should act on: the one in the active editor, else the only one, else undefined. */
+  active(): RoadmapEntry | undefined {
+    const editorUri = vscode.window.activeTextEditor?.document.uri;
+    if (editorUri) {
+      const own = this.get(editorUri) ?? this.all().find((e) => editorUri.fsPath.startsWith(e.root.fsPath + '/'));
+      if (own) return own;
+    }
+    const all = this.all();
+    return all.length === 1 ? all[0] : undefined;
+  }
+
+  /** Re-reads every roadmap now, without waiting for the debounce. */
+  async refresh(): Promise<void> {
+    await this.rescan();
+  }
+
+  /** Re-reads one roadmap now and returns its fresh entry. */
+  async reload(uri: vscode.Uri): Promise<RoadmapEntry | undefined> {
+    this.cancel(uri);
+    return this.load(uri);
+  }
+
+  isRoadmap(uri: vscode.Uri): boolean {
+    return uri.scheme === 'file' && uri.path.endsWith('/' + ROADMAP_FILE_NAME) && !!vscode.workspace.getWorkspaceFolder(uri);
+  }
+
+  private async rescan(): Promise<void> {
+    const found = await vscode.workspace.findFiles(GLOB, EXCLUDE, 100);
+    const keep = new Set(found.map((u) => u.toString()));
+    for (const key of [...this.entries.keys()]) if (!keep.has(key)) this.entries.delete(key);
+    await Promise.all(found.map((uri) => this.load(uri, false)));
+    this.changed.fire(undefined);
+  }
+
+  private schedule(uri: vscode.Uri, delay?: number): void {
+    if (!this.isRoadmap(uri)) return;
+    const key = uri.toString();
+    this.cancel(uri);
+    const ms = delay ?? vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.refreshDelay, 300);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.load(uri);
+      }, ms),
+    );
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    this.cancel(uri);
+    if (this.entries.delete(uri.toString())) this.changed.fire(undefined);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const doc = this.openDocument(uri);
+    if (doc) return doc.getText();
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async load(uri: vscode.Uri, notify = true): Promise<RoadmapEntry | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const text = await this.readText(uri);
+    if (!folder || text === undefined) {
+      this.remove(uri);
+      return undefined;
+    }
+    const previous = this.entries.get(uri.toString());
+    if (previous && previous.text === text) return previous;
+    const started = Date.now();
+    const parse = parseRoadmap(text);
+    const root = vscode.Uri.joinPath(uri, '..');
+    const relative = vscode.workspace.asRelativePath(root, false);
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const inSubfolder = root.toString() !== folder.uri.toString();
+    const label = inSubfolder ? (multi ? relative : vscode.workspace.asRelativePath(root, false)) : folder.name;
+    const entry: RoadmapEntry = { uri, folder, root, label, text, parse, roadmap: parse.roadmap };
+    this.entries.set(uri.toString(), entry);
+    this.log.debug(`parsed ${vscode.workspace.asRelativePath(uri)} in ${Date.now() - started} ms: ${parse.diagnostics.length} diagnostics`);
+    if (notify) this.changed.fire(entry);
+    return entry;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
