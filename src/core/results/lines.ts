@@ -1,0 +1,80 @@
+// Line-by-line reading of a stream with bounded memory: only the current chunk and one partial line are held.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { BINARY_MESSAGE, describeFsError, formatBytes, looksBinary, SNIFF_BYTES } from './file-access';
+
+export interface LineSink {
+  /** Called for each line (without its `\n` / `\r\n`), with its 1-based number. */
+  line(text: string, lineNo: number): void;
+  /** Called once per line longer than the limit; the line is skipped. */
+  tooLong(lineNo: number, limit: string): void;
+}
+
+export type LinesOutcome = { ok: true; lines: number } | { ok: false; message: string; lines: number };
+
+/** A readable for a path or the given stream, as UTF-8 text. */
+export function textStream(input: string | Readable): Readable {
+  const s = typeof input === 'string' ? createReadStream(input, { highWaterMark: 256 * 1024 }) : input;
+  s.setEncoding('utf8');
+  return s;
+}
+
+/**
+ * Feed every line of `input` to `sink`. A first chunk with NUL bytes stops the read (binary file).
+ * Never throws: stream errors come back as `{ ok: false }`.
+ */
+export async function forEachLine(input: string | Readable, maxLineChars: number, sink: LineSink): Promise<LinesOutcome> {
+  let lineNo = 0;
+  let pending = '';
+  let skipping = false;
+  let first = true;
+  const stream = textStream(input);
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      let start = 0;
+      if (first) {
+        first = false;
+        if (looksBinary(chunk.slice(0, SNIFF_BYTES))) {
+          stream.destroy();
+          return { ok: false, message: BINARY_MESSAGE, lines: 0 };
+        }
+        if (chunk.charCodeAt(0) === 0xfeff) start = 1;
+      }
+      let nl = chunk.indexOf('\n', start);
+      while (nl >= 0) {
+        lineNo++;
+        if (skipping) {
+          skipping = false;
+        } else {
+          let text = pending.length > 0 ? pending + chunk.slice(start, nl) : chunk.slice(start, nl);
+          if (text.length > maxLineChars) sink.tooLong(lineNo, formatBytes(maxLineChars));
+          else {
+            if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+            sink.line(text, lineNo);
+          }
+        }
+        pending = '';
+        start = nl + 1;
+        nl = chunk.indexOf('\n', start);
+      }
+      if (start < chunk.length && !skipping) {
+        pending += chunk.slice(start);
+        if (pending.length > maxLineChars) {
+          sink.tooLong(lineNo + 1, formatBytes(maxLineChars));
+          pending = '';
+          skipping = true;
+        }
+      }
+    }
+    if (pending.length > 0) {
+      lineNo++;
+      const text = pending.charCodeAt(pending.length - 1) === 13 ? pending.slice(0, -1) : pending;
+      sink.line(text, lineNo);
+    } else if (skipping) {
+      lineNo++;
+    }
+    return { ok: true, lines: lineNo };
+  } catch (e) {
+    return { ok: false, message: describeFsError(e), lines: lineNo };
+  }
+}

@@ -1,0 +1,36 @@
+// Assembling a RunResult from an accumulator and a problem list, shared by every reader.
+import { MetricAccumulator } from './accumulator';
+import { defaultGoalOf } from './metric-names';
+import { ProblemList } from './problem-list';
+import type { ReadOptions, ResultFormat, RunResult } from './types';
+
+export class RunBuilder {
+  readonly metrics: MetricAccumulator;
+  readonly problems: ProblemList;
+  candidate: string | undefined;
+  runName: string | undefined;
+
+  constructor(
+    readonly source: string,
+    readonly format: ResultFormat,
+    opts: ReadOptions,
+  ) {
+    this.metrics = new MetricAccumulator(opts.goalOf ?? defaultGoalOf);
+    this.problems = new ProblemList(source);
+    this.candidate = opts.candidate;
+  }
+
+  build(): RunResult {
+    for (const [name, n] of this.metrics.nonFiniteCounts()) {
+      this.problems.warning(`metric '${name}': ${n} non-finite value${n === 1 ? '' : 's'} (NaN or Infinity) ignored`);
+    }
+    return {
+      source: this.source,
+      format: this.format,
+      ...(this.candidate !== undefined ? { candidate: this.candidate } : {}),
+      ...(this.runName !== undefined ? { runName: this.runName } : {}),
+      metrics: this.metrics.summaries(),
+      problems: this.problems.list(),
+    };
+  }
+}
