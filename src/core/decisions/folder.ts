@@ -1,0 +1,69 @@
+// Reads every record of a decisions folder. Never throws: unreadable files become problems.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DecisionFolder, DecisionProblem, DecisionRecord } from './model';
+import { parseDecision } from './read';
+import { numberPrefix, targetId, type RecordRef } from './status';
+
+/** `NNNN-title.md`, but not templates. README.md, index.md and other un-numbered files are skipped. */
+export function isRecordFileName(name: string): boolean {
+  return /^\d+-.+\.md$/i.test(name) && !/template/i.test(name);
+}
+
+const DATE_SLUG = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-/;
+
+/**
+ * Numbers for the files of a folder: the `NNNN-` prefix, or for log4brains `YYYYMMDD-` files
+ * (which have no numbers) their position in date order.
+ */
+export function numberFiles(names: readonly string[]): Map<string, number> {
+  const sorted = [...names].sort();
+  const numbers = new Map<string, number>();
+  const allDates = sorted.length > 0 && sorted.every((n) => DATE_SLUG.test(n));
+  sorted.forEach((n, i) => numbers.set(n, allDates ? i + 1 : (numberPrefix(n) ?? 0)));
+  return numbers;
+}
+
+export function readDecisionFolder(folder: string): DecisionFolder {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isFile() && isRecordFileName(d.name))
+      .map((d) => d.name);
+  } catch (e) {
+    return { records: [], problems: [{ file: folder, severity: 'error', message: `cannot read the folder: ${(e as Error).message}` }] };
+  }
+  return parseDecisionFiles(
+    names.map((name) => ({ name, path: join(folder, name) })),
+    (path) => readFileSync(path, 'utf8'),
+  );
+}
+
+/** Parses the given record files; `read` may throw, which becomes a problem for that file. */
+export function parseDecisionFiles(
+  files: readonly { readonly name: string; readonly path: string }[],
+  read: (path: string) => string,
+): DecisionFolder {
+  const numbers = numberFiles(files.map((f) => f.name));
+  const byId = new Map<string, number>();
+  for (const [name, n] of numbers) byId.set(name.replace(/\.md$/i, ''), n);
+  const resolve = (ref: RecordRef): number | undefined => {
+    if (ref.target !== undefined) return byId.get(targetId(ref.target)) ?? numberPrefix(targetId(ref.target));
+    return ref.number;
+  };
+  const records: DecisionRecord[] = [];
+  const problems: DecisionProblem[] = [];
+  for (const f of [...files].sort((a, b) => (numbers.get(a.name)! - numbers.get(b.name)!) || a.name.localeCompare(b.name))) {
+    let text: string;
+    try {
+      text = read(f.path);
+    } catch (e) {
+      problems.push({ file: f.path, severity: 'error', message: `cannot read the file: ${(e as Error).message}` });
+      continue;
+    }
+    const parsed = parseDecision(text, { file: f.path, number: numbers.get(f.name), resolve });
+    if (parsed.record) records.push(parsed.record);
+    problems.push(...parsed.problems);
+  }
+  return { records, problems };
+}

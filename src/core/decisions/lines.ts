@@ -1,0 +1,72 @@
+// Line-level view of a markdown record: offsets, front matter span and fenced code blocks,
+// so readers and editors can look at the prose only and edit with exact offsets.
+
+export interface Line {
+  /** 0-based line index. */
+  readonly index: number;
+  /** Offset of the first character of the line. */
+  readonly offset: number;
+  /** The text without its line break. */
+  readonly text: string;
+  /** Inside a ``` or ~~~ fenced block (the fence lines included). */
+  readonly inFence: boolean;
+}
+
+export interface MarkdownLines {
+  readonly lines: readonly Line[];
+  /** Line indexes of the opening and closing `---` of a front matter block at the very top. */
+  readonly frontMatter?: { readonly open: number; readonly close: number };
+  /** The line break the file uses. */
+  readonly eol: '\n' | '\r\n';
+}
+
+export function splitLines(text: string): MarkdownLines {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const raw = text.split('\n');
+  const lines: Line[] = [];
+  let offset = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const withCr = raw[i];
+    const t = withCr.endsWith('\r') ? withCr.slice(0, -1) : withCr;
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
+    let inFence = fence !== undefined;
+    if (m) {
+      if (fence === undefined) {
+        fence = m[1][0];
+        inFence = true;
+      } else if (m[1][0] === fence) {
+        fence = undefined;
+        inFence = true;
+      }
+    }
+    lines.push({ index: i, offset, text: t, inFence });
+    offset += withCr.length + 1;
+  }
+  let frontMatter: MarkdownLines['frontMatter'];
+  if (lines.length > 0 && lines[0].text.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
+    if (close > 0) frontMatter = { open: 0, close };
+  }
+  return { lines, frontMatter, eol };
+}
+
+/** Removes `<!-- ... -->` comments that open and close on the line. */
+export function stripComments(s: string): string {
+  return s.replace(/<!--.*?-->/g, '');
+}
+
+/** Removes markdown emphasis and code marks around plain words (`**Accepted**` -> `Accepted`). */
+export function stripEmphasis(s: string): string {
+  return s.replace(/[*_`]+/g, '').trim();
+}
+
+/** Undoes the backslash escapes of ASCII punctuation that the writer adds. */
+export function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Backslash-escapes the characters that would change the meaning of a markdown heading or list item. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>#|{}]/g, (c) => '\\' + c);
+}

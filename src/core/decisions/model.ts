@@ -1,0 +1,101 @@
+// Architecture decision records as read from a decisions folder (MADR 2-4, Nygard/adr-tools, log4brains).
+// Pure data: no `vscode`, no I/O.
+
+export const DECISION_STATUSES = ['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const DECISION_FORMATS = ['madr4', 'madr2-3', 'nygard', 'log4brains'] as const;
+export type DecisionFormat = (typeof DECISION_FORMATS)[number];
+
+export interface DecisionRecord {
+  /** Sequence number (from the `NNNN-` file prefix; for log4brains `YYYYMMDD-` files, the position in date order). */
+  readonly number: number;
+  /** The number as written in the file name, at least 4 digits (`0007`). */
+  readonly padded: string;
+  /** The file name without `.md`, e.g. `0007-use-a-transformer`. */
+  readonly id: string;
+  readonly title: string;
+  readonly status: DecisionStatus;
+  /** The status text as written, when it says more than the status word (`Partly superseded`, `on hold`). */
+  readonly statusText?: string;
+  /** As written; ISO `YYYY-MM-DD` in records this tool writes. */
+  readonly date?: string;
+  readonly supersedes: readonly number[];
+  readonly supersededBy: readonly number[];
+  readonly decisionMakers: readonly string[];
+  readonly consulted: readonly string[];
+  readonly informed: readonly string[];
+  /** Ids of the roadmap candidates the decision is about (front matter `candidates:`). */
+  readonly candidates: readonly string[];
+  /** Path of the record file, as given to the reader joined with its file name. */
+  readonly file: string;
+  readonly format: DecisionFormat;
+}
+
+/** A file in a decisions folder that could not be read, or a part of a record that was not understood. */
+export interface DecisionProblem {
+  readonly file: string;
+  readonly message: string;
+  /** `error`: the record was left out; `warning`: the record is listed, but a field was guessed. */
+  readonly severity: 'error' | 'warning';
+}
+
+export interface DecisionFolder {
+  readonly records: readonly DecisionRecord[];
+  readonly problems: readonly DecisionProblem[];
+}
+
+/** What the team decides about, when recording a decision. */
+export const DECISION_KINDS = ['choose-candidate', 'reject-candidates', 'change-metric', 'override-gate', 'free'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** The latest evaluation of an option, embedded in the record as a snapshot. */
+export interface EvaluationSnapshot {
+  readonly metric: string;
+  readonly value: number;
+  readonly baseline?: number;
+  readonly delta?: number;
+  readonly commit?: string;
+  readonly dirty?: boolean;
+  readonly datasetSha256?: string;
+  /** ISO date-time the evaluation was measured. */
+  readonly at?: string;
+}
+
+export interface DraftOption {
+  /** Candidate id (or any short id). */
+  readonly id: string;
+  readonly title: string;
+  /** Free text or the candidate's cost as in the roadmap. */
+  readonly cost?: string | { readonly effort_days?: number; readonly compute_hours?: number; readonly risk?: string };
+  /** Free text or the candidate's benefit as in the roadmap. */
+  readonly benefit?: string | { readonly expected?: Readonly<Record<string, number>>; readonly confidence?: string };
+  readonly evaluation?: EvaluationSnapshot;
+  readonly pros: readonly string[];
+  readonly cons: readonly string[];
+}
+
+export interface DecisionDraft {
+  readonly title: string;
+  readonly kind: DecisionKind;
+  readonly status: DecisionStatus;
+  /** ISO `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly decisionMakers: readonly string[];
+  readonly consulted: readonly string[];
+  readonly informed: readonly string[];
+  readonly context: string;
+  readonly drivers: readonly string[];
+  readonly options: readonly DraftOption[];
+  /** `option`: id of the chosen option (choose-candidate) — absent for the other kinds. */
+  readonly outcome: { readonly option?: string; readonly reason: string };
+  readonly consequences: readonly string[];
+  /** How the implementation of the decision will be checked (MADR "Confirmation"). */
+  readonly confirmation?: string;
+  /** Candidate ids the decision is about, written to front matter `candidates:`. */
+  readonly candidates: readonly string[];
+}
+
+export function padNumber(n: number): string {
+  return String(n).padStart(4, '0');
+}
