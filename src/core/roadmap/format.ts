@@ -1,0 +1,330 @@
+// The key set of `mlroadmap.yaml` format version 1, as data: the one description that the parser's
+// schema walker, the JSON Schema (schemas/mlroadmap.schema.json) and the format documentation follow.
+import {
+  CANDIDATE_STATUSES,
+  DEFAULT_DECISIONS_FOLDER,
+  DEFAULT_MIN_CANDIDATES,
+  GOALS,
+  LEVELS,
+  METRIC_KINDS,
+  PHASES,
+  REALITY_CHECK_KINDS,
+  ROLE_NAMES,
+  STAGES,
+  STEP_STATUSES,
+  VERDICTS,
+} from './model';
+
+interface BaseSpec {
+  readonly description: string;
+  readonly required?: boolean;
+}
+
+export interface StringSpec extends BaseSpec {
+  readonly kind: 'string';
+  readonly enum?: readonly string[];
+  /** Diagnostic code for a value outside `enum` (default `schema/enum`). */
+  readonly enumCode?: string;
+  readonly default?: string;
+  /** `date`: YYYY-MM-DD; `path`: relative to the roadmap's folder, may hold `${variables}`. */
+  readonly format?: 'date' | 'path';
+}
+
+export interface NumberSpec extends BaseSpec {
+  readonly kind: 'number' | 'integer';
+  readonly default?: number;
+  readonly minimum?: number;
+}
+
+export interface BooleanSpec extends BaseSpec {
+  readonly kind: 'boolean';
+  readonly default?: boolean;
+}
+
+export interface ObjectSpec extends BaseSpec {
+  readonly kind: 'object';
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** The model node carries its source range (a `Located` node). */
+  readonly located?: boolean;
+  /** When the key is absent, the model still holds the object with its defaults. */
+  readonly createWhenAbsent?: boolean;
+}
+
+export interface ArraySpec extends BaseSpec {
+  readonly kind: 'array';
+  readonly items: FieldSpec;
+  /** When the key is absent, the model holds an empty list. */
+  readonly emptyWhenAbsent?: boolean;
+}
+
+/** A mapping with free keys (e.g. metric id -> expected value). */
+export interface MapSpec extends BaseSpec {
+  readonly kind: 'map';
+  readonly keyDescription: string;
+  readonly values: FieldSpec;
+}
+
+export type FieldSpec = StringSpec | NumberSpec | BooleanSpec | ObjectSpec | ArraySpec | MapSpec;
+
+const step: ObjectSpec = {
+  kind: 'object',
+  located: true,
+  description: 'One step of a Discovery stage or a Production track.',
+  fields: {
+    id: { kind: 'string', required: true, description: 'Unique id of the step in the whole file.' },
+    title: { kind: 'string', description: 'What the step is, in a few words.' },
+    status: { kind: 'string', enum: STEP_STATUSES, default: 'todo', description: 'Progress of the step.' },
+    owner: { kind: 'string', description: 'Who drives the step.' },
+    notes: { kind: 'string', description: 'Free notes: findings, links, why it is blocked or skipped.' },
+  },
+};
+
+const steps: ArraySpec = { kind: 'array', items: step, emptyWhenAbsent: true, description: 'The steps, in order.' };
+
+const people: ArraySpec = {
+  kind: 'array',
+  items: { kind: 'string', description: 'A person (name or handle).' },
+  description: 'People holding this role.',
+};
+
+export const ROADMAP_FORMAT: ObjectSpec = {
+  kind: 'object',
+  description: 'An ML roadmap: Discovery in Design-Thinking stages, then Production tracks (mlroadmap.yaml, format version 1).',
+  fields: {
+    version: { kind: 'integer', required: true, description: 'Format version of this file. Always 1.' },
+    project: {
+      kind: 'object',
+      required: true,
+      located: true,
+      createWhenAbsent: true,
+      description: 'The project: what problem it solves and for whom.',
+      fields: {
+        name: { kind: 'string', description: 'Name of the project or model.' },
+        problem: { kind: 'string', description: 'The problem the customer has today, in their words.' },
+        business_goal: { kind: 'string', description: 'The measurable business outcome that defines success.' },
+        deadline: { kind: 'string', format: 'date', description: 'Date the model must ship by (YYYY-MM-DD).' },
+        phase: { kind: 'string', enum: PHASES, default: 'discovery', description: 'Current phase of the project.' },
+      },
+    },
+    roles: {
+      kind: 'object',
+      createWhenAbsent: true,
+      description: 'Who plays which role: role -> list of people.',
+      fields: {
+        business_owners: { ...people, description: 'People who own the business problem and accept the result.' },
+        ml_engineers: { ...people, description: 'People who build and evaluate the models.' },
+        data_engineers: { ...people, description: 'People who build data and training pipelines.' },
+        software_engineers: { ...people, description: 'People who build the serving layer and integrations.' },
+      },
+    },
+    metrics: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Metrics that define success, from offline model metrics to business outcomes.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'A metric with its goal and target.',
+        fields: {
+          id: { kind: 'string', required: true, description: 'Unique metric id, used in candidates\' expected benefit and in result files.' },
+          kind: { kind: 'string', enum: METRIC_KINDS, description: 'offline (computed on a dataset), online (measured on live traffic) or business (the customer\'s outcome).' },
+          goal: { kind: 'string', enum: GOALS, default: 'maximize', description: 'Whether higher or lower is better.' },
+          target: { kind: 'number', description: 'The value that counts as good enough.' },
+          why: { kind: 'string', description: 'Why this target: what the customer loses below it.' },
+          measured_by: { kind: 'string', description: 'How the metric is measured (dataset, A/B test, survey ...).' },
+        },
+      },
+    },
+    literature: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Existing work reviewed before designing candidates: papers, blog posts, open-source models.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'One piece of existing work.',
+        fields: {
+          id: { kind: 'string', required: true, description: 'Unique id, referred to by candidates\' based_on.' },
+          title: { kind: 'string', description: 'Title of the work.' },
+          url: { kind: 'string', description: 'Where to read it.' },
+          takeaway: { kind: 'string', description: 'What it teaches for this project.' },
+        },
+      },
+    },
+    candidates: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Architecture options, baselines included, ranked by cost and benefit.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'An architecture option.',
+        fields: {
+          id: { kind: 'string', required: true, description: 'Unique candidate id; `${candidate}` in evaluation paths and commands.' },
+          title: { kind: 'string', description: 'Short description of the architecture.' },
+          baseline: { kind: 'boolean', default: false, description: 'A simple reference model (majority class, linear model ...) every other candidate must beat.' },
+          based_on: {
+            kind: 'array',
+            items: { kind: 'string', description: 'A literature id.' },
+            description: 'Literature ids this candidate builds on.',
+          },
+          novel_because: { kind: 'string', description: 'Why nothing in the literature applies, when based_on is empty.' },
+          cost: {
+            kind: 'object',
+            description: 'What trying the candidate costs.',
+            fields: {
+              effort_days: { kind: 'number', minimum: 0, description: 'Person-days to prototype and evaluate.' },
+              compute_hours: { kind: 'number', minimum: 0, description: 'Compute hours (GPU or CPU) to train and evaluate.' },
+              risk: { kind: 'string', enum: LEVELS, description: 'Risk that it does not work or cannot ship.' },
+            },
+          },
+          benefit: {
+            kind: 'object',
+            description: 'What the candidate is expected to bring.',
+            fields: {
+              expected: {
+                kind: 'map',
+                keyDescription: 'A metric id.',
+                values: { kind: 'number', description: 'Expected value of the metric.' },
+                description: 'Expected value per metric id.',
+              },
+              confidence: { kind: 'string', enum: LEVELS, description: 'Confidence in the expected values.' },
+            },
+          },
+          status: { kind: 'string', enum: CANDIDATE_STATUSES, default: 'idea', description: 'Where the candidate stands.' },
+          skip_reason: { kind: 'string', description: 'Why a higher-ranked candidate was passed over.' },
+          decision: { kind: 'string', description: 'Number of the architecture decision record about this candidate (e.g. 0002).' },
+          results: { kind: 'string', format: 'path', description: 'Results file of this candidate, overriding evaluation.results.' },
+        },
+      },
+    },
+    evaluation: {
+      kind: 'object',
+      located: true,
+      description: 'The automated end-to-end evaluation pipeline.',
+      fields: {
+        command: { kind: 'string', description: 'Command that evaluates one candidate; may use ${candidate}, ${results} and ${dataset}.' },
+        dataset: { kind: 'string', format: 'path', description: 'Evaluation dataset, relative to this file.' },
+        results: { kind: 'string', format: 'path', description: 'Where the command writes results, relative to this file; may use ${candidate}.' },
+        baseline: { kind: 'string', description: 'Id of the baseline candidate that every other candidate is compared with.' },
+        shell: { kind: 'boolean', default: false, description: 'Run the command through a shell (pipes, redirections). Off by default.' },
+      },
+    },
+    reality_checks: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Checks of a candidate in real conditions, beyond offline metrics.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'A check in real conditions.',
+        fields: {
+          id: { kind: 'string', required: true, description: 'Unique reality-check id.' },
+          kind: { kind: 'string', enum: REALITY_CHECK_KINDS, description: 'How the candidate meets real users.' },
+          candidate: { kind: 'string', description: 'Id of the candidate checked.' },
+          date: { kind: 'string', format: 'date', description: 'Date of the check (YYYY-MM-DD).' },
+          verdict: { kind: 'string', enum: VERDICTS, default: 'planned', description: 'Outcome of the check.' },
+          notes: { kind: 'string', description: 'What was learned.' },
+        },
+      },
+    },
+    discovery: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Design-Thinking stages of Discovery, in order.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'A Design-Thinking stage.',
+        fields: {
+          stage: { kind: 'string', required: true, enum: STAGES, description: 'Which stage.' },
+          steps,
+        },
+      },
+    },
+    production: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Production tracks, run in parallel by different roles.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'A Production track.',
+        fields: {
+          track: { kind: 'string', required: true, description: 'Name of the track (e.g. training-pipeline).' },
+          role: { kind: 'string', enum: ROLE_NAMES, enumCode: 'ref/unknown-role', description: 'Role that owns the track.' },
+          steps,
+        },
+      },
+    },
+    decisions: {
+      kind: 'string',
+      format: 'path',
+      default: DEFAULT_DECISIONS_FOLDER,
+      description: 'Folder of the architecture decision records, relative to this file.',
+    },
+    settings: {
+      kind: 'object',
+      located: true,
+      createWhenAbsent: true,
+      description: 'Tuning of the pitfall checks.',
+      fields: {
+        min_candidates: {
+          kind: 'integer',
+          minimum: 0,
+          default: DEFAULT_MIN_CANDIDATES,
+          description: 'Minimum number of non-baseline candidates before one is chosen.',
+        },
+      },
+    },
+    acknowledged: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Pitfall findings the team has looked at and accepted.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'An accepted finding.',
+        fields: {
+          code: { kind: 'string', required: true, description: 'Diagnostic code, e.g. pitfall/one-architecture.' },
+          target: { kind: 'string', description: 'Id of the node the finding is about; absent: every finding of that code.' },
+          reason: { kind: 'string', required: true, description: 'Why the finding is accepted.' },
+        },
+      },
+    },
+    overrides: {
+      kind: 'array',
+      emptyWhenAbsent: true,
+      description: 'Phase gates passed over on purpose.',
+      items: {
+        kind: 'object',
+        located: true,
+        description: 'A phase change made although its gate did not pass.',
+        fields: {
+          from: { kind: 'string', required: true, enum: PHASES, description: 'Phase left.' },
+          to: { kind: 'string', required: true, enum: PHASES, description: 'Phase entered.' },
+          date: { kind: 'string', format: 'date', description: 'Date of the change (YYYY-MM-DD).' },
+          reason: { kind: 'string', required: true, description: 'Why the gate was passed over.' },
+          decision: { kind: 'string', description: 'Number of the decision record about it.' },
+        },
+      },
+    },
+  },
+};
+
+/** Every key path of the format, e.g. `candidates[].cost.risk` (map values as `expected{}`), in spec order. */
+export function formatKeyPaths(spec: FieldSpec = ROADMAP_FORMAT, prefix = ''): string[] {
+  switch (spec.kind) {
+    case 'object':
+      return Object.entries(spec.fields).flatMap(([key, child]) => {
+        const path = prefix ? `${prefix}.${key}` : key;
+        return [path, ...formatKeyPaths(child, path)];
+      });
+    case 'array':
+      return formatKeyPaths(spec.items, `${prefix}[]`);
+    case 'map':
+      return formatKeyPaths(spec.values, `${prefix}{}`);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,286 @@
+// Reads a YAML node tree against the format description (format.ts): reports schema problems with
+// precise ranges and returns the plain values it could read, skipping bad nodes and filling defaults.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Range, RoadmapDiagnostic, Severity } from './model';
+import type { ArraySpec, FieldSpec, MapSpec, ObjectSpec, StringSpec } from './format';
+import type { PositionMap } from './positions';
+import { nearest } from './suggest';
+
+export type NodePath = readonly (string | number)[];
+
+/** Where a model object was read from: its YAML mapping and its path in the document. */
+export interface SourceRef {
+  readonly node: YAMLMap;
+  readonly path: NodePath;
+}
+
+export interface ReadContext {
+  readonly text: string;
+  readonly positions: PositionMap;
+  readonly doc: Document;
+  readonly diagnostics: RoadmapDiagnostic[];
+  /** Model object -> the mapping it was read from. */
+  readonly sources: WeakMap<object, SourceRef>;
+  /** Aliases still allowed to be followed (guards against alias bombs). */
+  aliasBudget: number;
+}
+
+const ALIAS_LIMIT = 1000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function createReadContext(text: string, positions: PositionMap, doc: Document): ReadContext {
+  return { text, positions, doc, diagnostics: [], sources: new WeakMap(), aliasBudget: ALIAS_LIMIT };
+}
+
+/** Range of a YAML node in the text (its value, without trailing comments). */
+export function nodeRange(ctx: ReadContext, node: unknown): Range {
+  const r = (node as Node | undefined)?.range;
+  if (!r) return ctx.positions.rangeOf(0, 0);
+  return ctx.positions.rangeOf(r[0], r[1]);
+}
+
+/** Range from a node's start to the end of that line, or of the node if it ends earlier: a calm underline for a whole mapping. */
+export function firstLineRange(ctx: ReadContext, node: unknown): Range {
+  const r = (node as Node | undefined)?.range;
+  if (!r) return ctx.positions.rangeOf(0, 0);
+  const start = ctx.positions.positionAt(r[0]);
+  const end = Math.min(r[1], ctx.positions.lineEnd(start.line));
+  return ctx.positions.rangeOf(r[0], end);
+}
+
+export function report(
+  ctx: ReadContext,
+  code: string,
+  severity: Severity,
+  message: string,
+  range: Range,
+  path: NodePath,
+  suggestion?: string,
+): void {
+  const d: RoadmapDiagnostic = suggestion === undefined ? { code, severity, message, range, path } : { code, severity, message, range, path, suggestion };
+  ctx.diagnostics.push(d);
+}
+
+/** Follows an alias to its target, within the alias budget. */
+export function resolveNode(ctx: ReadContext, node: unknown): unknown {
+  if (!isAlias(node)) return node;
+  if (ctx.aliasBudget <= 0) {
+    if (ctx.aliasBudget === 0) {
+      report(ctx, 'yaml/alias-limit', 'error', `More than ${ALIAS_LIMIT} aliases: the rest are ignored.`, nodeRange(ctx, node), []);
+    }
+    ctx.aliasBudget--;
+    return undefined;
+  }
+  ctx.aliasBudget--;
+  try {
+    return node.resolve(ctx.doc);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return 'nothing';
+    if (typeof v === 'string') return `the text '${v.length > 40 ? v.slice(0, 40) + '...' : v}'`;
+    if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+    if (typeof v === 'boolean') return `${String(v)}`;
+    if (v instanceof Date) return 'a date';
+  }
+  return 'an unsupported value';
+}
+
+const EXPECTED: Record<FieldSpec['kind'], string> = {
+  string: 'a text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  map: 'a mapping',
+};
+
+function pathText(path: NodePath): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+
+function typeError(ctx: ReadContext, node: unknown, spec: FieldSpec, path: NodePath): undefined {
+  const where = path.length > 0 ? `'${pathText(path)}' should be` : 'The file should be';
+  report(ctx, 'schema/type', 'error', `${where} ${EXPECTED[spec.kind]}, not ${describe(node)}.`, nodeRange(ctx, node), path);
+  return undefined;
+}
+
+/** True when the node stands for "no value" (absent, `~`, `null` or an empty value). */
+export function isEmptyNode(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined));
+}
+
+/**
+ * Reads `node` as described by `spec`. Returns undefined for an empty or invalid node (after reporting
+ * the problem), or for an object missing a required key when `dropIncomplete` is set.
+ */
+export function readNode(ctx: ReadContext, rawNode: unknown, spec: FieldSpec, path: NodePath, dropIncomplete = false): unknown {
+  const node = resolveNode(ctx, rawNode);
+  if (isEmptyNode(node)) return undefined;
+  switch (spec.kind) {
+    case 'string':
+      return readString(ctx, node, spec, path);
+    case 'number':
+    case 'integer': {
+      if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return typeError(ctx, node, spec, path);
+      if (spec.kind === 'integer' && !Number.isInteger(node.value)) return typeError(ctx, node, spec, path);
+      if (spec.minimum !== undefined && node.value < spec.minimum) {
+        report(ctx, 'schema/minimum', 'error', `'${pathText(path)}' must be at least ${spec.minimum}.`, nodeRange(ctx, node), path);
+        return undefined;
+      }
+      return node.value;
+    }
+    case 'boolean':
+      if (!isScalar(node) || typeof node.value !== 'boolean') return typeError(ctx, node, spec, path);
+      return node.value;
+    case 'array':
+      return readArray(ctx, node, spec, path);
+    case 'map':
+      return readMap(ctx, node, spec, path);
+    case 'object':
+      return readObject(ctx, node, spec, path, dropIncomplete);
+  }
+}
+
+function readString(ctx: ReadContext, node: unknown, spec: StringSpec, path: NodePath): string | undefined {
+  if (!isScalar(node)) return typeError(ctx, node, spec, path);
+  const v = node.value;
+  let text: string;
+  if (typeof v === 'string') text = v;
+  else if (typeof v === 'number' || typeof v === 'bigint') {
+    // Keep the number as written (`decision: 0002` stays "0002").
+    text = typeof node.source === 'string' && node.source !== '' ? node.source : String(v);
+  } else if (v instanceof Date && !Number.isNaN(v.getTime())) text = v.toISOString().slice(0, 10);
+  else return typeError(ctx, node, spec, path);
+  if (spec.enum && !spec.enum.includes(text)) {
+    const suggestion = nearest(text, spec.enum);
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+    report(
+      ctx,
+      spec.enumCode ?? 'schema/enum',
+      'error',
+      `'${text}' is not a valid ${String(path[path.length - 1] ?? 'value')}: expected one of ${spec.enum.join(', ')}.${hint}`,
+      nodeRange(ctx, node),
+      path,
+      suggestion,
+    );
+    return undefined;
+  }
+  if (spec.format === 'date' && !DATE.test(text)) {
+    report(ctx, 'schema/format', 'warning', `'${text}' is not a date written YYYY-MM-DD.`, nodeRange(ctx, node), path);
+  }
+  return text;
+}
+
+function readArray(ctx: ReadContext, node: unknown, spec: ArraySpec, path: NodePath): unknown[] | undefined {
+  if (!isSeq(node)) return typeError(ctx, node, spec, path);
+  const out: unknown[] = [];
+  node.items.forEach((item, i) => {
+    if (isEmptyNode(item)) {
+      report(ctx, 'schema/type', 'error', `'${pathText([...path, i])}' is empty: expected ${EXPECTED[spec.items.kind]}.`, nodeRange(ctx, item ?? node), [...path, i]);
+      return;
+    }
+    const v = readNode(ctx, item, spec.items, [...path, i], true);
+    if (v !== undefined) out.push(v);
+  });
+  return out;
+}
+
+/** The text of a mapping key, or undefined when the key is not a plain scalar. */
+export function keyText(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const v = key.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return typeof key.source === 'string' ? key.source : String(v);
+  return undefined;
+}
+
+function readMap(ctx: ReadContext, node: unknown, spec: MapSpec, path: NodePath): Record<string, unknown> | undefined {
+  if (!isMap(node)) return typeError(ctx, node, spec, path);
+  const out: Record<string, unknown> = {};
+  for (const pair of node.items) {
+    const key = keyText(pair.key);
+    if (key === undefined) {
+      report(ctx, 'schema/type', 'error', `Keys of '${pathText(path)}' should be plain text.`, nodeRange(ctx, pair.key), path);
+      continue;
+    }
+    const v = readNode(ctx, pair.value, spec.values, [...path, key]);
+    if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function readObject(ctx: ReadContext, rawNode: unknown, spec: ObjectSpec, path: NodePath, dropIncomplete: boolean): Record<string, unknown> | undefined {
+  if (!isMap(rawNode)) return typeError(ctx, rawNode, spec, path);
+  const node: YAMLMap = rawNode;
+  const out: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  const known = Object.keys(spec.fields);
+  for (const pair of node.items) {
+    const key = keyText(resolveNode(ctx, pair.key));
+    if (key === undefined || !Object.prototype.hasOwnProperty.call(spec.fields, key)) {
+      const shown = key ?? describe(pair.key);
+      const suggestion = key === undefined ? undefined : nearest(key, known);
+      const where = path.length > 0 ? ` in '${pathText(path)}'` : '';
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      report(ctx, 'schema/unknown-key', 'warning', `Unknown key '${shown}'${where}.${hint}`, nodeRange(ctx, pair.key ?? node), [...path, key ?? '?'], suggestion);
+      continue;
+    }
+    seen.add(key);
+    const child = spec.fields[key];
+    const v = readNode(ctx, pair.value, child, [...path, key]);
+    if (v !== undefined) out[key] = v;
+    else if (child.required && isEmptyNode(resolveNode(ctx, pair.value))) {
+      report(ctx, 'schema/required', 'error', `'${pathText([...path, key])}' must not be empty.`, nodeRange(ctx, pair.key), [...path, key]);
+    }
+  }
+  let complete = true;
+  for (const [key, child] of Object.entries(spec.fields)) {
+    if (out[key] !== undefined) continue;
+    if (child.required) {
+      complete = false;
+      if (!seen.has(key)) {
+        const where = path.length > 0 ? `'${pathText(path)}'` : 'The roadmap';
+        report(ctx, 'schema/required', 'error', `${where} needs the key '${key}'.`, firstLineRange(ctx, node), [...path, key]);
+      }
+    }
+    const fallback = defaultOf(ctx, child);
+    if (fallback !== undefined) out[key] = fallback;
+  }
+  if (spec.located) out.range = nodeRange(ctx, node);
+  ctx.sources.set(out, { node, path });
+  return dropIncomplete && !complete ? undefined : out;
+}
+
+/** The value the model holds for an absent key, or undefined. */
+export function defaultOf(ctx: ReadContext, spec: FieldSpec): unknown {
+  switch (spec.kind) {
+    case 'string':
+    case 'number':
+    case 'integer':
+    case 'boolean':
+      return spec.default;
+    case 'array':
+      return spec.emptyWhenAbsent ? [] : undefined;
+    case 'object': {
+      if (!spec.createWhenAbsent) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(spec.fields)) {
+        const v = defaultOf(ctx, child);
+        if (v !== undefined) out[key] = v;
+      }
+      if (spec.located) out.range = ctx.positions.rangeOf(0, 0);
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
