@@ -38,6 +38,11 @@ export class MetricAccumulator {
     }
   }
 
+  /** The last value recorded for a metric, if any. */
+  lastOf(name: string): number | undefined {
+    return this.slots.get(name)?.last;
+  }
+
   get size(): number {
     return this.slots.size;
   }

@@ -10,8 +10,9 @@ export class ProblemList {
 
   constructor(private readonly source: string) {}
 
-  error(message: string, line?: number): void {
-    this.push({ source: this.source, message, severity: 'error', ...(line !== undefined ? { line } : {}) });
+  /** `source` overrides the list's file, for runs read from several files (MLflow). */
+  error(message: string, line?: number, source = this.source): void {
+    this.push({ source, message, severity: 'error', ...(line !== undefined ? { line } : {}) });
   }
 
   warning(message: string, line?: number): void {

@@ -1,5 +1,6 @@
 // Shapes shared by every result reader: what a run looks like once read, and what went wrong while reading.
 import type { Goal } from '../roadmap/model';
+import type { OwnResult } from './own-format';
 
 /** The file formats the readers understand. */
 export const RESULT_FORMATS = ['mlroadmap', 'jsonl', 'csv', 'json', 'dvc', 'mlflow', 'huggingface', 'wandb'] as const;
@@ -43,6 +44,8 @@ export interface RunResult {
   /** Metric name -> summary, in the order metrics first appeared. */
   readonly metrics: Readonly<Record<string, MetricSummary>>;
   readonly problems: readonly ResultProblem[];
+  /** The whole record, for files in the extension's own format (per-class and per-slice metrics, dataset, git). */
+  readonly record?: OwnResult;
 }
 
 /** Decides whether larger or smaller is better for a metric name. */
