@@ -34,6 +34,8 @@ export interface NumberSpec extends BaseSpec {
   readonly kind: 'number' | 'integer';
   readonly default?: number;
   readonly minimum?: number;
+  /** The only accepted value (the format version); parse.ts reports other values as `schema/version`. */
+  readonly const?: number;
 }
 
 export interface BooleanSpec extends BaseSpec {
@@ -91,7 +93,7 @@ export const ROADMAP_FORMAT: ObjectSpec = {
   kind: 'object',
   description: 'An ML roadmap: Discovery in Design-Thinking stages, then Production tracks (mlroadmap.yaml, format version 1).',
   fields: {
-    version: { kind: 'integer', required: true, description: 'Format version of this file. Always 1.' },
+    version: { kind: 'integer', required: true, const: 1, description: 'Format version of this file. Always 1.' },
     project: {
       kind: 'object',
       required: true,
