@@ -1,0 +1,52 @@
+// Figures for views: a candidate's value of a metric, the baseline's, the delta, and whether the target is met.
+import type { Metric } from '../roadmap/model';
+import { findMetricName } from './metric-names';
+import type { MetricValues } from './own-format';
+import type { RunResult } from './types';
+
+export interface Comparison {
+  readonly metric: string;
+  readonly value?: number;
+  readonly baseline?: number;
+  /** value - baseline, when both are known. */
+  readonly delta?: number;
+  /** True when the delta goes the metric's way (higher for maximize, lower for minimize); absent when no delta. */
+  readonly improved?: boolean;
+  /** Whether the value meets the metric's target (>= for maximize, <= for minimize); absent when no target or no value. */
+  readonly targetMet?: boolean;
+}
+
+/** The value of roadmap metric `id` in a set of values, matching tool names like `eval_<id>` or `val/<id>`. */
+export function metricValue(values: MetricValues | undefined, id: string): number | undefined {
+  if (values === undefined) return undefined;
+  const key = findMetricName(Object.keys(values), id);
+  return key === undefined ? undefined : values[key];
+}
+
+/** A run's last value of every metric. */
+export function lastValues(run: RunResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, m] of Object.entries(run.metrics)) out[k] = m.last;
+  return out;
+}
+
+/** Compare a result to the baseline's on one roadmap metric. */
+export function compareToBaseline(
+  result: MetricValues | undefined,
+  baselineResult: MetricValues | undefined,
+  metric: Pick<Metric, 'id' | 'goal' | 'target'>,
+): Comparison {
+  const value = metricValue(result, metric.id);
+  const baseline = metricValue(baselineResult, metric.id);
+  const out: { -readonly [K in keyof Comparison]: Comparison[K] } = { metric: metric.id };
+  if (value !== undefined) out.value = value;
+  if (baseline !== undefined) out.baseline = baseline;
+  if (value !== undefined && baseline !== undefined) {
+    out.delta = value - baseline;
+    out.improved = metric.goal === 'maximize' ? value > baseline : value < baseline;
+  }
+  if (value !== undefined && metric.target !== undefined) {
+    out.targetMet = metric.goal === 'maximize' ? value >= metric.target : value <= metric.target;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
+import type { Readable } from 'node:stream';
+import { forEachLine } from './lines';
+import { isPlainObject } from './rows';
+import { DEFAULT_MAX_LINE_BYTES, type ResultFormat, type ResultProblem, type RunResult } from './types';
+
+export const HISTORY_FILE = '.mlroadmap/history.jsonl';
+
+export interface GitStamp {
+  readonly commit: string;
+  readonly dirty: boolean;
+}
+
+/** A dataset's content fingerprint; `size` and `mtimeMs` let a cache skip re-hashing an unchanged file. */
+export interface DatasetFingerprint {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface HistoryRecord {
+  readonly candidate: string;
+  /** Metric name -> value (the run's last value of each metric). */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** The results file it was read from, relative to the workspace folder when inside it. */
+  readonly source: string;
+  readonly format: ResultFormat;
+  /** Null when the workspace is not a git repository. */
+  readonly git: GitStamp | null;
+  /** Null when the roadmap names no dataset or it could not be read. */
+  readonly dataset: DatasetFingerprint | null;
+  /** The evaluation command, null when unknown (a file ingested by hand). */
+  readonly command: string | null;
+  /** ISO 8601 time of ingestion. */
+  readonly recordedAt: string;
+}
+
+export interface HistoryStamps {
+  readonly source: string;
+  readonly git: GitStamp | null;
+  readonly dataset: DatasetFingerprint | null;
+  readonly command: string | null;
+  readonly recordedAt: string;
+}
+
+/** A history record for a run: the run's last values, its candidate, and the stamps. Undefined when the run has no candidate. */
+export function historyRecordFromRun(run: RunResult, stamps: HistoryStamps, candidate = run.candidate): HistoryRecord | undefined {
+  if (candidate === undefined) return undefined;
+  const metrics: Record<string, number> = {};
+  for (const [name, m] of Object.entries(run.metrics)) metrics[name] = m.last;
+  return { candidate, metrics, format: run.format, ...stamps };
+}
+
+/** One line of history.jsonl (with its newline), ready to append. */
+export function serializeHistoryRecord(record: HistoryRecord): string {
+  const { candidate, metrics, source, format, git, dataset, command, recordedAt } = record;
+  return JSON.stringify({ candidate, metrics, source, format, git, dataset, command, recordedAt }) + '\n';
+}
+
+export interface HistoryRead {
+  readonly records: HistoryRecord[];
+  readonly problems: ResultProblem[];
+}
+
+/** Read history.jsonl, streamed; malformed lines are reported with their line number and skipped. A missing file is an empty history. */
+export async function readHistory(input: string | Readable, source = typeof input === 'string' ? input : HISTORY_FILE): Promise<HistoryRead> {
+  const records: HistoryRecord[] = [];
+  const problems: ResultProblem[] = [];
+  const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
+    line(text, line) {
+      if (text.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        problems.push({ source, line, severity: 'error', message: `not valid JSON: ${(e as Error).message}` });
+        return;
+      }
+      const rec = toHistoryRecord(value);
+      if (typeof rec === 'string') problems.push({ source, line, severity: 'error', message: rec });
+      else records.push(rec);
+    },
+    tooLong(line, limit) {
+      problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
+    },
+  });
+  if (!outcome.ok && outcome.message !== 'file not found') problems.push({ source, severity: 'error', message: outcome.message });
+  return { records, problems };
+}
+
+/** Validate one parsed line; a string is the reason it is not a record. */
+export function toHistoryRecord(v: unknown): HistoryRecord | string {
+  if (!isPlainObject(v)) return 'expected a JSON object';
+  if (typeof v.candidate !== 'string' || v.candidate === '') return '"candidate" must be a non-empty string';
+  if (!isPlainObject(v.metrics)) return '"metrics" must be an object';
+  const metrics: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v.metrics)) if (typeof x === 'number') metrics[k] = x;
+  if (typeof v.recordedAt !== 'string' || Number.isNaN(Date.parse(v.recordedAt))) return '"recordedAt" must be an ISO date-time';
+  const git = isPlainObject(v.git) && typeof v.git.commit === 'string' ? { commit: v.git.commit, dirty: v.git.dirty === true } : null;
+  const d = v.dataset;
+  const dataset =
+    isPlainObject(d) && typeof d.path === 'string' && typeof d.sha256 === 'string'
+      ? { path: d.path, sha256: d.sha256, size: typeof d.size === 'number' ? d.size : -1, mtimeMs: typeof d.mtimeMs === 'number' ? d.mtimeMs : -1 }
+      : null;
+  return {
+    candidate: v.candidate,
+    metrics,
+    source: typeof v.source === 'string' ? v.source : '',
+    format: (typeof v.format === 'string' ? v.format : 'mlroadmap') as ResultFormat,
+    git,
+    dataset,
+    command: typeof v.command === 'string' ? v.command : null,
+    recordedAt: v.recordedAt,
+  };
+}
+
+/** The latest record of each candidate (by `recordedAt`; on a tie, the later line wins). */
+export function latestByCandidate(records: Iterable<HistoryRecord>): Map<string, HistoryRecord> {
+  const out = new Map<string, HistoryRecord>();
+  for (const r of records) {
+    const prev = out.get(r.candidate);
+    if (prev === undefined || Date.parse(r.recordedAt) >= Date.parse(prev.recordedAt)) out.set(r.candidate, r);
+  }
+  return out;
+}

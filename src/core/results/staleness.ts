@@ -1,0 +1,72 @@
+// Faulty-evaluation checks on the history: results produced on other data or by another command than the roadmap's
+// current ones, and candidates compared against a baseline evaluated on different data.
+import type { Candidate, Range, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
+import type { HistoryRecord } from './history';
+
+export const FAULTY_EVALUATION_CODE = 'pitfall/faulty-evaluation';
+
+export type StaleKind = 'dataset-changed' | 'command-changed' | 'baseline-different-data';
+
+export interface StaleFinding extends RoadmapDiagnostic {
+  readonly kind: StaleKind;
+  readonly candidate: string;
+}
+
+/** The roadmap's current evaluation command for a candidate: one string for all, or per candidate (after substitution). */
+export type CurrentCommand = string | ((candidate: string) => string | undefined) | undefined;
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The baseline candidate id: `evaluation.baseline`, else the first candidate marked `baseline: true`. */
+export function baselineId(roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>): string | undefined {
+  return roadmap.evaluation?.baseline ?? roadmap.candidates.find((c) => c.baseline)?.id;
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+/**
+ * Stale results among the latest record of each roadmap candidate. Checks whose current value is unknown
+ * (no dataset fingerprint, no command) are not made; neither are those on records that lack the stamp.
+ */
+export function findStaleResults(
+  roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>,
+  latestByCandidate: ReadonlyMap<string, HistoryRecord>,
+  currentFingerprint: { readonly sha256: string } | null | undefined,
+  currentCommand: CurrentCommand,
+): StaleFinding[] {
+  const findings: StaleFinding[] = [];
+  const baseId = baselineId(roadmap);
+  const baseRecord = baseId !== undefined ? latestByCandidate.get(baseId) : undefined;
+  roadmap.candidates.forEach((c, index) => {
+    const rec = latestByCandidate.get(c.id);
+    if (rec === undefined) return;
+    const at = (kind: StaleKind, message: string): void => {
+      findings.push({ code: FAULTY_EVALUATION_CODE, severity: 'warning', message, range: c.range ?? ZERO, path: ['candidates', index], kind, candidate: c.id });
+    };
+    if (currentFingerprint && rec.dataset && rec.dataset.sha256 !== currentFingerprint.sha256) {
+      at(
+        'dataset-changed',
+        `The latest result of '${c.id}' (${rec.recordedAt}) was produced on another version of the dataset ` +
+          `(sha256 ${short(rec.dataset.sha256)}, now ${short(currentFingerprint.sha256)}): evaluate it again.`,
+      );
+    }
+    const command = typeof currentCommand === 'function' ? currentCommand(c.id) : currentCommand;
+    if (command !== undefined && rec.command !== null && rec.command !== command) {
+      at('command-changed', `The latest result of '${c.id}' was produced by another command (\`${rec.command}\`, now \`${command}\`): evaluate it again.`);
+    }
+    if (isComparedToBaseline(c, baseId) && baseRecord?.dataset && rec.dataset && baseRecord.dataset.sha256 !== rec.dataset.sha256) {
+      at(
+        'baseline-different-data',
+        `'${c.id}' is compared against baseline '${baseId}', but they were evaluated on different data ` +
+          `(sha256 ${short(rec.dataset.sha256)} vs ${short(baseRecord.dataset.sha256)}): evaluate both on the same dataset.`,
+      );
+    }
+  });
+  return findings;
+}
+
+function isComparedToBaseline(c: Pick<Candidate, 'id'>, baseId: string | undefined): boolean {
+  return baseId !== undefined && c.id !== baseId;
+}
