@@ -33,8 +33,8 @@ const META_KEYS: Record<string, 'status' | 'date' | 'decisionMakers' | 'consulte
 };
 const META_RE = /^(\s{0,3})([*-])\s+(?:\*\*)?(status|date|deciders|decision[- ]makers?|consulted|informed|candidates)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/i;
 const RELATION_RE = /^\s*(?:[-*]\s+)?(?:\*\*)?(superseded by|supersedes)(?:\*\*)?:?\s+(.*)$/i;
-const H1_RE = /^#\s+(.*?)\s*#*\s*$/;
-const H2_RE = /^##\s+(.*?)\s*#*\s*$/;
+const H1_RE = /^#\s+(.*?)(?:\s+#+)?\s*$/;
+const H2_RE = /^##\s+(.*?)(?:\s+#+)?\s*$/;
 
 export function parseDecision(text: string, options: ParseOptions): ParsedDecision {
   const { file } = options;
