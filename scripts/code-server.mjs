@@ -1,0 +1,103 @@
+/* global fetch */
+// Starts and stops the test editor (code-server on 127.0.0.1) and installs packed extensions into it.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODE_SERVER_BIN, HOST, tempDir, toolEnv } from './vscode-env.mjs';
+
+/** Profile folders for one code-server run: user data, extensions and its config file. */
+export function makeProfile(label, { userDataDir, extensionsDir } = {}) {
+  const root = tempDir(label);
+  const profile = {
+    root,
+    userDataDir: userDataDir ?? join(root, 'user-data'),
+    extensionsDir: extensionsDir ?? join(root, 'extensions'),
+    config: join(root, 'config.yaml'),
+    log: join(root, 'code-server.log'),
+  };
+  mkdirSync(profile.userDataDir, { recursive: true });
+  mkdirSync(profile.extensionsDir, { recursive: true });
+  writeFileSync(profile.config, 'auth: none\ncert: false\n');
+  return profile;
+}
+
+/** Installs a .vsix into the profile's extensions folder. */
+export function installExtension(vsix, profile) {
+  const r = spawnSync(
+    CODE_SERVER_BIN,
+    ['--install-extension', vsix, '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir,
+      '--config', profile.config, '--force'],
+    { env: toolEnv(), encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+async function waitHealthy(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited early with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms`);
+}
+
+/**
+ * Serves `folder` with code-server on 127.0.0.1:port. `env` reaches the extension host.
+ * Output goes to the profile's log file unless `inheritOutput` is set. Returns { url, stop, child }.
+ */
+export async function startCodeServer({ port, folder, profile, env = {}, inheritOutput = false }) {
+  const args = [
+    '--auth', 'none',
+    '--bind-addr', `${HOST}:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', profile.userDataDir,
+    '--extensions-dir', profile.extensionsDir,
+    '--config', profile.config,
+    folder,
+  ];
+  const child = spawn(CODE_SERVER_BIN, args, {
+    env: toolEnv(env),
+    stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() ends the server and the extension hosts it forked
+  });
+  if (!inheritOutput) {
+    const log = createWriteStream(profile.log);
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+  }
+  const url = `http://${HOST}:${port}`;
+  const stop = () =>
+    new Promise((ok) => {
+      if (child.exitCode !== null || child.signalCode !== null) return ok();
+      child.once('exit', () => ok());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        ok();
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 3000).unref();
+    });
+  try {
+    await waitHealthy(url, child, 30_000);
+  } catch (e) {
+    await stop();
+    const log = inheritOutput ? '' : readFileSync(profile.log, 'utf8');
+    throw new Error(`${e.message}\n${log}`, { cause: e });
+  }
+  return { url, stop, child };
+}

@@ -1,0 +1,78 @@
+// Integration tests inside a real VS Code extension host, through @vscode/test-electron's runTests.
+// Here: code-server 4.100.3 (VS Code 1.100.3) from the tool cache, via scripts/code-server-test-shim.mjs.
+// MLROADMAP_VSCODE=desktop: runTests downloads a desktop VS Code instead (where update.code.visualstudio.com
+// is reachable; needs a display, e.g. xvfb-run).
+// MLROADMAP_TEST_WORKSPACE=<folder>: open that folder (copied to a temp dir) instead of examples/digits.
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { runTests } from '@vscode/test-electron';
+import { REPO, ensureCodeServer, prepareWorkspace, run, tempDir } from './vscode-env.mjs';
+import { reportLayer, summaryPath } from './test-summary.mjs';
+
+const LAYER = 'integration';
+const SOURCE = join(REPO, 'test', 'integration');
+const OUT = join(REPO, 'out', 'test', 'integration');
+const desktop = process.env.MLROADMAP_VSCODE === 'desktop';
+
+/** Bundles the tests module and each *.test.ts on its own (CommonJS; vscode and mocha come from the host). */
+async function compileTests() {
+  rmSync(OUT, { recursive: true, force: true });
+  const tests = readdirSync(SOURCE, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(SOURCE, f));
+  await esbuild.build({
+    entryPoints: [join(SOURCE, 'index.ts'), ...tests],
+    outdir: OUT,
+    outbase: SOURCE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return tests.map((t) => relative(REPO, t));
+}
+
+async function main() {
+  const started = Date.now();
+  if (!desktop) ensureCodeServer();
+  run(process.execPath, ['scripts/build.mjs']);
+  const tests = await compileTests();
+  const workspace = prepareWorkspace();
+  const summary = summaryPath(LAYER);
+  const profile = tempDir('integration-profile');
+  console.log(`${LAYER}: ${tests.length} test file(s) on ${workspace.source} (copied to ${workspace.path})`);
+  console.log(`${LAYER}: editor: ${desktop ? 'desktop VS Code (downloaded by @vscode/test-electron)' : 'code-server 4.100.3'}`);
+
+  let exitCode = 0;
+  try {
+    await runTests({
+      ...(desktop ? {} : { vscodeExecutablePath: join(REPO, 'scripts', 'code-server-test-shim.mjs') }),
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: join(OUT, 'index.js'),
+      launchArgs: [
+        workspace.path,
+        `--user-data-dir=${join(profile, 'user-data')}`,
+        `--extensions-dir=${join(profile, 'extensions')}`,
+        '--disable-extensions',
+      ],
+      extensionTestsEnv: { MLROADMAP_TEST_SUMMARY: summary },
+    });
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    exitCode = 1;
+  }
+  rmSync(workspace.path, { recursive: true, force: true });
+  const code = reportLayer(LAYER, summary, exitCode);
+  console.log(`${LAYER}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(code);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});

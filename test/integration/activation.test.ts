@@ -1,0 +1,44 @@
+// The extension loads in the real extension host and activates by itself on a workspace with mlroadmap.yaml.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, contributedCommands, contributedViews, waitFor } from './support/extension';
+
+describe('activation', () => {
+  it('opens a workspace that holds mlroadmap.yaml', async () => {
+    const found = await vscode.workspace.findFiles('mlroadmap.yaml', undefined, 1);
+    assert.equal(found.length, 1, `workspace folders: ${vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath)}`);
+  });
+
+  it('activates on workspaceContains:mlroadmap.yaml without being asked', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    assert.ok(events.includes('workspaceContains:mlroadmap.yaml'), `activationEvents: ${events.join(', ')}`);
+    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 15_000);
+  });
+
+  it('declares its palette commands under the "ML Roadmap" category', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const json = extension.packageJSON as { contributes?: { commands?: { command: string; title: string; category?: string }[] } };
+    const commands = json.contributes?.commands ?? [];
+    assert.ok(commands.some((c) => c.command === 'mlroadmap.refresh'), 'mlroadmap.refresh is contributed');
+    for (const c of commands) {
+      assert.match(c.command, /^mlroadmap\./);
+      assert.equal(c.category, 'ML Roadmap', `${c.command} category`);
+      assert.ok(c.title.length > 0, `${c.command} has a title`);
+    }
+  });
+
+  it('registers only commands that package.json declares', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 15_000);
+    const declared = new Set(contributedCommands(extension));
+    const viewIds = contributedViews(extension);
+    const generatedForView = (id: string) => viewIds.some((view) => id.startsWith(`${view}.`));
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('mlroadmap.'));
+    const undeclared = registered.filter((id) => !declared.has(id) && !generatedForView(id));
+    assert.deepEqual(undeclared, []);
+  });
+});
