@@ -54,7 +54,7 @@ export async function readResults(paths: readonly string[], opts: ReadResultsOpt
     if (isDir) {
       const found = await discoverResults(path, opts);
       if (found.truncated !== undefined) problems.push({ source: p, message: found.truncated, severity: 'warning' });
-      if (found.targets.length === 0) problems.push({ source: p, message: 'no result files found in this folder', severity: 'warning' });
+      if (found.targets.length === 0) problems.push({ source: p, message: 'no result files found in this folder', severity: 'error' });
       targets.push(...found.targets);
       if (found.targets.length === 0 && (await detectFormat(path)) === 'mlflow') targets.push({ format: 'mlflow', paths: [path] });
       continue;
