@@ -12,7 +12,7 @@ export function parseJsonLenient(text: string): JsonParse {
   } catch (e) {
     if (text.includes('NaN') || text.includes('Infinity')) {
       try {
-        const value: unknown = JSON.parse(text.replace(NON_FINITE, '$1"\u0000$2"'), (_k, v: unknown) =>
+        const value: unknown = JSON.parse(text.replace(NON_FINITE, '$1"\\u0000$2"'), (_k, v: unknown) =>
           typeof v === 'string' && v.charCodeAt(0) === 0 ? nonFinite(v.slice(1)) : v,
         );
         return { ok: true, value };

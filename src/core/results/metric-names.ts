@@ -22,16 +22,21 @@ export function defaultGoalOf(name: string): Goal {
   return 'maximize';
 }
 
+/** Namespace separators: `/` always, `.` only before a letter (`mAP_0.5` is one name). */
+const SEPARATOR = /\/|\.(?=[a-z_])/i;
+
 /**
- * The name without split prefixes or namespaces, lower-cased: `eval_wer` -> `wer`, `metrics/mAP50(B)` -> `map50(b)`,
- * `val.accuracy` -> `accuracy`, `test_acc_epoch` stays `acc_epoch`.
+ * The name without split prefixes, split suffixes or namespaces, lower-cased: `eval_wer` -> `wer`,
+ * `metrics/mAP50(B)` -> `map50(b)`, `val/accuracy` and `accuracy.test` -> `accuracy`, `test_acc_epoch` -> `acc_epoch`.
  */
 export function baseMetricName(name: string): string {
-  let n = name.toLowerCase();
-  const slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('.'));
-  if (slash >= 0 && slash < n.length - 1) n = n.slice(slash + 1);
+  const segments = name.toLowerCase().split(SEPARATOR).filter((s) => s !== '' && !SPLIT_PREFIXES.includes(s));
+  let n = segments.length > 0 ? segments[segments.length - 1] : name.toLowerCase();
   for (const p of SPLIT_PREFIXES) {
-    if (n.startsWith(p + '_') && n.length > p.length + 1) return n.slice(p.length + 1);
+    if (n.startsWith(p + '_') && n.length > p.length + 1) {
+      n = n.slice(p.length + 1);
+      break;
+    }
   }
   return n;
 }
@@ -40,10 +45,10 @@ export function baseMetricName(name: string): string {
 const SPLIT_PREFERENCE = ['test', 'eval', 'validation', 'valid', 'val', '', 'train'];
 
 function splitOf(name: string): string {
-  const n = name.toLowerCase();
-  for (const p of SPLIT_PREFIXES) {
-    if (n.startsWith(p + '_') || n.startsWith(p + '/') || n.startsWith(p + '.') || n.includes('/' + p + '_') || n.includes('.' + p + '_')) {
-      return p === 'metrics' ? '' : p;
+  const segments = name.toLowerCase().split(SEPARATOR);
+  for (const seg of segments) {
+    for (const p of SPLIT_PREFIXES) {
+      if (p !== 'metrics' && (seg === p || seg.startsWith(p + '_'))) return p;
     }
   }
   return '';
