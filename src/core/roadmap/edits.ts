@@ -1,0 +1,210 @@
+// Changes of a roadmap as data: each function returns the minimal text edits that make it, computed from the
+// `yaml` node ranges so that everything outside the changed node stays byte for byte. Nothing here throws:
+// unknown ids and unreadable text come back as `{ ok: false, error }`.
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import {
+  CANDIDATE_STATUSES,
+  PHASES,
+  STEP_STATUSES,
+  VERDICTS,
+  type Acknowledgement,
+  type Candidate,
+  type CandidateStatus,
+  type Evaluation,
+  type GateOverride,
+  type LiteratureEntry,
+  type Metric,
+  type Phase,
+  type RealityCheck,
+  type StepStatus,
+  type TextEdit,
+  type Verdict,
+} from './model';
+import { createPositionMap } from './positions';
+import { appendToTopLevelList, setMapKey, setSectionKey, type PlainValue, type RawEdit } from './yaml-text-edits';
+
+export type EditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly error: string };
+
+/** A node to add: the model's fields without the source range; defaults may be left out. */
+type NewNode<T, Defaulted extends keyof T = never> = Omit<T, 'range' | Defaulted> & Partial<Pick<T, Defaulted>>;
+export type NewCandidate = NewNode<Candidate, 'baseline' | 'status'>;
+export type NewMetric = NewNode<Metric, 'goal'>;
+export type NewLiterature = NewNode<LiteratureEntry>;
+export type NewRealityCheck = NewNode<RealityCheck, 'verdict'>;
+export type NewOverride = NewNode<GateOverride>;
+export type NewAcknowledgement = NewNode<Acknowledgement>;
+export type EvaluationFields = Partial<Omit<Evaluation, 'range'>>;
+
+/** Applies edits (non-overlapping, as returned here) to the text they were computed on. */
+export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'offset' | 'length' | 'newText'>[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function failure(error: string): EditResult {
+  return { ok: false, error };
+}
+
+/** Parses the text, runs `change`, and checks that the edited text is still valid YAML. */
+function editWith(text: string, change: (doc: Document) => RawEdit | string): EditResult {
+  try {
+    const doc = parseDocument(text, { uniqueKeys: true });
+    if (doc.errors.length > 0) return failure(`The roadmap is not valid YAML (${firstLine(doc.errors[0].message)}): fix it first.`);
+    const raw = change(doc);
+    if (typeof raw === 'string') return failure(raw);
+    const positions = createPositionMap(text);
+    const edit: TextEdit = { ...raw, range: positions.rangeOf(raw.offset, raw.offset + raw.length) };
+    const after = parseDocument(applyEdits(text, [edit]), { uniqueKeys: true });
+    if (after.errors.length > 0) return failure(`The change would break the YAML (${firstLine(after.errors[0].message)}).`);
+    return { ok: true, edits: [edit] };
+  } catch (e) {
+    return failure(`Could not compute the change: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Top-level list items and, for steps, items nested in `discovery` stages and `production` tracks. */
+function listItems(doc: Document, key: string): YAMLMap[] {
+  const root = doc.contents;
+  const list = isMap(root) ? root.get(key, true) : undefined;
+  return isSeq(list) ? list.items.filter((i): i is YAMLMap => isMap(i)) : [];
+}
+
+function stepItems(doc: Document): YAMLMap[] {
+  return ['discovery', 'production'].flatMap((key) =>
+    listItems(doc, key).flatMap((group) => {
+      const steps = group.get('steps', true);
+      return isSeq(steps) ? steps.items.filter((i): i is YAMLMap => isMap(i)) : [];
+    }),
+  );
+}
+
+function idOf(item: YAMLMap): string | undefined {
+  const id = item.get('id', true);
+  if (!isScalar(id)) return undefined;
+  return typeof id.value === 'string' ? id.value : typeof id.source === 'string' ? id.source : String(id.value);
+}
+
+function findById(items: readonly YAMLMap[], id: string): YAMLMap | undefined {
+  return items.find((i) => idOf(i) === id);
+}
+
+function checkAllowed(value: string, allowed: readonly string[], what: string): string | undefined {
+  return allowed.includes(value) ? undefined : `'${value}' is not a valid ${what}: expected one of ${allowed.join(', ')}`;
+}
+
+/** Sets one field of the item with `id` in a list. */
+function setItemField(text: string, list: string, what: string, id: string, key: string, value: PlainValue): EditResult {
+  return editWith(text, (doc) => {
+    const items = list === 'steps' ? stepItems(doc) : listItems(doc, list);
+    const item = findById(items, id);
+    if (!item) return `No ${what} with id '${id}'`;
+    return setMapKey(text, item, key, value);
+  });
+}
+
+/** Keeps defined values only, `id` first, so added items read well. */
+function clean(node: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const entries = Object.entries(node).filter(([k, v]) => v !== undefined && k !== 'range');
+  entries.sort(([a], [b]) => (a === 'id' ? -1 : b === 'id' ? 1 : 0));
+  for (const [k, v] of entries) out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) ? clean(v) : v;
+  return out;
+}
+
+function addItem(text: string, list: string, what: string, item: { readonly id: string }): EditResult {
+  if (typeof item.id !== 'string' || item.id.trim() === '') return failure(`A ${what} needs an id`);
+  return editWith(text, (doc) => {
+    if (findById(listItems(doc, list), item.id)) return `A ${what} with id '${item.id}' already exists`;
+    return appendToTopLevelList(text, doc, list, clean(item));
+  });
+}
+
+export function setStepStatus(text: string, stepId: string, status: StepStatus): EditResult {
+  const bad = checkAllowed(status, STEP_STATUSES, 'step status');
+  return bad ? failure(bad) : setItemField(text, 'steps', 'step', stepId, 'status', status);
+}
+
+export function setCandidateStatus(text: string, id: string, status: CandidateStatus): EditResult {
+  const bad = checkAllowed(status, CANDIDATE_STATUSES, 'candidate status');
+  return bad ? failure(bad) : setItemField(text, 'candidates', 'candidate', id, 'status', status);
+}
+
+const CANDIDATE_SCALAR_FIELDS = ['title', 'baseline', 'novel_because', 'status', 'skip_reason', 'decision', 'results'] as const;
+export type CandidateScalarField = (typeof CANDIDATE_SCALAR_FIELDS)[number];
+
+/** Sets a single-valued field of a candidate (title, decision, skip_reason ...), adding it when absent. */
+export function setCandidateField(text: string, id: string, key: CandidateScalarField, value: PlainValue): EditResult {
+  if (!CANDIDATE_SCALAR_FIELDS.includes(key)) return failure(`'${String(key)}' is not a single-valued candidate field`);
+  if (key === 'status') return setCandidateStatus(text, id, value as CandidateStatus);
+  return setItemField(text, 'candidates', 'candidate', id, key, value);
+}
+
+export function setRealityCheckVerdict(text: string, id: string, verdict: Verdict): EditResult {
+  const bad = checkAllowed(verdict, VERDICTS, 'verdict');
+  return bad ? failure(bad) : setItemField(text, 'reality_checks', 'reality check', id, 'verdict', verdict);
+}
+
+export function setPhase(text: string, phase: Phase): EditResult {
+  const bad = checkAllowed(phase, PHASES, 'phase');
+  return bad ? failure(bad) : editWith(text, (doc) => setSectionKey(text, doc, 'project', 'phase', phase));
+}
+
+/** Sets fields of `evaluation`, creating the block when absent. All fields go in one edit when the block is created. */
+export function setEvaluation(text: string, fields: EvaluationFields): EditResult {
+  const entries = Object.entries(clean(fields)) as [string, PlainValue][];
+  if (entries.length === 0) return { ok: true, edits: [] };
+  let current = text;
+  // Each field is one minimal edit; they are applied in turn and merged into one edit of the span they cover.
+  for (const [key, value] of entries) {
+    const r = editWith(current, (doc) => setSectionKey(current, doc, 'evaluation', key, value));
+    if (!r.ok) return r;
+    current = applyEdits(current, r.edits);
+  }
+  return { ok: true, edits: [diffEdit(text, current)] };
+}
+
+/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
+export function diffEdit(before: string, after: string): TextEdit {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const positions = createPositionMap(before);
+  const length = before.length - prefix - suffix;
+  return { offset: prefix, length, newText: after.slice(prefix, after.length - suffix), range: positions.rangeOf(prefix, prefix + length) };
+}
+
+export function addCandidate(text: string, candidate: NewCandidate): EditResult {
+  return addItem(text, 'candidates', 'candidate', candidate);
+}
+
+export function addLiterature(text: string, entry: NewLiterature): EditResult {
+  return addItem(text, 'literature', 'literature entry', entry);
+}
+
+export function addMetric(text: string, metric: NewMetric): EditResult {
+  return addItem(text, 'metrics', 'metric', metric);
+}
+
+export function addRealityCheck(text: string, check: NewRealityCheck): EditResult {
+  return addItem(text, 'reality_checks', 'reality check', check);
+}
+
+export function addOverride(text: string, override: NewOverride): EditResult {
+  if (!PHASES.includes(override.from) || !PHASES.includes(override.to)) return failure('An override goes from one phase to another');
+  if (!override.reason?.trim()) return failure('An override needs a reason');
+  return editWith(text, (doc) => appendToTopLevelList(text, doc, 'overrides', clean(override)));
+}
+
+export function addAcknowledgement(text: string, ack: NewAcknowledgement): EditResult {
+  if (!ack.code?.trim()) return failure('An acknowledgement needs the diagnostic code');
+  if (!ack.reason?.trim()) return failure('An acknowledgement needs a reason');
+  return editWith(text, (doc) => appendToTopLevelList(text, doc, 'acknowledged', clean(ack)));
+}
