@@ -1,9 +1,20 @@
 /* global fetch */
 // Starts and stops the test editor (code-server on 127.0.0.1) and installs packed extensions into it.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CODE_SERVER_BIN, HOST, tempDir, toolEnv } from './vscode-env.mjs';
+
+/** User settings for test runs: no welcome page or walkthrough stealing focus, no update checks. */
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+};
 
 /** Profile folders for one code-server run: user data, extensions and its config file. */
 export function makeProfile(label, { userDataDir, extensionsDir } = {}) {
@@ -18,6 +29,11 @@ export function makeProfile(label, { userDataDir, extensionsDir } = {}) {
   mkdirSync(profile.userDataDir, { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
   writeFileSync(profile.config, 'auth: none\ncert: false\n');
+  const settings = join(profile.userDataDir, 'User', 'settings.json');
+  if (!existsSync(settings)) {
+    mkdirSync(dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2));
+  }
   return profile;
 }
 

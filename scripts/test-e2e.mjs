@@ -1,0 +1,37 @@
+// End-to-end tests: build and pack the extension, then mocha over test/e2e/**/*.test.mjs, which install the
+// .vsix into code-server and drive the workbench in headless Chromium. Screenshots: test-results/screenshots/.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO, ensureCodeServer, run, tempDir, toolEnv } from './vscode-env.mjs';
+import { reportLayer, summaryPath } from './test-summary.mjs';
+
+const LAYER = 'e2e';
+
+/** Builds the extension and packs it into a .vsix in a temp dir; returns its path. */
+export function packExtension() {
+  run(process.execPath, ['scripts/build.mjs']);
+  const vsix = join(tempDir('vsix'), 'mlroadmap.vsix');
+  run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return vsix;
+}
+
+function main() {
+  const started = Date.now();
+  ensureCodeServer();
+  const vsix = packExtension();
+  const summary = summaryPath(LAYER);
+  const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const r = spawnSync(
+    process.execPath,
+    [mocha, '--require', 'tsx/cjs', '--reporter', './test/support/summary-reporter.ts', 'test/e2e/**/*.test.mjs',
+      ...process.argv.slice(2)],
+    { cwd: REPO, stdio: 'inherit', env: toolEnv({ MLROADMAP_TEST_SUMMARY: summary, MLROADMAP_E2E_VSIX: vsix }) },
+  );
+  const code = reportLayer(LAYER, summary, r.status ?? 1);
+  console.log(`${LAYER}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(code);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) main();
