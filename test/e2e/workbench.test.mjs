@@ -1,3 +1,4 @@
+/* global describe, it, before, after */
 // End to end: the packed extension installed in code-server, driven in headless Chromium like a user would.
 import * as assert from 'node:assert/strict';
 import { contributedPaletteTitles, openWorkbench, paletteEntries, waitForPaletteEntry } from './support/workbench.mjs';
