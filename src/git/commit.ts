@@ -1,0 +1,156 @@
+// Commits exactly the given paths and nothing else: the user's other staged and unstaged changes stay as
+// they were (`git commit --only`, which commits the work-tree content of just those paths).
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { createGit, literal, run, type GitEnv } from './client';
+import { blockingState, findRepo, hasCommitHook, type RepoLocation } from './locate';
+import { failure, type CommitResult, type GitFailure } from './result';
+
+export interface CommitOptions extends GitEnv {
+  /** Commit even when a path has staged changes of the user's (they become part of the commit). */
+  readonly includeStagedChanges?: boolean;
+}
+
+const STATE_MESSAGES = {
+  'rebase-in-progress': 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again.',
+  'merge-in-progress': 'A merge is in progress. Conclude it (commit the merge) or abort it, then commit the decision.',
+  'detached-head': 'HEAD is detached (no branch is checked out). Check out a branch, then commit the decision.',
+} as const;
+
+/** Locates the repository of `dir` (a work tree or any folder inside one). */
+export async function locateRepo(dir: string, options: GitEnv = {}): Promise<RepoLocation | GitFailure> {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return failure('not-a-repo', `${dir} does not exist.`);
+  }
+  const found = findRepo(real);
+  if (found) return found;
+  // GIT_DIR-style layouts the file-system walk does not see: ask git.
+  const r = await run(createGit(real, options), ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir']);
+  if (!r.ok) return failure('not-a-repo', `${dir} is not in a git repository.`, r.output);
+  const [toplevel, gitDir, common] = r.out.trim().split('\n');
+  return { toplevel, gitDir, commonDir: isAbsolute(common) ? common : resolve(real, common) };
+}
+
+export async function commitPaths(
+  repoDir: string,
+  paths: readonly string[],
+  message: string,
+  options: CommitOptions = {},
+): Promise<CommitResult> {
+  const loc = await locateRepo(repoDir, options);
+  if ('ok' in loc) return loc;
+  const state = blockingState(loc.gitDir);
+  if (state) return failure(state, STATE_MESSAGES[state]);
+
+  const rel = toRepoPaths(repoDir, loc.toplevel, paths);
+  if (typeof rel === 'string') return failure('io-error', rel);
+  const git = createGit(loc.toplevel, options);
+  const specs = rel.map(literal);
+
+  // One status call tells which paths are untracked, which have staged changes, and the branch state.
+  // `--branch` makes git always print, which spares simple-git's wait after silent commands.
+  const st = await run(git, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--', ...specs]);
+  if (!st.ok) return classify(st.output, loc, git);
+  const status = parseStatus(st.out);
+  if (status.detached) return failure('detached-head', STATE_MESSAGES['detached-head']);
+  if (status.unmerged.length > 0) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']);
+  if (status.staged.length > 0 && !options.includeStagedChanges) {
+    return {
+      ok: false,
+      kind: 'needs-confirmation',
+      message: `${status.staged.join(', ')} ${status.staged.length === 1 ? 'has' : 'have'} staged changes; committing would include them.`,
+      stagedPaths: status.staged,
+    };
+  }
+  if (status.untracked.length === 0 && status.changed.length === 0 && status.staged.length === 0) {
+    return failure('nothing-to-commit', `Nothing to commit: ${rel.join(', ')} ${rel.length === 1 ? 'is' : 'are'} unchanged.`);
+  }
+  if (status.untracked.length > 0) {
+    const add = await run(git, ['add', '--verbose', '--', ...status.untracked.map(literal)]);
+    if (!add.ok) return classify(add.output, loc, git);
+  }
+  const commit = await run(git, ['commit', '--only', '-m', message, '--', ...specs]);
+  if (!commit.ok) {
+    // Leave the index as it was: the new files go back to untracked; the files stay on disk.
+    if (status.untracked.length > 0) await run(git, ['rm', '--cached', '--', ...status.untracked.map(literal)]);
+    return classify(commit.output, loc, git);
+  }
+  const id = /\[[^\]]*?([0-9a-f]{7,40})\]/.exec(commit.out)?.[1] ?? '';
+  return { ok: true, commit: id, paths: rel };
+}
+
+/** Paths relative to the repository root, with `/`; a string when a path is outside the repository. */
+export function toRepoPaths(repoDir: string, toplevel: string, paths: readonly string[]): string[] | string {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(repoDir, p);
+    let real = abs;
+    try {
+      real = existsSync(abs) ? realpathSync(abs) : resolve(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      // Keep the resolved path.
+    }
+    const r = relative(toplevel, real);
+    if (r === '' || r.startsWith('..') || isAbsolute(r)) return `${p} is outside the repository ${toplevel}.`;
+    out.push(r.split(sep).join('/'));
+  }
+  return out;
+}
+
+interface StatusSummary {
+  detached: boolean;
+  untracked: string[];
+  staged: string[];
+  changed: string[];
+  unmerged: string[];
+}
+
+/** Parses `git status --porcelain=v2 -z --branch`. */
+export function parseStatus(out: string): StatusSummary {
+  const s: StatusSummary = { detached: false, untracked: [], staged: [], changed: [], unmerged: [] };
+  const fields = out.split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f.startsWith('# branch.head ')) s.detached = f.slice('# branch.head '.length) === '(detached)';
+    else if (f.startsWith('? ')) s.untracked.push(f.slice(2));
+    else if (f.startsWith('u ')) s.unmerged.push(f.split(' ').slice(10).join(' '));
+    else if (f.startsWith('1 ') || f.startsWith('2 ')) {
+      const parts = f.split(' ');
+      const xy = parts[1];
+      const path = parts.slice(f.startsWith('1 ') ? 8 : 9).join(' ');
+      if (f.startsWith('2 ')) i++; // the original path follows in its own field
+      if (xy[0] !== '.') s.staged.push(path);
+      if (xy[1] !== '.') s.changed.push(path);
+    }
+  }
+  return s;
+}
+
+async function classify(output: string, loc: RepoLocation, git: SimpleGit): Promise<GitFailure> {
+  if (/Author identity unknown|Please tell me who you are|unable to auto-detect email|empty ident name|no email was given|Committer identity unknown/i.test(output)) {
+    return failure(
+      'no-identity',
+      'git does not know who you are: set user.name and user.email (git config --global user.name "Your Name"; git config --global user.email you@example.com).',
+      output,
+    );
+  }
+  if (/not a git repository/i.test(output)) return failure('not-a-repo', `${loc.toplevel} is not a git repository.`, output);
+  if (/partial commit during a merge|not concluded your merge|MERGE_HEAD exists|unmerged files|cherry-pick/i.test(output)) {
+    return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress'], output);
+  }
+  if (/rebase/i.test(output) && blockingState(loc.gitDir) === 'rebase-in-progress') {
+    return failure('rebase-in-progress', STATE_MESSAGES['rebase-in-progress'], output);
+  }
+  if (/nothing to commit|nothing added to commit|no changes added to commit/i.test(output)) {
+    return failure('nothing-to-commit', 'Nothing to commit.', output);
+  }
+  const hooksPath = await run(git, ['config', '--get', 'core.hooksPath']);
+  if (hasCommitHook(loc, hooksPath.ok ? hooksPath.out.trim() : undefined)) {
+    return failure('hook-failed', 'A git hook refused the commit; the files are left on disk, uncommitted. Hook output:\n' + output.trim(), output);
+  }
+  return failure('git-error', `git failed: ${output.trim().split('\n')[0] ?? ''}`, output);
+}

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { commitPaths, headInfo, initRepo } from '../../../src/git';
+import { makeTempRepo, workState, type TempRepo } from './tempRepo';
+
+const ROADMAP = 'version: 1\nproject:\n  name: demo\n  phase: discovery\ncandidates:\n  - id: cnn\n    status: evaluated\n';
+const RECORD = 'docs/decisions/0001-use-cnn.md';
+
+describe('git adapter: commitPaths', function () {
+  this.timeout(20000);
+  let repo: TempRepo;
+  afterEach(() => repo?.cleanup());
+
+  /** A repository with the user's own work in progress: a staged file, an unstaged change, an untracked file. */
+  function repoWithUserWork(): TempRepo {
+    const r = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'src/model.py': 'a = 1\n', 'src/data.py': 'b = 1\n' });
+    r.write('src/model.py', 'a = 2\n');
+    r.git('add', 'src/model.py');
+    r.write('src/model.py', 'a = 3\n'); // staged a = 2, unstaged a = 3
+    r.write('src/data.py', 'b = 2\n'); // unstaged only
+    r.write('notes.txt', 'scratch\n'); // untracked
+    return r;
+  }
+
+  it('commits exactly the record and the roadmap and leaves the other staged, unstaged and untracked work as it was', async () => {
+    repo = repoWithUserWork();
+    const before = workState(repo, ['mlroadmap.yaml', 'docs']);
+    repo.write(RECORD, '# Use CNN\n');
+    repo.write('mlroadmap.yaml', ROADMAP.replace('status: evaluated', 'status: chosen\n    decision: "0001"'));
+    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.deepEqual(repo.git('show', '--name-only', '--format=%s', 'HEAD').trim().split('\n'), [
+      'docs(decision): 0001 Use CNN',
+      '',
+      'docs/decisions/0001-use-cnn.md',
+      'mlroadmap.yaml',
+    ]);
+    assert.deepEqual(workState(repo, ['mlroadmap.yaml', 'docs']), before);
+    assert.equal(repo.git('show', 'HEAD:src/model.py'), 'a = 1\n');
+    assert.equal(repo.git('show', ':src/model.py'), 'a = 2\n', 'the staged version is still staged');
+    assert.equal(repo.git('status', '--porcelain', '--', 'mlroadmap.yaml', 'docs'), '');
+    if (r.ok) assert.equal(repo.git('rev-parse', '--short', 'HEAD').trim().startsWith(r.commit), true);
+  });
+
+  it('asks before committing a roadmap that has a staged hunk, and with includeStagedChanges commits it', async () => {
+    repo = repoWithUserWork();
+    repo.write('mlroadmap.yaml', ROADMAP + '# staged note\n');
+    repo.git('add', 'mlroadmap.yaml');
+    repo.write('mlroadmap.yaml', ROADMAP.replace('status: evaluated', 'status: chosen') + '# staged note\n');
+    repo.write(RECORD, '# Use CNN\n');
+    const head = repo.git('rev-parse', 'HEAD');
+    const index = repo.git('ls-files', '--stage');
+    const before = workState(repo);
+
+    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, false);
+    assert.equal(r.ok === false && r.kind, 'needs-confirmation');
+    assert.deepEqual(r.ok === false && r.kind === 'needs-confirmation' ? r.stagedPaths : [], ['mlroadmap.yaml']);
+    assert.equal(repo.git('rev-parse', 'HEAD'), head, 'nothing committed');
+    assert.equal(repo.git('ls-files', '--stage'), index, 'index untouched');
+    assert.deepEqual(workState(repo), before);
+
+    const again = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', {
+      env: repo.env,
+      includeStagedChanges: true,
+    });
+    assert.equal(again.ok, true, JSON.stringify(again));
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'));
+    assert.equal(repo.git('show', ':src/model.py'), 'a = 2\n');
+    assert.equal(repo.git('diff', '--cached', '--name-only').trim(), 'src/model.py');
+  });
+
+  it('works when the workspace is a subfolder of the repository', async () => {
+    repo = makeTempRepo({ 'README.md': 'root\n', 'ml/mlroadmap.yaml': ROADMAP, 'ml/train.py': 'x\n' });
+    repo.write('ml/train.py', 'y\n');
+    repo.write('ml/' + RECORD, '# Use CNN\n');
+    repo.write('ml/mlroadmap.yaml', ROADMAP + '# edited\n');
+    const r = await commitPaths(join(repo.dir, 'ml'), [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.deepEqual(r.ok && r.paths, ['ml/docs/decisions/0001-use-cnn.md', 'ml/mlroadmap.yaml']);
+    assert.deepEqual(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n'), [
+      'ml/docs/decisions/0001-use-cnn.md',
+      'ml/mlroadmap.yaml',
+    ]);
+    assert.equal(repo.git('status', '--porcelain').trim(), 'M ml/train.py');
+  });
+
+  it('reports a folder that is not a repository, and commits after initRepo', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, [RECORD]: '# Use CNN\n' }, false);
+    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'not-a-repo');
+    assert.ok(existsSync(join(repo.dir, RECORD)));
+
+    assert.deepEqual(await initRepo(repo.dir, { env: repo.env }), { ok: true });
+    repo.git('config', 'user.name', 'Test Person');
+    repo.git('config', 'user.email', 'test@example.com');
+    const again = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(again.ok, true, JSON.stringify(again));
+    assert.equal(repo.git('rev-list', '--count', 'HEAD').trim(), '1');
+  });
+
+  it('reports a missing user.name / user.email and leaves the files on disk and the index as it was', async () => {
+    repo = repoWithUserWork();
+    repo.git('config', '--unset', 'user.name');
+    repo.git('config', '--unset', 'user.email');
+    repo.write(RECORD, '# Use CNN\n');
+    const index = repo.git('ls-files', '--stage');
+    const r = await commitPaths(repo.dir, [RECORD], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'no-identity', JSON.stringify(r));
+    assert.match(r.ok === false ? r.message : '', /user\.name/);
+    assert.ok(existsSync(join(repo.dir, RECORD)));
+    assert.equal(repo.git('ls-files', '--stage'), index);
+    assert.match(repo.git('status', '--porcelain', '--', RECORD), /^\?\? /);
+  });
+
+  it('reports a failing pre-commit hook with its output; the record stays on disk, uncommitted', async () => {
+    repo = repoWithUserWork();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
+    mkdirSync(join(repo.dir, '.git', 'hooks'), { recursive: true });
+    writeFileSync(hook, '#!/bin/sh\necho "markdownlint: MD041 first line should be a heading" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    repo.write(RECORD, '# Use CNN\n');
+    const head = repo.git('rev-parse', 'HEAD');
+    const before = workState(repo, ['docs']);
+    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'hook-failed', JSON.stringify(r));
+    assert.match(r.ok === false && r.kind !== 'needs-confirmation' ? (r.output ?? '') : '', /MD041 first line should be a heading/);
+    assert.equal(repo.git('rev-parse', 'HEAD'), head);
+    assert.ok(existsSync(join(repo.dir, RECORD)));
+    assert.deepEqual(workState(repo, ['docs']), before);
+    assert.match(repo.git('status', '--porcelain', '--', RECORD), /^\?\? /);
+  });
+
+  it('refuses on a detached HEAD', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    repo.git('checkout', '-q', '--detach');
+    repo.write(RECORD, '# Use CNN\n');
+    const r = await commitPaths(repo.dir, [RECORD], 'm', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'detached-head');
+    assert.ok(existsSync(join(repo.dir, RECORD)));
+  });
+
+  /** main and other both change conflict.txt. */
+  function conflictingBranches(): TempRepo {
+    const r = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'conflict.txt': 'base\n' });
+    r.git('checkout', '-q', '-b', 'other');
+    r.write('conflict.txt', 'other\n');
+    r.git('commit', '-q', '-am', 'other');
+    r.git('checkout', '-q', 'main');
+    r.write('conflict.txt', 'main\n');
+    r.git('commit', '-q', '-am', 'main');
+    return r;
+  }
+
+  it('refuses while a merge is in progress', async () => {
+    repo = conflictingBranches();
+    assert.notEqual(repo.tryGit('merge', 'other').status, 0);
+    assert.ok(existsSync(join(repo.dir, '.git', 'MERGE_HEAD')));
+    repo.write(RECORD, '# Use CNN\n');
+    const r = await commitPaths(repo.dir, [RECORD], 'm', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'merge-in-progress');
+    assert.ok(existsSync(join(repo.dir, '.git', 'MERGE_HEAD')), 'the merge is left as it was');
+  });
+
+  it('refuses while a rebase is in progress', async () => {
+    repo = conflictingBranches();
+    repo.git('checkout', '-q', 'other');
+    assert.notEqual(repo.tryGit('rebase', 'main').status, 0);
+    repo.write(RECORD, '# Use CNN\n');
+    const r = await commitPaths(repo.dir, [RECORD], 'm', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'rebase-in-progress');
+  });
+
+  it('reports nothing to commit when the paths are unchanged', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    const r = await commitPaths(repo.dir, ['mlroadmap.yaml'], 'm', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'nothing-to-commit');
+  });
+
+  it('commits a file name with pathspec characters literally', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-a.md': 'x\n' });
+    repo.write('docs/decisions/0002-[draft]*.md', '# Draft\n');
+    const r = await commitPaths(repo.dir, ['docs/decisions/0002-[draft]*.md'], 'm', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(repo.git('show', '--name-only', '--format=', 'HEAD').trim(), 'docs/decisions/0002-[draft]*.md');
+  });
+});
+
+describe('git adapter: headInfo', function () {
+  this.timeout(10000);
+  let repo: TempRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('gives the HEAD commit and whether tracked files changed', async () => {
+    repo = makeTempRepo({ 'a.txt': '1\n' });
+    const clean = await headInfo(repo.dir, { env: repo.env });
+    assert.deepEqual(clean, { ok: true, commit: repo.git('rev-parse', 'HEAD').trim(), dirty: false, branch: 'main' });
+    repo.write('untracked.txt', 'x');
+    assert.deepEqual(await headInfo(repo.dir, { env: repo.env }), clean, 'untracked files do not make the tree dirty');
+    repo.write('a.txt', '2\n');
+    const dirty = await headInfo(repo.dir, { env: repo.env });
+    assert.equal(dirty.ok && dirty.dirty, true);
+  });
+
+  it('reports a folder outside any repository', async () => {
+    repo = makeTempRepo({}, false);
+    const r = await headInfo(repo.dir, { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'not-a-repo');
+  });
+});
