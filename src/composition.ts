@@ -4,6 +4,7 @@ import type { Services } from './services';
 import { createResultsIndex } from './evaluation/resultsIndex';
 import { createDecisionsIndex } from './decisions/decisionsIndex';
 import { activateDiagnostics } from './workspace/diagnostics';
+import { RoadmapAnalysis } from './workspace/analysis';
 import { activateViews } from './views';
 import { activateCommands } from './commands';
 import { activateLanguage } from './language';
@@ -26,7 +27,9 @@ export class MlRoadmapExtension implements vscode.Disposable {
     const results = createResultsIndex(store, log);
     const decisions = createDecisionsIndex(store, log);
     this.disposables.push(results, decisions);
-    this.services = { context, log, store, results, decisions };
+    const analysis = new RoadmapAnalysis(store, results);
+    this.disposables.push(analysis);
+    this.services = { context, log, store, results, decisions, analysis };
 
     for (const activateFeature of [
       activateDiagnostics,

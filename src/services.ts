@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
+import type { RoadmapAnalysis } from './workspace/analysis';
+import type { ViewsHandle } from './views';
 
 /** The latest evaluation result of one candidate, as views, CodeLens and the Testing view show it. */
 export interface CandidateResultView {
@@ -51,4 +53,8 @@ export interface Services {
   readonly store: RoadmapStore;
   readonly results: ResultsIndex;
   readonly decisions: DecisionsIndex;
+  /** Pitfall findings, gate state, focus and progress per roadmap, kept current. */
+  readonly analysis: RoadmapAnalysis;
+  /** The sidebar's providers and status bar item, set by the views feature (for tests and other features). */
+  views?: ViewsHandle;
 }

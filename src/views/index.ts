@@ -1,7 +1,79 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { Views } from '../ids';
 import type { Services } from '../services';
+import type { RoadmapEntry } from '../workspace/roadmapStore';
+import { NodeTreeProvider } from './nodeTreeProvider';
+import { buildRoadmapNodes } from './roadmapTree';
+import { buildCandidateNodes } from './candidatesTree';
+import { buildMetricsNodes } from './metricsTree';
+import { buildDecisionNodes } from './decisionsTree';
+import { RoadmapStatusBar } from './statusBar';
+import { registerViewCommands } from './viewCommands';
+import type { ViewNode } from './viewNode';
 
-/** Sidebar tree views, status bar item. */
-export function activateViews(_services: Services): vscode.Disposable[] {
-  return [];
+/** The sidebar's tree providers and views and the status bar item, reachable by tests and other features. */
+export interface ViewsHandle {
+  readonly roadmap: NodeTreeProvider;
+  readonly candidates: NodeTreeProvider;
+  readonly metrics: NodeTreeProvider;
+  readonly decisions: NodeTreeProvider;
+  readonly treeViews: Readonly<Record<'roadmap' | 'candidates' | 'metrics' | 'decisions', vscode.TreeView<ViewNode>>>;
+  readonly statusBar: RoadmapStatusBar;
+}
+
+/** Sidebar tree views, status bar item and the view commands. */
+export function activateViews(services: Services): vscode.Disposable[] {
+  const { analysis, store, results, decisions } = services;
+  const entries = () => store.all();
+  const roadmap = new NodeTreeProvider(Views.roadmap, (e) => buildRoadmapNodes(analysis.get(e)), entries);
+  const candidates = new NodeTreeProvider(
+    Views.candidates,
+    (e) => {
+      const a = analysis.get(e);
+      return buildCandidateNodes(
+        e,
+        a.roadmap && {
+          roadmap: a.roadmap,
+          latest: (id) => results.latest(e, id),
+          rankOf: (id) => a.ranks.get(id),
+          rankFormula: a.rankFormula,
+        },
+      );
+    },
+    entries,
+  );
+  const metrics = new NodeTreeProvider(Views.metrics, (e) => buildMetricsNodes(e, analysis.get(e).roadmap), entries);
+  const decisionsTree = new NodeTreeProvider(Views.decisions, (e) => buildDecisionNodes(e, decisions.records(e)), entries);
+  const providers = [roadmap, candidates, metrics, decisionsTree];
+
+  const create = (id: string, provider: NodeTreeProvider) =>
+    vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+  const treeViews = {
+    roadmap: create(Views.roadmap, roadmap),
+    candidates: create(Views.candidates, candidates),
+    metrics: create(Views.metrics, metrics),
+    decisions: create(Views.decisions, decisionsTree),
+  };
+  const statusBar = new RoadmapStatusBar(analysis);
+
+  const updateBadge = () => {
+    const count = analysis.all().reduce((n, a) => n + a.findings.length, 0);
+    treeViews.roadmap.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} pitfall finding(s)', count) } : undefined;
+  };
+  const update = (entry?: RoadmapEntry) => {
+    for (const p of [roadmap, candidates, metrics]) p.update(entry);
+    if (!entry) decisionsTree.update();
+    updateBadge();
+  };
+  update();
+
+  services.views = { roadmap, candidates, metrics, decisions: decisionsTree, treeViews, statusBar };
+  return [
+    ...providers,
+    ...Object.values(treeViews),
+    statusBar,
+    analysis.onDidChange(update),
+    decisions.onDidChange(() => decisionsTree.update()),
+    ...registerViewCommands(services),
+  ];
 }

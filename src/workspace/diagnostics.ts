@@ -1,7 +1,84 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { RoadmapDiagnostic, Severity } from '../core/roadmap/model';
+import { ContextKeys, DIAGNOSTIC_SOURCE } from '../ids';
 import type { Services } from '../services';
+import type { RoadmapAnalysisResult } from './analysis';
 
-/** Publishes parse and pitfall diagnostics of every roadmap, and the context keys views and menus depend on. */
-export function activateDiagnostics(_services: Services): vscode.Disposable[] {
-  return [];
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toVsDiagnostic(d: RoadmapDiagnostic): vscode.Diagnostic {
+  const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+  const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = d.code;
+  if (d.code === 'schema/unknown-key') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+function setContext(key: string, value: unknown): void {
+  void vscode.commands.executeCommand('setContext', key, value);
+}
+
+/**
+ * Publishes parse and pitfall diagnostics of every roadmap (collection `mlroadmap`), and the context keys
+ * views, welcome views and menus depend on.
+ */
+export function activateDiagnostics(services: Services): vscode.Disposable[] {
+  const { analysis, store, decisions } = services;
+  const collection = vscode.languages.createDiagnosticCollection('mlroadmap');
+  const published = new Map<string, string>();
+
+  const publish = (result: RoadmapAnalysisResult) => {
+    const key = result.entry.uri.toString();
+    const signature = JSON.stringify(result.diagnostics);
+    if (published.get(key) === signature) return;
+    published.set(key, signature);
+    collection.set(result.entry.uri, result.diagnostics.map(toVsDiagnostic));
+  };
+
+  const updateContextKeys = () => {
+    const results = analysis.all();
+    const focused = analysis.focused();
+    setContext(ContextKeys.hasRoadmap, results.length > 0);
+    setContext(
+      ContextKeys.hasErrors,
+      results.some((r) => r.entry.parse.diagnostics.some((d) => d.severity === 'error')),
+    );
+    setContext(ContextKeys.phase, focused?.roadmap?.project.phase ?? '');
+    setContext(ContextKeys.hasCandidates, results.some((r) => (r.roadmap?.candidates.length ?? 0) > 0));
+    setContext(ContextKeys.hasMetrics, results.some((r) => (r.roadmap?.metrics.length ?? 0) > 0));
+    setContext(ContextKeys.gateBlocked, focused?.gate !== undefined && !focused.gate.passed);
+  };
+  const updateDecisionsKey = () => {
+    setContext(ContextKeys.hasDecisions, store.all().some((e) => decisions.records(e).length > 0));
+  };
+
+  const sync = (only?: RoadmapAnalysisResult) => {
+    const results = analysis.all();
+    if (only) publish(only);
+    else {
+      const keep = new Set(results.map((r) => r.entry.uri.toString()));
+      for (const key of [...published.keys()]) {
+        if (keep.has(key)) continue;
+        collection.delete(vscode.Uri.parse(key));
+        published.delete(key);
+      }
+      results.forEach(publish);
+    }
+    updateContextKeys();
+    updateDecisionsKey();
+  };
+
+  sync();
+  return [
+    collection,
+    analysis.onDidChange((entry) => sync(entry ? analysis.get(entry) : undefined)),
+    decisions.onDidChange(updateDecisionsKey),
+    vscode.window.onDidChangeActiveTextEditor(() => updateContextKeys()),
+  ];
 }

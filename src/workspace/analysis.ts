@@ -1,0 +1,155 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { PHASES, type Phase, type Range, type Roadmap, type RoadmapDiagnostic, type Severity } from '../core/roadmap/model';
+import { Settings } from '../ids';
+import type { ResultsIndex } from '../services';
+import type { RoadmapEntry, RoadmapStore } from './roadmapStore';
+
+/** A pitfall code's severity from the settings, or `off`. */
+export type SeveritySetting = Severity | 'off';
+
+/** One activity the roadmap calls for now. */
+export interface FocusEntry {
+  readonly kind: 'finding' | 'step';
+  readonly title: string;
+  readonly owner?: string;
+  /** Discovery stage or Production track of a step. */
+  readonly group?: string;
+  readonly severity?: Severity;
+  readonly code?: string;
+  readonly status?: string;
+  readonly range?: Range;
+  readonly itemId?: string;
+}
+
+/** The exit gate of the current phase. */
+export interface GateState {
+  readonly target: Phase;
+  readonly passed: boolean;
+  readonly unmet: readonly string[];
+}
+
+export interface ProgressState {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A candidate's place in the cost/benefit ranking. */
+export interface RankState {
+  readonly position: number;
+  readonly score: number;
+}
+
+/** Everything the views, status bar, commands and quick fixes show about one roadmap, computed once per change. */
+export interface RoadmapAnalysisResult {
+  readonly entry: RoadmapEntry;
+  readonly roadmap: Roadmap | undefined;
+  /** Pitfall findings, stale results included. */
+  readonly findings: readonly RoadmapDiagnostic[];
+  /** Parse diagnostics followed by the findings: what the Problems panel shows. */
+  readonly diagnostics: readonly RoadmapDiagnostic[];
+  /** The gate out of the current phase; undefined once shipped or when the roadmap cannot be read. */
+  readonly gate: GateState | undefined;
+  readonly focus: readonly FocusEntry[];
+  /** Steps done (or skipped) of the current phase. */
+  readonly progress: ProgressState | undefined;
+  readonly ranks: ReadonlyMap<string, RankState>;
+  /** How the rank is computed, shown wherever it is. */
+  readonly rankFormula: string;
+  /** Why the roadmap cannot move on now: pitfall errors, and the gate's unmet conditions once the phase's steps are done. */
+  readonly blockers: readonly string[];
+}
+
+export interface AnalysisInputs {
+  readonly fileExists: (relativePath: string) => boolean;
+  readonly severities: Readonly<Record<string, SeveritySetting>>;
+  readonly staleFindings: readonly RoadmapDiagnostic[];
+}
+
+export function nextPhase(phase: Phase): Phase | undefined {
+  return PHASES[PHASES.indexOf(phase) + 1];
+}
+
+/** Computes one roadmap's analysis from the pure core. */
+export function analyse(entry: RoadmapEntry, inputs: AnalysisInputs): RoadmapAnalysisResult {
+  const roadmap = entry.roadmap;
+  const empty = { entry, roadmap, findings: [], diagnostics: entry.parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: '', blockers: [] };
+  if (!roadmap) return empty;
+  const findings = [...inputs.staleFindings];
+  return { ...empty, findings, diagnostics: [...entry.parse.diagnostics, ...findings] };
+}
+
+interface Cached {
+  readonly entry: RoadmapEntry;
+  readonly generation: number;
+  readonly result: RoadmapAnalysisResult;
+}
+
+/**
+ * Per-roadmap pitfall findings, gate state, focus and progress, recomputed when the store, the results or
+ * the settings change, and cached per roadmap text. Shared by views, status bar, commands and quick fixes.
+ */
+export class RoadmapAnalysis implements vscode.Disposable {
+  private readonly cache = new Map<string, Cached>();
+  /** Bumped when something every roadmap depends on changes (results, settings). */
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<RoadmapEntry | undefined>();
+  /** Fires with the roadmap whose analysis changed, or undefined when every roadmap's may have. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly results: ResultsIndex,
+  ) {
+    this.disposables.push(
+      this.changed,
+      store.onDidChange((entry) => {
+        if (!entry) for (const key of [...this.cache.keys()]) if (!store.get(vscode.Uri.parse(key))) this.cache.delete(key);
+        this.changed.fire(entry);
+      }),
+      results.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.pitfallSeverity}`)) this.refresh();
+      }),
+    );
+  }
+
+  /** Drops every cached analysis and tells listeners. */
+  refresh(): void {
+    this.generation++;
+    this.changed.fire(undefined);
+  }
+
+  get(entry: RoadmapEntry): RoadmapAnalysisResult {
+    const key = entry.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.entry === entry && cached.generation === this.generation) return cached.result;
+    const result = analyse(entry, {
+      fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
+      severities: severitySettings(),
+      staleFindings: this.results.staleFindings(entry),
+    });
+    this.cache.set(key, { entry, generation: this.generation, result });
+    return result;
+  }
+
+  all(): RoadmapAnalysisResult[] {
+    return this.store.all().map((e) => this.get(e));
+  }
+
+  /** The roadmap the status bar and context keys describe: the active one, else the first. */
+  focused(): RoadmapAnalysisResult | undefined {
+    const entry = this.store.active() ?? this.store.all()[0];
+    return entry && this.get(entry);
+  }
+
+  dispose(): void {
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+function severitySettings(): Record<string, SeveritySetting> {
+  return vscode.workspace.getConfiguration(Settings.section).get<Record<string, SeveritySetting>>(Settings.pitfallSeverity, {}) ?? {};
+}
