@@ -32,7 +32,7 @@ function frontMatter(d: DecisionDraft): string {
   if (d.consulted.length > 0) data.consulted = [...d.consulted];
   if (d.informed.length > 0) data.informed = [...d.informed];
   if (d.candidates.length > 0) data.candidates = [...d.candidates];
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+  return `---\n${stringify(data, { lineWidth: 0 })}---`;
 }
 
 function outcomeLine(d: DecisionDraft): string {
