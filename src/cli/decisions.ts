@@ -1,7 +1,90 @@
+// `mlroadmap decisions [folder] [--json]`: lists the architecture decision records of a folder
+// (MADR 2-4, Nygard/adr-tools, log4brains). Exit 0 all read, 1 some record not understood, 2 usage error.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readDecisionFolder, type DecisionRecord } from '../core/decisions';
+import { DEFAULT_DECISIONS_FOLDER, ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import type { CliIo } from './io';
 
-/** `mlroadmap decisions`: not built yet. */
-export async function runDecisions(_args: readonly string[], io: CliIo): Promise<number> {
-  io.err('mlroadmap decisions: not available yet');
-  return 2;
+const USAGE = 'Usage: mlroadmap decisions [folder] [--json]';
+
+export async function runDecisions(args: readonly string[], io: CliIo): Promise<number> {
+  let json = false;
+  const positional: string[] = [];
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') {
+      io.out(`${USAGE}\n\nLists the decision records in the folder (default: the roadmap's \`decisions\` key, else ${DEFAULT_DECISIONS_FOLDER}).`);
+      return 0;
+    } else if (a.startsWith('-')) {
+      io.err(`mlroadmap decisions: unknown option '${a}'\n${USAGE}`);
+      return 2;
+    } else positional.push(a);
+  }
+  if (positional.length > 1) {
+    io.err(`mlroadmap decisions: expected at most one folder, got ${positional.length}\n${USAGE}`);
+    return 2;
+  }
+  const folder = positional[0] ?? defaultFolder(io.cwd);
+  const abs = resolve(io.cwd, folder);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    io.err(`mlroadmap decisions: no such folder: ${folder}\n${USAGE}`);
+    return 2;
+  }
+
+  const result = readDecisionFolder(abs);
+  const show = (file: string) => (isAbsolute(folder) ? file : relative(io.cwd, file) || file);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          decisions: result.records.map((r) => ({
+            number: r.number,
+            title: r.title,
+            status: r.status,
+            date: r.date ?? null,
+            supersedes: r.supersedes,
+            supersededBy: r.supersededBy,
+            file: show(r.file),
+          })),
+          problems: result.problems.map((p) => ({ file: show(p.file), severity: p.severity, message: p.message })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    if (result.records.length === 0 && result.problems.length === 0) io.out(`No decision records in ${folder}.`);
+    for (const r of result.records) io.out(line(r));
+    for (const p of result.problems) io.err(`${show(p.file)}: ${p.severity}: ${p.message}`);
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function line(r: DecisionRecord): string {
+  const links = [
+    ...(r.supersedes.length > 0 ? [`supersedes ${r.supersedes.map(pad).join(', ')}`] : []),
+    ...(r.supersededBy.length > 0 ? [`superseded by ${r.supersededBy.map(pad).join(', ')}`] : []),
+  ];
+  return [r.padded, r.title, r.status, r.date ?? '-', ...links].join('  ');
+}
+
+function pad(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+/** The roadmap's `decisions` key when `mlroadmap.yaml` is in the folder, else the default. */
+export function defaultFolder(cwd: string): string {
+  try {
+    const doc: unknown = parseYaml(readFileSync(join(cwd, ROADMAP_FILE_NAME), 'utf8'));
+    if (doc && typeof doc === 'object' && 'decisions' in doc) {
+      const d = (doc as { decisions?: unknown }).decisions;
+      if (typeof d === 'string' && d.trim() !== '') return d.trim();
+    }
+  } catch {
+    // No roadmap or not readable: the default folder.
+  }
+  return DEFAULT_DECISIONS_FOLDER;
 }
