@@ -43,6 +43,14 @@ describe('CSV reader', () => {
     assert.deepEqual(empty.problems.map((p) => p.message), ['empty file: no header row']);
   });
 
+  it('stops at a record over the size limit, keeping the values before it', async () => {
+    const run = await readCsv(Readable.from([`step,loss,note\n1,0.5,ok\n2,0.4,${'x'.repeat(500)}\n3,0.3,ok\n`]), { maxLineBytes: 100, source: 's.csv' });
+    assert.equal(run.metrics.loss.count, 1);
+    assert.equal(run.problems.length, 1);
+    assert.equal(run.problems[0].line, 3);
+    assert.match(run.problems[0].message, /^malformed CSV: Max Record Size/);
+  });
+
   it('refuses a binary file', async () => {
     const file = path.join(tempDir(), 'results.csv');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64)]));
