@@ -11,3 +11,4 @@ export * from './render';
 export * from './templates';
 export * from './values';
 export * from './write';
+export * from './register';

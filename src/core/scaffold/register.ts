@@ -1,0 +1,43 @@
+// Registering a scaffolded baseline in the roadmap text: the candidate (unless it is there already)
+// and, when the roadmap has none, the evaluation block. Comment-preserving edits from the roadmap core.
+import { addCandidate, applyEdits, diffEdit, setEvaluation } from '../roadmap/edits';
+import type { TextEdit } from '../roadmap/model';
+import { parseRoadmap } from '../roadmap/parse';
+import type { CandidateEntry, EvaluationEntry } from './registration';
+
+export type Registration =
+  | {
+      readonly ok: true;
+      /** The roadmap text after the change (equal to the input when nothing was added). */
+      readonly text: string;
+      /** One edit of the original text covering every change; absent when nothing changed. */
+      readonly edit?: TextEdit;
+      readonly candidateAdded: boolean;
+      readonly evaluationAdded: boolean;
+    }
+  | { readonly ok: false; readonly error: string };
+
+export function registerBaselineInRoadmap(text: string, candidate: CandidateEntry, evaluation: EvaluationEntry): Registration {
+  const { roadmap } = parseRoadmap(text);
+  if (!roadmap) return { ok: false, error: 'the roadmap is not a YAML mapping' };
+  let current = text;
+  const candidateAdded = !roadmap.candidates.some((c) => c.id === candidate.id);
+  if (candidateAdded) {
+    const r = addCandidate(current, { id: candidate.id, title: candidate.title, baseline: candidate.baseline, status: candidate.status });
+    if (!r.ok) return { ok: false, error: r.error };
+    current = applyEdits(current, r.edits);
+  }
+  const evaluationAdded = roadmap.evaluation === undefined;
+  if (evaluationAdded) {
+    const r = setEvaluation(current, evaluation);
+    if (!r.ok) return { ok: false, error: r.error };
+    current = applyEdits(current, r.edits);
+  }
+  return {
+    ok: true,
+    text: current,
+    ...(current !== text ? { edit: diffEdit(text, current) } : {}),
+    candidateAdded,
+    evaluationAdded,
+  };
+}
