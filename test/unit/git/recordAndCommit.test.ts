@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordAndCommit } from '../../../src/git';
+import { readDecisionFolder } from '../../../src/core/decisions';
+import { sampleDraft } from '../decisions/draft';
+import { makeTempRepo, workState, type TempRepo } from './tempRepo';
+
+const ROADMAP = 'version: 1\ncandidates:\n  - id: cnn-small\n    status: evaluated\n';
+const EXISTING = '---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use a baseline\n';
+
+describe('git adapter: recordAndCommit', function () {
+  this.timeout(20000);
+  let repo: TempRepo;
+  afterEach(() => repo?.cleanup());
+
+  it('writes the next record, edits the roadmap and commits exactly those two files', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-use-a-baseline.md': EXISTING, 'train.py': 'x\n' });
+    repo.write('train.py', 'y\n');
+    const before = workState(repo, ['mlroadmap.yaml', 'docs']);
+    const r = await recordAndCommit({
+      repoDir: repo.dir,
+      decisionsDir: 'docs/decisions',
+      draft: sampleDraft(),
+      roadmapPath: 'mlroadmap.yaml',
+      roadmapEdits: (text, d) => text.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
+      env: repo.env,
+    });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(r.padded, '0002');
+    assert.equal(r.message, 'docs(decision): 0002 Choose a small CNN over ViT-tiny');
+    assert.equal(repo.git('log', '-1', '--format=%s').trim(), r.message);
+    assert.deepEqual(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n'), [
+      'docs/decisions/0002-choose-a-small-cnn-over-vit-tiny.md',
+      'mlroadmap.yaml',
+    ]);
+    assert.match(repo.git('show', 'HEAD:mlroadmap.yaml'), /status: chosen\n {4}decision: "0002"/);
+    assert.deepEqual(workState(repo, ['mlroadmap.yaml', 'docs']), before);
+    const records = readDecisionFolder(join(repo.dir, 'docs/decisions')).records;
+    assert.deepEqual(records.map((x) => [x.padded, x.status, x.candidates]), [
+      ['0001', 'accepted', []],
+      ['0002', 'accepted', ['cnn-small', 'vit-tiny']],
+    ]);
+  });
+
+  it('refuses to overwrite an existing file of the same name and writes nothing', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-choose-a-small-cnn-over-vit-tiny.md': EXISTING });
+    const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), number: 1, roadmapPath: 'mlroadmap.yaml', roadmapEdits: () => 'changed', env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'file-exists');
+    assert.equal(readFileSync(join(repo.dir, 'docs/decisions/0001-choose-a-small-cnn-over-vit-tiny.md'), 'utf8'), EXISTING);
+    assert.equal(readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'), ROADMAP);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  });
+
+  it('on a git failure leaves the record and the roadmap edit on disk and returns what to retry', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    repo.git('checkout', '-q', '--detach');
+    const r = await recordAndCommit({
+      repoDir: repo.dir,
+      decisionsDir: 'docs/decisions',
+      draft: sampleDraft(),
+      roadmapPath: 'mlroadmap.yaml',
+      roadmapEdits: (t) => t.replace('evaluated', 'chosen'),
+      env: repo.env,
+    });
+    assert.equal(r.ok === false && r.kind, 'detached-head');
+    assert.ok(r.recordFile && existsSync(r.recordFile));
+    assert.match(readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'), /status: chosen/);
+    assert.deepEqual(r.paths, [r.recordFile, join(repo.dir, 'mlroadmap.yaml')]);
+  });
+});
