@@ -40,9 +40,10 @@ export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-function roundTrips(candidate: string, value: PlainValue): boolean {
+function roundTrips(candidate: string, value: PlainValue, flow: boolean): boolean {
   try {
     const inBlock = (parse(`k: ${candidate}\n`) as { k?: unknown } | null)?.k;
+    if (!flow) return inBlock === value;
     const inFlow = (parse(`[${candidate}]\n`) as unknown[] | null)?.[0];
     return inBlock === value && inFlow === value;
   } catch {
@@ -50,13 +51,16 @@ function roundTrips(candidate: string, value: PlainValue): boolean {
   }
 }
 
-/** A scalar as YAML source, valid in both block and flow context; keeps the quoting style of `like` when it can. */
-export function renderScalar(value: PlainValue, like?: Scalar): string {
+/**
+ * A scalar as YAML source; keeps the quoting style of `like` when it can. Valid in flow context too
+ * (where `,` `[` `]` `{` `}` need quotes) unless `blockOnly` says it will only be written as a block value.
+ */
+export function renderScalar(value: PlainValue, like?: Scalar, blockOnly = false): string {
   if (typeof value !== 'string') return String(value);
   const single = `'${value.replace(/'/g, "''")}'`;
   if (like?.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(value)) return single;
   if (like?.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
-  if (value !== '' && !/[\n\r\t]/.test(value) && value.trim() === value && roundTrips(value, value)) return value;
+  if (value !== '' && !/[\n\r\t]/.test(value) && value.trim() === value && roundTrips(value, value, !blockOnly)) return value;
   return JSON.stringify(value);
 }
 
@@ -149,7 +153,7 @@ export function setMapKey(text: string, map: YAMLMap, key: string, value: PlainV
     if (!isScalar(v)) return `'${key}' holds a ${isMap(v) ? 'mapping' : 'list'}, not a single value`;
     return replaceScalar(text, v, value);
   }
-  const pair = `${key}: ${renderScalar(value)}`;
+  const pair = `${key}: ${renderScalar(value, undefined, !map.flow)}`;
   if (map.flow) {
     const last = map.items[map.items.length - 1];
     if (!last) return { offset: start(map), length: valueEnd(map) - start(map), newText: `{ ${pair} }` };
@@ -215,7 +219,7 @@ export function setSectionKey(text: string, doc: Document, section: string, key:
   if (!isMap(root)) return 'the roadmap is not a YAML mapping';
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === section);
   const indent = ' '.repeat(indentUnit(text, doc));
-  const line = `${indent}${key}: ${renderScalar(value)}`;
+  const line = `${indent}${key}: ${renderScalar(value, undefined, true)}`;
   if (!pair) return appendTopLevelBlock(text, [`${section}:`, line]);
   const v = pair.value;
   if (isMap(v)) return v.items.length === 0 && !v.flow ? `'${section}' is empty` : setMapKey(text, v, key, value);
