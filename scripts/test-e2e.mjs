@@ -2,20 +2,11 @@
 // .vsix into code-server and drive the workbench in headless Chromium. Screenshots: test-results/screenshots/.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO, ensureCodeServer, run, tempDir, toolEnv } from './vscode-env.mjs';
+import { REPO, ensureCodeServer, toolEnv } from './vscode-env.mjs';
+import { packExtension } from './pack-extension.mjs';
 import { reportLayer, summaryPath } from './test-summary.mjs';
 
 const LAYER = 'e2e';
-
-/** Builds the extension and packs it into a .vsix in a temp dir; returns its path. */
-export function packExtension() {
-  run(process.execPath, ['scripts/build.mjs']);
-  const vsix = join(tempDir('vsix'), 'mlroadmap.vsix');
-  run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return vsix;
-}
 
 function main() {
   const started = Date.now();
@@ -34,4 +25,4 @@ function main() {
   process.exit(code);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) main();
+main();

@@ -2,6 +2,7 @@
 // Here: code-server 4.100.3 (VS Code 1.100.3) from the tool cache, via scripts/code-server-test-shim.mjs.
 // MLROADMAP_VSCODE=desktop: runTests downloads a desktop VS Code instead (where update.code.visualstudio.com
 // is reachable; needs a display, e.g. xvfb-run).
+// --compile-only: only bundle the tests into out/test/integration (for the launch configuration).
 // MLROADMAP_TEST_WORKSPACE=<folder>: open that folder (copied to a temp dir) instead of examples/digits.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,6 +40,11 @@ async function compileTests() {
 
 async function main() {
   const started = Date.now();
+  if (process.argv.includes('--compile-only')) {
+    const tests = await compileTests();
+    console.log(`${LAYER}: compiled ${tests.length} test file(s) into ${relative(REPO, OUT)}`);
+    return;
+  }
   if (!desktop) ensureCodeServer();
   run(process.execPath, ['scripts/build.mjs']);
   const tests = await compileTests();

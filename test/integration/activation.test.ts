@@ -14,7 +14,7 @@ describe('activation', () => {
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
     const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
     assert.ok(events.includes('workspaceContains:mlroadmap.yaml'), `activationEvents: ${events.join(', ')}`);
-    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 15_000);
+    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 60_000);
   });
 
   it('declares its palette commands under the "ML Roadmap" category', () => {
@@ -33,7 +33,7 @@ describe('activation', () => {
   it('registers only commands that package.json declares', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 15_000);
+    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 60_000);
     const declared = new Set(contributedCommands(extension));
     const viewIds = contributedViews(extension);
     const generatedForView = (id: string) => viewIds.some((view) => id.startsWith(`${view}.`));

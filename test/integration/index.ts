@@ -21,7 +21,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
-    timeout: Number(process.env.MLROADMAP_INTEGRATION_TIMEOUT_MS ?? 20_000),
+    timeout: Number(process.env.MLROADMAP_INTEGRATION_TIMEOUT_MS ?? 90_000),
     reporter: SummaryReporter,
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);

@@ -21,7 +21,7 @@ export async function openWorkbench() {
   const { browser, context } = await launchBrowser();
   const page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace.path)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     page,
@@ -51,7 +51,7 @@ export async function paletteEntries(page, text) {
  * Types `text` into the palette until an entry satisfies `accept` (commands appear once the workbench has
  * restored its state and the extension's when-clauses hold); returns the entries last listed.
  */
-export async function waitForPaletteEntry(page, text, accept, timeoutMs = 30_000) {
+export async function waitForPaletteEntry(page, text, accept, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let entries = [];
   while (Date.now() < deadline) {
