@@ -20,16 +20,31 @@ export function toVsDiagnostic(d: RoadmapDiagnostic): vscode.Diagnostic {
   return diagnostic;
 }
 
-function setContext(key: string, value: unknown): void {
-  void vscode.commands.executeCommand('setContext', key, value);
+/** The values of the context keys computed from the analysis (all but hasDecisions, which follows the decisions index). */
+export function contextKeyValues(services: Pick<Services, 'analysis'>): Record<string, boolean | string> {
+  const results = services.analysis.all();
+  const focused = services.analysis.focused();
+  return {
+    [ContextKeys.hasRoadmap]: results.length > 0,
+    [ContextKeys.hasErrors]: results.some((r) => r.entry.parse.diagnostics.some((d) => d.severity === 'error')),
+    [ContextKeys.phase]: focused?.roadmap?.project.phase ?? '',
+    [ContextKeys.hasCandidates]: results.some((r) => (r.roadmap?.candidates.length ?? 0) > 0),
+    [ContextKeys.hasMetrics]: results.some((r) => (r.roadmap?.metrics.length ?? 0) > 0),
+    [ContextKeys.gateBlocked]: focused?.gate !== undefined && !focused.gate.passed,
+  };
 }
+
+export function hasDecisions(services: Pick<Services, 'store' | 'decisions'>): boolean {
+  return services.store.all().some((e) => services.decisions.records(e).length > 0);
+}
+
 
 /**
  * Publishes parse and pitfall diagnostics of every roadmap (collection `mlroadmap`), and the context keys
  * views, welcome views and menus depend on.
  */
 export function activateDiagnostics(services: Services): vscode.Disposable[] {
-  const { analysis, store, decisions } = services;
+  const { analysis, decisions } = services;
   const collection = vscode.languages.createDiagnosticCollection('mlroadmap');
   const published = new Map<string, string>();
 
@@ -41,22 +56,16 @@ export function activateDiagnostics(services: Services): vscode.Disposable[] {
     collection.set(result.entry.uri, result.diagnostics.map(toVsDiagnostic));
   };
 
+  const lastContext = new Map<string, unknown>();
+  const setContext = (key: string, value: unknown) => {
+    if (lastContext.has(key) && lastContext.get(key) === value) return;
+    lastContext.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
   const updateContextKeys = () => {
-    const results = analysis.all();
-    const focused = analysis.focused();
-    setContext(ContextKeys.hasRoadmap, results.length > 0);
-    setContext(
-      ContextKeys.hasErrors,
-      results.some((r) => r.entry.parse.diagnostics.some((d) => d.severity === 'error')),
-    );
-    setContext(ContextKeys.phase, focused?.roadmap?.project.phase ?? '');
-    setContext(ContextKeys.hasCandidates, results.some((r) => (r.roadmap?.candidates.length ?? 0) > 0));
-    setContext(ContextKeys.hasMetrics, results.some((r) => (r.roadmap?.metrics.length ?? 0) > 0));
-    setContext(ContextKeys.gateBlocked, focused?.gate !== undefined && !focused.gate.passed);
+    for (const [key, value] of Object.entries(contextKeyValues(services))) setContext(key, value);
   };
-  const updateDecisionsKey = () => {
-    setContext(ContextKeys.hasDecisions, store.all().some((e) => decisions.records(e).length > 0));
-  };
+  const updateDecisionsKey = () => setContext(ContextKeys.hasDecisions, hasDecisions(services));
 
   const sync = (only?: RoadmapAnalysisResult) => {
     const results = analysis.all();
