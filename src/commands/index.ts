@@ -1,7 +1,51 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
 import type { Services } from '../services';
+import { registerQuickFixes } from '../language/quickFixes';
+import { acknowledgeFindingCommand } from './acknowledgeFinding';
+import { addCandidateCommand } from './addCandidate';
+import { addLiteratureCommand } from './addLiterature';
+import { addMetricCommand } from './addMetric';
+import { advancePhaseCommand } from './advancePhase';
+import { configureEvaluationCommand } from './configureEvaluation';
+import { initializeCommand } from './initialize';
+import { logRealityCheckCommand } from './logRealityCheck';
+import { moveBackPhaseCommand } from './moveBackPhase';
+import { setCandidateStatusCommand } from './setCandidateStatus';
+import { setStepStatusCommand } from './setStepStatus';
+import { startNextStepCommand } from './startNextStep';
 
-/** Palette commands that change the roadmap. */
-export function activateCommands(_services: Services): vscode.Disposable[] {
-  return [];
+type Flow = (services: Services, arg?: unknown) => Promise<unknown>;
+
+/** Palette commands that change the roadmap, one flow each, and the quick fixes that start them. */
+export function activateCommands(services: Services): vscode.Disposable[] {
+  const flows: Record<string, Flow> = {
+    [Commands.initialize]: initializeCommand,
+    [Commands.setStepStatus]: setStepStatusCommand,
+    [Commands.startNextStep]: startNextStepCommand,
+    [Commands.advancePhase]: advancePhaseCommand,
+    [Commands.moveBackPhase]: moveBackPhaseCommand,
+    [Commands.addCandidate]: addCandidateCommand,
+    [Commands.setCandidateStatus]: setCandidateStatusCommand,
+    [Commands.addLiterature]: addLiteratureCommand,
+    [Commands.addMetric]: addMetricCommand,
+    [Commands.logRealityCheck]: logRealityCheckCommand,
+    [Commands.configureEvaluation]: configureEvaluationCommand,
+    [Commands.acknowledgeFinding]: acknowledgeFindingCommand,
+  };
+  return [
+    ...Object.entries(flows).map(([id, flow]) =>
+      vscode.commands.registerCommand(id, async (arg?: unknown) => {
+        try {
+          return await flow(services, arg);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          services.log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', message));
+          return { done: false, reason: 'failed', message };
+        }
+      }),
+    ),
+    registerQuickFixes(services),
+  ];
 }

@@ -5,6 +5,7 @@ import { STEP_STATUSES, type Roadmap, type Step, type StepStatus } from '../core
 import { setStepStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
 import { runFlow, separator, type FlowPickItem } from './flow';
+import { STAGE_DESCRIPTIONS } from '../core/process/stages';
 import { humanize, STEP_STATUS_ICONS } from './labels';
 import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
@@ -21,7 +22,7 @@ export interface SetStepStatusOutcome extends CommandOutcome {
 /** Every step of the roadmap with the heading it sits under, in file order. */
 export function stepsWithHeadings(roadmap: Roadmap): { heading: string; step: Step }[] {
   return [
-    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: `Discovery · ${humanize(s.stage)}`, step }))),
+    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: `Discovery · ${STAGE_DESCRIPTIONS[s.stage]?.title ?? humanize(s.stage)}`, step }))),
     ...roadmap.production.flatMap((t) => t.steps.map((step) => ({ heading: `Production · ${humanize(t.track)}`, step }))),
   ];
 }

@@ -1,0 +1,159 @@
+// Quick fixes on mlroadmap.yaml: for a pitfall finding, actions that start the flow getting out of it
+// (add a candidate, literature, a metric, log a reality check, configure evaluation) and "Acknowledge…";
+// for an unknown key or value with a nearest known word, "Change to '<suggestion>'" as a direct edit.
+import * as vscode from 'vscode';
+import type { RoadmapDiagnostic } from '../core/roadmap/model';
+import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
+import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
+import type { Services } from '../services';
+import { findingTarget, isPitfall } from '../commands/acknowledgeFinding';
+
+/** A flow a quick fix can start, with its title. */
+interface FlowFix {
+  readonly command: string;
+  readonly title: string;
+  /** Extra arguments, e.g. the candidate the finding is about. */
+  readonly args?: Record<string, unknown>;
+}
+
+const ADD_CANDIDATE: FlowFix = { command: Commands.addCandidate, title: 'Add another architecture candidate…' };
+const ADD_LITERATURE: FlowFix = { command: Commands.addLiterature, title: 'Add a literature entry…' };
+const ADD_METRIC: FlowFix = { command: Commands.addMetric, title: 'Add a metric…' };
+const LOG_REALITY_CHECK: FlowFix = { command: Commands.logRealityCheck, title: 'Log a reality check…' };
+const CONFIGURE_EVALUATION: FlowFix = { command: Commands.configureEvaluation, title: 'Configure the evaluation pipeline…' };
+const EVALUATE: FlowFix = { command: Commands.evaluateCandidate, title: 'Evaluate the candidate…' };
+
+/** Flow keys a pitfall finding may name in its `fix` hint, and the flow each starts. */
+const FLOWS_BY_HINT: Readonly<Record<string, FlowFix>> = {
+  addCandidate: ADD_CANDIDATE,
+  'add-candidate': ADD_CANDIDATE,
+  addLiterature: ADD_LITERATURE,
+  'add-literature': ADD_LITERATURE,
+  addMetric: ADD_METRIC,
+  'add-metric': ADD_METRIC,
+  logRealityCheck: LOG_REALITY_CHECK,
+  'log-reality-check': LOG_REALITY_CHECK,
+  configureEvaluation: CONFIGURE_EVALUATION,
+  'configure-evaluation': CONFIGURE_EVALUATION,
+  evaluateCandidate: EVALUATE,
+  'evaluate-candidate': EVALUATE,
+};
+
+/** The flows that get out of each pitfall, most likely first, when the finding carries no hint. */
+const FLOWS_BY_CODE: Readonly<Record<string, readonly FlowFix[]>> = {
+  'pitfall/one-architecture': [ADD_CANDIDATE],
+  'pitfall/reinventing-the-wheel': [ADD_LITERATURE],
+  'pitfall/too-incremental': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }, ADD_CANDIDATE],
+  'pitfall/metric-misalignment': [ADD_METRIC, LOG_REALITY_CHECK],
+  'pitfall/faulty-evaluation': [CONFIGURE_EVALUATION, ADD_CANDIDATE],
+};
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}
+
+function sameRange(a: vscode.Range, b: RoadmapDiagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The fix hints of a finding, as the pitfall checks give them: a flow key, or a list of them. */
+function hintsOf(finding: RoadmapDiagnostic | undefined): string[] {
+  const fix = (finding as { fix?: unknown } | undefined)?.fix;
+  const values = Array.isArray(fix) ? fix : fix === undefined ? [] : [fix];
+  return values.flatMap((v) => {
+    if (typeof v === 'string') return [v];
+    if (v && typeof v === 'object') {
+      const o = v as { flow?: unknown; command?: unknown; kind?: unknown };
+      const key = o.flow ?? o.command ?? o.kind;
+      return typeof key === 'string' ? [key] : [];
+    }
+    return [];
+  });
+}
+
+export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly services: Services) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const entry = this.services.store.get(document.uri);
+    const analysis = entry && this.services.analysis.get(entry);
+    const known: readonly RoadmapDiagnostic[] = analysis ? [...entry.parse.diagnostics, ...analysis.findings] : [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const code = codeOf(diagnostic);
+      const found = known.find((k) => k.code === code && sameRange(diagnostic.range, k.range));
+      if (found?.suggestion) {
+        const action = this.replaceWithSuggestion(document, diagnostic, found.suggestion);
+        if (action) actions.push(action);
+      }
+      if (code && isPitfall(code) && entry) {
+        const about = found && entry.roadmap ? findingTarget(entry.roadmap, found) : undefined;
+        actions.push(...this.pitfallActions(entry.uri, diagnostic, code, about, found));
+      }
+    }
+    return actions;
+  }
+
+  private replaceWithSuggestion(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, suggestion: string): vscode.CodeAction | undefined {
+    const current = document.getText(diagnostic.range);
+    if (!current || current.includes('\n') || current === suggestion) return undefined;
+    // Keep the quotes of a quoted scalar.
+    const quote = /^(["'])[\s\S]*\1$/.exec(current)?.[1] ?? '';
+    const action = new vscode.CodeAction(vscode.l10n.t("Change to '{0}'", suggestion), vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, diagnostic.range, `${quote}${suggestion}${quote}`);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+    return action;
+  }
+
+  private pitfallActions(
+    roadmap: vscode.Uri,
+    diagnostic: vscode.Diagnostic,
+    code: string,
+    about: string | undefined,
+    finding: RoadmapDiagnostic | undefined,
+  ): vscode.CodeAction[] {
+    const hinted = hintsOf(finding)
+      .map((h) => FLOWS_BY_HINT[h])
+      .filter((f): f is FlowFix => f !== undefined);
+    const flows = hinted.length > 0 ? hinted : (FLOWS_BY_CODE[code] ?? []);
+    const itemArgs = (command: string): Record<string, unknown> => {
+      if (!about) return {};
+      if (command === Commands.setCandidateStatus || command === Commands.evaluateCandidate) return { candidateId: about, itemId: about };
+      if (command === Commands.logRealityCheck) return { candidate: about };
+      return {};
+    };
+    const actions = flows.map((flow, i) => {
+      const action = new vscode.CodeAction(vscode.l10n.t(flow.title), vscode.CodeActionKind.QuickFix);
+      action.command = { command: flow.command, title: flow.title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };
+      action.diagnostics = [diagnostic];
+      action.isPreferred = i === 0;
+      return action;
+    });
+    const acknowledge = new vscode.CodeAction(vscode.l10n.t('Acknowledge this finding (with a reason)…'), vscode.CodeActionKind.QuickFix);
+    acknowledge.command = {
+      command: Commands.acknowledgeFinding,
+      title: acknowledge.title,
+      arguments: [{ roadmap: roadmap.toString(), code, ...(about ? { target: about } : {}) }],
+    };
+    acknowledge.diagnostics = [diagnostic];
+    return [...actions, acknowledge];
+  }
+}
+
+/** Registers the quick fixes on every mlroadmap.yaml (called by the commands feature, which owns the flows). */
+export function registerQuickFixes(services: Services): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(
+    [
+      { scheme: 'file', pattern: `**/${ROADMAP_FILE_NAME}` },
+      { scheme: 'untitled', pattern: `**/${ROADMAP_FILE_NAME}` },
+    ],
+    new RoadmapQuickFixProvider(services),
+    { providedCodeActionKinds: RoadmapQuickFixProvider.kinds },
+  );
+}
