@@ -42,7 +42,7 @@ def read_table(path, target):
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         try:
-            header = next(reader)
+            header = [name.strip() for name in next(reader)]  # some writers pad names with spaces
         except StopIteration:
             raise ValueError("%s is empty: expected a header row" % path)
         if target not in header:

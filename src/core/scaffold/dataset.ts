@@ -35,7 +35,7 @@ export function readCsvSample(path: string): CsvSample {
   if (!complete) text = text.slice(0, text.lastIndexOf('\n') + 1);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (e) {
     throw new Error(`${path} is not a readable CSV: ${(e as Error).message}`, { cause: e });
   }
