@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CANDIDATE_STATUSES, type Candidate, type CandidateStatus, type Metric, type Roadmap } from '../core/roadmap/model';
 import { compareToBaseline } from '../core/results/compare';
+import { baselineCandidate } from '../core/pitfalls';
 import type { CandidateResultView } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { candidateIcon } from './icons';
@@ -15,6 +16,8 @@ export interface CandidateRank {
   /** 1 = most promising. */
   readonly position: number;
   readonly score: number;
+  /** The formula with this candidate's numbers. */
+  readonly formula: string;
 }
 
 export interface CandidateInputs {
@@ -27,7 +30,7 @@ export interface CandidateInputs {
 
 /** The baseline results are compared against: `evaluation.baseline`, else the first baseline candidate. */
 function baselineId(roadmap: Roadmap): string | undefined {
-  return roadmap.evaluation?.baseline ?? roadmap.candidates.find((c) => c.baseline)?.id;
+  return baselineCandidate(roadmap)?.id;
 }
 
 /** `accuracy 0.953 (+0.008 vs baseline, target 0.97 ✗)` */
@@ -92,7 +95,8 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
       vscode.l10n.t('Status: {0}', candidate.status),
       cost && vscode.l10n.t('Cost: {0}', md(cost)),
       benefit && vscode.l10n.t('Expected benefit: {0}', md(benefit)),
-      rank && vscode.l10n.t('Rank #{0} (score {1}) by {2}', rank.position, formatNumber(rank.score), md(inputs.rankFormula)),
+      rank && vscode.l10n.t('Cost/benefit rank #{0}: {1}', rank.position, md(rank.formula)),
+      rank && `_${md(inputs.rankFormula)}_`,
       summary && vscode.l10n.t('Latest result: {0}', md(summary)),
       result?.at && vscode.l10n.t('Measured {0}{1}', result.at, result.commit ? ` @ ${result.commit.slice(0, 8)}${result.dirty ? '+' : ''}` : ''),
       result?.stale && `$(warning) ${md(result.stale)}`,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PHASES, type Phase, type Roadmap, type Step } from '../core/roadmap/model';
+import { STAGE_DESCRIPTIONS, USUAL_TRACKS } from '../core/process/stages';
 import type { RoadmapAnalysisResult } from '../workspace/analysis';
 import { groupIcon, stepIcon } from './icons';
 import { capitalize, joinDefined, md } from './format';
@@ -30,7 +31,7 @@ function stepNode(key: string, parent: string, step: Step): ViewNode {
 
 function discoveryChildren(key: string, roadmap: Roadmap, current: boolean): ViewNode[] {
   return roadmap.discovery.map((stage) => {
-    const info = { title: capitalize(stage.stage), purpose: '' };
+    const info = STAGE_DESCRIPTIONS[stage.stage];
     const active = current && stage.steps.some((s) => s.status === 'doing');
     return {
       id: `${key}/stage/${stage.stage}`,
@@ -51,7 +52,14 @@ function productionChildren(key: string, roadmap: Roadmap, current: boolean): Vi
     id: `${key}/track/${track.track}`,
     label: track.track,
     description: joinDefined([track.role?.replace(/_/g, ' '), counted(track.steps)]),
-    tooltip: joinDefined([`**${md(track.track)}**`, track.role && vscode.l10n.t('Role: {0}', md(track.role.replace(/_/g, ' ')))], '\n\n'),
+    tooltip: joinDefined(
+      [
+        `**${md(track.track)}**`,
+        USUAL_TRACKS.find((t) => t.id === track.track)?.purpose,
+        track.role && vscode.l10n.t('Role: {0}', md(track.role.replace(/_/g, ' '))),
+      ],
+      '\n\n',
+    ),
     icon: groupIcon(track.steps.map((s) => s.status)),
     roadmap: key,
     range: headRange(track.range),

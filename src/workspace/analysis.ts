@@ -3,11 +3,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PHASES, type Phase, type Range, type Roadmap, type RoadmapDiagnostic, type Severity } from '../core/roadmap/model';
 import { Settings } from '../ids';
+import { baselineCandidate, checkPitfalls, isRanked, rankCandidates, RANKING_FORMULA, topLevelKeyLocator, type SeveritySetting } from '../core/pitfalls';
 import type { ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from './roadmapStore';
 
-/** A pitfall code's severity from the settings, or `off`. */
-export type SeveritySetting = Severity | 'off';
 
 /** One activity the roadmap calls for now. */
 export interface FocusEntry {
@@ -39,6 +38,8 @@ export interface ProgressState {
 export interface RankState {
   readonly position: number;
   readonly score: number;
+  /** The formula with this candidate's numbers. */
+  readonly formula: string;
 }
 
 /** Everything the views, status bar, commands and quick fixes show about one roadmap, computed once per change. */
@@ -65,6 +66,8 @@ export interface AnalysisInputs {
   readonly fileExists: (relativePath: string) => boolean;
   readonly severities: Readonly<Record<string, SeveritySetting>>;
   readonly staleFindings: readonly RoadmapDiagnostic[];
+  /** Latest measured metrics of the baseline candidate, for the ranking. */
+  readonly baselineMetrics?: Readonly<Record<string, number>>;
 }
 
 export function nextPhase(phase: Phase): Phase | undefined {
@@ -76,8 +79,18 @@ export function analyse(entry: RoadmapEntry, inputs: AnalysisInputs): RoadmapAna
   const roadmap = entry.roadmap;
   const empty = { entry, roadmap, findings: [], diagnostics: entry.parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: '', blockers: [] };
   if (!roadmap) return empty;
-  const findings = [...inputs.staleFindings];
-  return { ...empty, findings, diagnostics: [...entry.parse.diagnostics, ...findings] };
+  const findings = checkPitfalls(roadmap, {
+    fileExists: inputs.fileExists,
+    staleFindings: inputs.staleFindings,
+    severities: inputs.severities,
+    ...(inputs.baselineMetrics ? { baselineMetrics: inputs.baselineMetrics } : {}),
+    keyRange: topLevelKeyLocator(entry.text),
+  });
+  const ranks = new Map<string, RankState>();
+  rankCandidates(roadmap, inputs.baselineMetrics ? { baselineMetrics: inputs.baselineMetrics } : {})
+    .filter(isRanked)
+    .forEach((r, i) => ranks.set(r.candidateId, { position: i + 1, score: r.score, formula: r.formula }));
+  return { ...empty, findings, diagnostics: [...entry.parse.diagnostics, ...findings], ranks, rankFormula: RANKING_FORMULA };
 }
 
 interface Cached {
@@ -126,10 +139,13 @@ export class RoadmapAnalysis implements vscode.Disposable {
     const key = entry.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.entry === entry && cached.generation === this.generation) return cached.result;
+    const baseline = entry.roadmap && baselineCandidate(entry.roadmap);
+    const baselineMetrics = baseline && this.results.latest(entry, baseline.id)?.metrics;
     const result = analyse(entry, {
       fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
       severities: severitySettings(),
       staleFindings: this.results.staleFindings(entry),
+      ...(baselineMetrics ? { baselineMetrics } : {}),
     });
     this.cache.set(key, { entry, generation: this.generation, result });
     return result;
