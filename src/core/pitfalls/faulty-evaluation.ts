@@ -1,0 +1,72 @@
+// pitfall/faulty-evaluation: comparisons made by hand, on unknown data, or without a baseline to compare with.
+import type { Roadmap } from '../roadmap/model';
+import { baselineCandidate, resultsPathFor } from './candidates';
+import { headline, sectionRange } from './locate';
+import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+
+const CODE = 'pitfall/faulty-evaluation';
+
+/**
+ * No `evaluation.command`, no `evaluation.dataset`, no baseline candidate, or a candidate marked `evaluated` whose
+ * results file does not exist (or has no results path at all). Stale results come in through `context.staleFindings`.
+ */
+export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext): PitfallFinding[] {
+  const severity = DEFAULT_PITFALL_SEVERITIES[CODE];
+  const findings: PitfallFinding[] = [];
+  const evaluation = roadmap.evaluation;
+  const evaluationRange = evaluation ? headline(evaluation.range) : sectionRange(roadmap, context, 'evaluation');
+  if (!evaluation?.command?.trim()) {
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        'No `evaluation.command`: results evaluated by hand drift apart and cannot be reproduced. ' +
+        'Configure the one command that evaluates any candidate end to end.',
+      range: evaluationRange,
+      path: evaluation ? ['evaluation'] : [],
+      fix: 'configure-evaluation',
+    });
+  }
+  if (!evaluation?.dataset?.trim()) {
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        'No `evaluation.dataset`: candidates measured on different data cannot be compared. ' +
+        'Name the frozen dataset every candidate is evaluated on.',
+      range: evaluationRange,
+      path: evaluation ? ['evaluation'] : [],
+      fix: 'configure-evaluation',
+    });
+  }
+  if (!baselineCandidate(roadmap)) {
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        'No baseline candidate: without a simple model to beat, no result says whether an architecture is worth its cost. ' +
+        'Add a dumb or simple candidate with `baseline: true` and evaluate it first.',
+      range: sectionRange(roadmap, context, 'candidates'),
+      path: ['candidates'],
+      fix: 'add-candidate',
+    });
+  }
+  roadmap.candidates.forEach((c, index) => {
+    if (c.status !== 'evaluated') return;
+    const path = resultsPathFor(roadmap, c.id);
+    if (path !== undefined && context.fileExists(path)) return;
+    const what = path === undefined ? 'has no results path (`evaluation.results` or its own `results`)' : `has no results file at '${path}'`;
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        `'${c.id}' is marked evaluated but ${what}: the claim cannot be checked or compared. ` +
+        'Run the evaluation for it, or set its status back.',
+      range: c.range,
+      path: ['candidates', index],
+      fix: 'evaluate',
+      target: c.id,
+    });
+  });
+  return findings;
+}

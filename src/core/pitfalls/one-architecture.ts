@@ -1,0 +1,34 @@
+// pitfall/one-architecture: committing to one architecture before several were considered.
+import type { Roadmap } from '../roadmap/model';
+import { DEFAULT_MIN_CANDIDATES } from '../roadmap/model';
+import { isBaseline } from './candidates';
+import { sectionRange } from './locate';
+import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+
+const CODE = 'pitfall/one-architecture';
+const COMMITTED = new Set(['prototyping', 'evaluated', 'chosen']);
+
+/**
+ * Fewer than `settings.min_candidates` non-baseline candidates (rejected ones count: they were considered) while a
+ * non-baseline candidate is already prototyping, evaluated or chosen. Points at the first committed candidate.
+ */
+export function checkOneArchitecture(roadmap: Roadmap, context: PitfallContext): PitfallFinding[] {
+  const min = roadmap.settings?.min_candidates ?? DEFAULT_MIN_CANDIDATES;
+  const others = roadmap.candidates.filter((c) => !isBaseline(roadmap, c));
+  const committed = others.find((c) => COMMITTED.has(c.status));
+  if (!committed || others.length >= min) return [];
+  const count = others.length === 1 ? 'is the only candidate' : `is one of only ${others.length} candidates`;
+  return [
+    {
+      code: CODE,
+      severity: DEFAULT_PITFALL_SEVERITIES[CODE],
+      message:
+        `'${committed.id}' is ${committed.status} but ${count} besides the baseline (at least ${min} expected): ` +
+        `betting on one architecture risks the runway on a dead end. Add more candidates and rank them by cost and benefit.`,
+      range: committed.range ?? sectionRange(roadmap, context, 'candidates'),
+      path: ['candidates', roadmap.candidates.indexOf(committed)],
+      fix: 'add-candidate',
+      target: committed.id,
+    },
+  ];
+}

@@ -1,0 +1,96 @@
+// Cost/benefit ranking of candidates: expected gain over the baseline on the primary metric, weighted by confidence,
+// divided by cost. Pure arithmetic on the roadmap; the baseline's measured value comes from the caller.
+import type { Candidate, Level, Roadmap } from '../roadmap/model';
+import { baselineCandidate, isBaseline } from './candidates';
+
+/** How the rank is computed, for display wherever a rank is shown. */
+export const RANKING_FORMULA =
+  'score = gain × confidence weight ÷ cost, where gain = expected − baseline on the primary (first) metric ' +
+  '(baseline − expected when it is minimized), confidence weight = low 0.25 / medium 0.5 / high 0.8, ' +
+  'cost = (effort_days + compute_hours ÷ 8) × risk factor (low 1, medium 1.25, high 1.5).';
+
+export const CONFIDENCE_WEIGHTS: Readonly<Record<Level, number>> = { low: 0.25, medium: 0.5, high: 0.8 };
+export const RISK_FACTORS: Readonly<Record<Level, number>> = { low: 1, medium: 1.25, high: 1.5 };
+/** Compute hours per effort day: eight hours of compute cost as much as one day of work. */
+export const COMPUTE_HOURS_PER_DAY = 8;
+
+export interface Rank {
+  readonly candidateId: string;
+  readonly score: number;
+  readonly gain: number;
+  readonly weight: number;
+  readonly cost: number;
+  /** The formula with this candidate's numbers. */
+  readonly formula: string;
+}
+
+export interface Unranked {
+  readonly candidateId: string;
+  /** Why no score can be computed. */
+  readonly reason: string;
+}
+
+export type RankOutcome = Rank | Unranked;
+
+export interface RankingOptions {
+  /** Latest measured metrics of the baseline; its primary value wins over the baseline's `benefit.expected`. */
+  readonly baselineMetrics?: Readonly<Record<string, number>>;
+}
+
+export function isRanked(outcome: RankOutcome): outcome is Rank {
+  return 'score' in outcome;
+}
+
+function num(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+/**
+ * The baseline value of the primary metric: the latest measured one, else the baseline candidate's expected value,
+ * else 0 (gain is then the expected value itself).
+ */
+export function baselineValue(roadmap: Roadmap, metricId: string, options: RankingOptions = {}): { value: number; source: string } {
+  const measured = options.baselineMetrics?.[metricId];
+  if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: 'measured baseline' };
+  const base = baselineCandidate(roadmap);
+  const expected = base?.benefit?.expected?.[metricId];
+  if (typeof expected === 'number') return { value: expected, source: `expected of baseline '${base?.id}'` };
+  return { value: 0, source: 'no baseline value' };
+}
+
+/** The score of one candidate, or why it has none. */
+export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: RankingOptions = {}): RankOutcome {
+  const candidateId = candidate.id;
+  const primary = roadmap.metrics[0];
+  if (!primary) return { candidateId, reason: 'the roadmap defines no metric' };
+  const expected = candidate.benefit?.expected?.[primary.id];
+  if (typeof expected !== 'number') return { candidateId, reason: `no expected value for the primary metric '${primary.id}'` };
+  const cost = candidate.cost;
+  if (!cost || (cost.effort_days === undefined && cost.compute_hours === undefined)) {
+    return { candidateId, reason: 'no cost (effort_days or compute_hours)' };
+  }
+  const days = cost.effort_days ?? 0;
+  const hours = cost.compute_hours ?? 0;
+  const risk = cost.risk ?? 'low';
+  const totalCost = (days + hours / COMPUTE_HOURS_PER_DAY) * RISK_FACTORS[risk];
+  if (!(totalCost > 0)) return { candidateId, reason: 'the cost is zero' };
+  const base = baselineValue(roadmap, primary.id, options);
+  const gain = primary.goal === 'minimize' ? base.value - expected : expected - base.value;
+  const confidence = candidate.benefit?.confidence ?? 'low';
+  const weight = CONFIDENCE_WEIGHTS[confidence];
+  const score = (gain * weight) / totalCost;
+  const gainText =
+    primary.goal === 'minimize' ? `(${num(base.value)} − ${num(expected)})` : `(${num(expected)} − ${num(base.value)})`;
+  const confidenceText = candidate.benefit?.confidence ? confidence : 'low (not given)';
+  const formula =
+    `${num(score)} = ${gainText} ${primary.id} gain × ${num(weight)} (${confidenceText} confidence) ÷ ` +
+    `((${num(days)} days + ${num(hours)} h ÷ ${COMPUTE_HOURS_PER_DAY}) × ${num(RISK_FACTORS[risk])} ${risk} risk = ${num(totalCost)}); baseline: ${base.source}`;
+  return { candidateId, score, gain, weight, cost: totalCost, formula };
+}
+
+/** Every non-baseline candidate: the ranked ones by score (highest first), then the unranked ones in file order. */
+export function rankCandidates(roadmap: Roadmap, options: RankingOptions = {}): RankOutcome[] {
+  const outcomes = roadmap.candidates.filter((c) => !isBaseline(roadmap, c)).map((c) => rankCandidate(roadmap, c, options));
+  const ranked = outcomes.filter(isRanked).sort((a, b) => b.score - a.score);
+  return [...ranked, ...outcomes.filter((o) => !isRanked(o))];
+}

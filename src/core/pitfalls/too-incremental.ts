@@ -1,0 +1,78 @@
+// pitfall/too-incremental: trial and error without weighing what each try costs and brings.
+import type { Candidate, Roadmap } from '../roadmap/model';
+import { hasBenefit, hasCost, hasCostAndBenefit, isBaseline, isPastIdea } from './candidates';
+import { isRanked, rankCandidate, type Rank } from './ranking';
+import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+
+const CODE = 'pitfall/too-incremental';
+
+/**
+ * "Clearly higher": the other candidate's score is positive and at least this many times the prototyped one's.
+ * Both scores must be computable.
+ */
+export const CLEARLY_HIGHER_FACTOR = 1.5;
+
+const WAITING = new Set(['idea', 'shortlisted']);
+
+function num(n: number): string {
+  return String(Number(n.toFixed(3)));
+}
+
+/** Whether `other` ranks clearly higher than `current` (see CLEARLY_HIGHER_FACTOR). */
+export function ranksClearlyHigher(other: Rank, current: Rank): boolean {
+  return other.score > 0 && other.score >= CLEARLY_HIGHER_FACTOR * current.score;
+}
+
+/**
+ * A non-baseline candidate past `idea` lacks cost or benefit; or a candidate is prototyping while another one ranks
+ * clearly higher and is still `idea`/`shortlisted` with no `skip_reason` (reported on that passed-over candidate,
+ * once, against the prototyped candidate it beats by the widest margin).
+ */
+export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): PitfallFinding[] {
+  const severity = DEFAULT_PITFALL_SEVERITIES[CODE];
+  const findings: PitfallFinding[] = [];
+  roadmap.candidates.forEach((c, index) => {
+    if (isBaseline(roadmap, c) || !isPastIdea(c) || hasCostAndBenefit(c)) return;
+    const missing = [hasCost(c) ? '' : '`cost`', hasBenefit(c) ? '' : '`benefit`'].filter(Boolean).join(' and ');
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        `'${c.id}' is ${c.status} without ${missing}: without an estimate the team tries ideas one by one and cannot tell which is worth the time. ` +
+        'Estimate its cost (effort, compute, risk) and expected benefit.',
+      range: c.range,
+      path: ['candidates', index],
+      fix: 'set-cost-benefit',
+      target: c.id,
+    });
+  });
+  const options = { baselineMetrics: context.baselineMetrics };
+  const ranks = new Map<Candidate, Rank>();
+  for (const c of roadmap.candidates) {
+    if (isBaseline(roadmap, c)) continue;
+    const r = rankCandidate(roadmap, c, options);
+    if (isRanked(r)) ranks.set(c, r);
+  }
+  const prototyping = [...ranks].filter(([c]) => c.status === 'prototyping');
+  if (prototyping.length === 0) return findings;
+  roadmap.candidates.forEach((c, index) => {
+    const mine = ranks.get(c);
+    if (!mine || !WAITING.has(c.status) || (c.skip_reason?.trim() ?? '') !== '') return;
+    const beaten = prototyping.filter(([, r]) => ranksClearlyHigher(mine, r)).sort((a, b) => a[1].score - b[1].score);
+    if (beaten.length === 0) return;
+    const [proto, protoRank] = beaten[0];
+    findings.push({
+      code: CODE,
+      severity,
+      message:
+        `'${c.id}' (score ${num(mine.score)}) ranks clearly higher on cost/benefit than '${proto.id}' (score ${num(protoRank.score)}), ` +
+        `which is being prototyped while '${c.id}' is still ${c.status}: effort goes to the less promising bet. ` +
+        `Try '${c.id}' first, or write its \`skip_reason\`.`,
+      range: c.range,
+      path: ['candidates', index],
+      fix: 'set-skip-reason',
+      target: c.id,
+    });
+  });
+  return findings;
+}
