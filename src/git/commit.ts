@@ -10,6 +10,11 @@ import { failure, type CommitResult, type GitFailure } from './result';
 export interface CommitOptions extends GitEnv {
   /** Commit even when a path has staged changes of the user's (they become part of the commit). */
   readonly includeStagedChanges?: boolean;
+  /**
+   * Paths among `paths` that the caller has just created (the new record). They are added while the other
+   * paths are checked, which saves one git round trip; if the commit does not happen they are unstaged again.
+   */
+  readonly newPaths?: readonly string[];
 }
 
 const STATE_MESSAGES = {
@@ -51,32 +56,55 @@ export async function commitPaths(
   const git = createGit(loc.toplevel, options);
   const specs = rel.map(literal);
 
-  // One status call tells which paths are untracked, which have staged changes, and the branch state.
-  // `--branch` makes git always print, which spares simple-git's wait after silent commands.
-  const st = await run(git, ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--', ...specs]);
-  if (!st.ok) return classify(st.output, loc, git);
+  const newRel = options.newPaths ? toRepoPaths(repoDir, loc.toplevel, options.newPaths) : [];
+  if (typeof newRel === 'string') return failure('io-error', newRel);
+  const isNew = new Set(newRel);
+
+  // New paths are added by a second simple-git instance (one instance runs its commands one after the other)
+  // while one status call tells which other paths are untracked or have staged changes, and the branch state.
+  // `--branch` makes git always print, which spares simple-git's wait after silent commands;
+  // `--no-optional-locks` keeps status off the index lock that `add` takes.
+  const adding = newRel.length > 0 ? run(createGit(loc.toplevel, options), ['add', '--verbose', '--', ...newRel.map(literal)]) : undefined;
+  const st = await run(git, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--', ...specs]);
+  const added = adding ? await adding : undefined;
+  const addedPaths: string[] = added?.ok ? [...newRel] : [];
+  const undoAdd = async () => {
+    if (addedPaths.length > 0) await run(git, ['rm', '--cached', '--', ...addedPaths.map(literal)]);
+  };
+  if (added && !added.ok) return classify(added.output, loc, git);
+  if (!st.ok) {
+    await undoAdd();
+    return classify(st.output, loc, git);
+  }
   const status = parseStatus(st.out);
-  if (status.detached) return failure('detached-head', STATE_MESSAGES['detached-head']);
-  if (status.unmerged.length > 0) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']);
-  if (status.staged.length > 0 && !options.includeStagedChanges) {
-    return {
+  const staged = status.staged.filter((p) => !isNew.has(p));
+  const untracked = status.untracked.filter((p) => !isNew.has(p));
+  const stop = async (f: CommitResult): Promise<CommitResult> => {
+    await undoAdd();
+    return f;
+  };
+  if (status.detached) return stop(failure('detached-head', STATE_MESSAGES['detached-head']));
+  if (status.unmerged.length > 0) return stop(failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']));
+  if (staged.length > 0 && !options.includeStagedChanges) {
+    return stop({
       ok: false,
       kind: 'needs-confirmation',
-      message: `${status.staged.join(', ')} ${status.staged.length === 1 ? 'has' : 'have'} staged changes; committing would include them.`,
-      stagedPaths: status.staged,
-    };
+      message: `${staged.join(', ')} ${staged.length === 1 ? 'has' : 'have'} staged changes; committing would include them.`,
+      stagedPaths: staged,
+    });
   }
-  if (status.untracked.length === 0 && status.changed.length === 0 && status.staged.length === 0) {
+  if (addedPaths.length === 0 && untracked.length === 0 && status.changed.length === 0 && status.staged.length === 0) {
     return failure('nothing-to-commit', `Nothing to commit: ${rel.join(', ')} ${rel.length === 1 ? 'is' : 'are'} unchanged.`);
   }
-  if (status.untracked.length > 0) {
-    const add = await run(git, ['add', '--verbose', '--', ...status.untracked.map(literal)]);
-    if (!add.ok) return classify(add.output, loc, git);
+  if (untracked.length > 0) {
+    const add = await run(git, ['add', '--verbose', '--', ...untracked.map(literal)]);
+    if (!add.ok) return stop(await classify(add.output, loc, git));
+    addedPaths.push(...untracked);
   }
   const commit = await run(git, ['commit', '--only', '-m', message, '--', ...specs]);
   if (!commit.ok) {
     // Leave the index as it was: the new files go back to untracked; the files stay on disk.
-    if (status.untracked.length > 0) await run(git, ['rm', '--cached', '--', ...status.untracked.map(literal)]);
+    await undoAdd();
     return classify(commit.output, loc, git);
   }
   const id = /\[[^\]]*?([0-9a-f]{7,40})\]/.exec(commit.out)?.[1] ?? '';

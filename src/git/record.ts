@@ -71,6 +71,6 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
     }
     paths.push(roadmap);
   }
-  const result = await commitPaths(req.repoDir, paths, message, req);
+  const result = await commitPaths(req.repoDir, paths, message, { ...req, newPaths: [recordFile] });
   return { ...result, ...base, recordFile, paths };
 }

@@ -52,6 +52,17 @@ describe('git adapter: recordAndCommit', function () {
     assert.equal(repo.git('status', '--porcelain'), '');
   });
 
+  it('asks before sweeping in a staged hunk of the roadmap, leaving the new record on disk and unstaged', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    repo.write('mlroadmap.yaml', ROADMAP + '# staged\n');
+    repo.git('add', 'mlroadmap.yaml');
+    const index = repo.git('ls-files', '--stage');
+    const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), roadmapPath: 'mlroadmap.yaml', env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'needs-confirmation');
+    assert.equal(repo.git('ls-files', '--stage'), index, 'the new record was unstaged again');
+    assert.ok(r.recordFile && existsSync(r.recordFile));
+  });
+
   it('on a git failure leaves the record and the roadmap edit on disk and returns what to retry', async () => {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
     repo.git('checkout', '-q', '--detach');

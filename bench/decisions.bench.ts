@@ -1,0 +1,124 @@
+// Recording a decision (write the MADR record, edit the roadmap, commit exactly those two files through
+// simple-git) against a bare `git add` + `git commit` of the same two files through execFile, each in a fresh
+// temporary repository, interleaved, median of 30. Run alone: `npx tsx bench/decisions.bench.ts`.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { renderMadr, recordFileName, type DecisionDraft } from '../src/core/decisions';
+import { recordAndCommit } from '../src/git/record';
+import type { BenchRow } from './types';
+
+const REPEATS = 30;
+const LIMIT = 1.3;
+const run = promisify(execFile);
+
+const ROADMAP = 'version: 1\nproject:\n  name: bench\n  phase: discovery\ncandidates:\n  - id: cnn-small\n    status: evaluated\n  - id: vit-tiny\n    status: evaluated\n';
+const EXISTING = '---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use a baseline\n';
+const editRoadmap = (text: string) => text.replace('status: evaluated', 'status: chosen\n    decision: "0002"');
+
+const DRAFT: DecisionDraft = {
+  title: 'Choose the small CNN',
+  kind: 'choose-candidate',
+  status: 'accepted',
+  date: '2024-05-02',
+  decisionMakers: ['Ana Lima'],
+  consulted: [],
+  informed: [],
+  context: 'Two candidates were evaluated.',
+  drivers: ['f1 >= 0.85'],
+  options: [
+    { id: 'cnn-small', title: 'Small CNN', evaluation: { metric: 'f1', value: 0.87, baseline: 0.81, commit: 'abc1234' }, pros: [], cons: [] },
+    { id: 'vit-tiny', title: 'ViT-tiny', pros: [], cons: [] },
+  ],
+  outcome: { option: 'cnn-small', reason: 'it meets the target at the lowest cost' },
+  consequences: [],
+  candidates: ['cnn-small', 'vit-tiny'],
+};
+
+function freshRepo(root: string, name: string): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, 'docs', 'decisions'), { recursive: true });
+  writeFileSync(join(dir, 'mlroadmap.yaml'), ROADMAP);
+  writeFileSync(join(dir, 'docs', 'decisions', '0001-use-a-baseline.md'), EXISTING);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Bench');
+  git('config', 'user.email', 'bench@example.com');
+  git('config', 'commit.gpgsign', 'false');
+  git('add', '.');
+  git('commit', '-q', '-m', 'initial');
+  return dir;
+}
+
+async function recordOnce(dir: string): Promise<number> {
+  const t = process.hrtime.bigint();
+  const r = await recordAndCommit({ repoDir: dir, decisionsDir: 'docs/decisions', draft: DRAFT, roadmapPath: 'mlroadmap.yaml', roadmapEdits: editRoadmap });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (!r.ok) throw new Error(`recordAndCommit failed: ${r.kind}: ${r.message}`);
+  return ms;
+}
+
+async function bareOnce(dir: string): Promise<number> {
+  const record = join('docs', 'decisions', recordFileName(2, DRAFT.title));
+  writeFileSync(join(dir, record), renderMadr(DRAFT));
+  writeFileSync(join(dir, 'mlroadmap.yaml'), editRoadmap(ROADMAP));
+  const t = process.hrtime.bigint();
+  await run('git', ['add', '--', record, 'mlroadmap.yaml'], { cwd: dir });
+  await run('git', ['commit', '-q', '-m', `docs(decision): 0002 ${DRAFT.title}`], { cwd: dir });
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+export default async function bench(): Promise<BenchRow[]> {
+  const root = mkdtempSync(join(tmpdir(), 'mlroadmap-bench-decisions-'));
+  try {
+    const ours: number[] = [];
+    const bare: number[] = [];
+    // Warm-up (module loading, disk cache), not counted.
+    await recordOnce(freshRepo(root, 'warm-ours'));
+    await bareOnce(freshRepo(root, 'warm-bare'));
+    for (let i = 0; i < REPEATS; i++) {
+      const a = freshRepo(root, `ours-${i}`);
+      const b = freshRepo(root, `bare-${i}`);
+      if (i % 2 === 0) {
+        ours.push(await recordOnce(a));
+        bare.push(await bareOnce(b));
+      } else {
+        bare.push(await bareOnce(b));
+        ours.push(await recordOnce(a));
+      }
+    }
+    const o = median(ours);
+    const b = median(bare);
+    return [
+      { name: 'record-and-commit (write record + roadmap, simple-git), median', value: round(o), unit: 'ms' },
+      { name: 'bare git add + git commit (execFile), median', value: round(b), unit: 'ms' },
+      { name: 'record-and-commit / bare add+commit', value: round(o / b, 3), unit: '', ratio: round(o / b, 3), limit: LIMIT },
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  bench().then(
+    (rows) => {
+      for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit !== undefined ? ` (limit ${r.limit})` : ''}`);
+      const over = rows.some((r) => r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit);
+      process.exit(over ? 1 : 0);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(2);
+    },
+  );
+}
