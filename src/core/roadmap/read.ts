@@ -227,7 +227,7 @@ function readObject(ctx: ReadContext, rawNode: unknown, spec: ObjectSpec, path: 
   for (const pair of node.items) {
     const key = keyText(resolveNode(ctx, pair.key));
     if (key === undefined || !Object.prototype.hasOwnProperty.call(spec.fields, key)) {
-      const shown = key ?? describe(pair.key);
+      const shown = key === undefined ? describe(pair.key) : key.length > 40 ? `${key.slice(0, 40)}...` : key;
       const suggestion = key === undefined ? undefined : nearest(key, known);
       const where = path.length > 0 ? ` in '${pathText(path)}'` : '';
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
+import { addCandidate, applyEdits, setCandidateField, setStepStatus, type EditResult } from '../../../src/core/roadmap/edits';
 import { CANDIDATE_STATUSES, PHASES, STEP_STATUSES, type Range } from '../../../src/core/roadmap/model';
 
 /** A small but complete roadmap (small keeps the 10,000+ runs fast). */
@@ -128,13 +129,13 @@ describe('parseRoadmap property: never throws, ranges inside the document', func
     assert.deepEqual(parseRoadmap(SEED).diagnostics, []);
   });
 
-  it('3,000 mutated roadmaps (character edits, line shuffles, indentation changes)', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => check(mutate(SEED, ms))), { numRuns: 3000 });
+  it('2,000 mutated roadmaps (character edits, line shuffles, indentation changes)', () => {
+    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (ms) => check(mutate(SEED, ms))), { numRuns: 2000 });
   });
 
-  it('4,000 arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 120 }), check), { numRuns: 2000 });
-    fc.assert(fc.property(fc.array(yamlChars, { maxLength: 80 }).map((cs) => cs.join('')), check), { numRuns: 2000 });
+  it('5,000 arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 120 }), check), { numRuns: 2500 });
+    fc.assert(fc.property(fc.array(yamlChars, { maxLength: 80 }).map((cs) => cs.join('')), check), { numRuns: 2500 });
   });
 
   it('3,000 arbitrary roadmap-shaped values dumped as YAML, block and flow', () => {
@@ -142,6 +143,29 @@ describe('parseRoadmap property: never throws, ranges inside the document', func
     fc.assert(
       fc.property(fc.dictionary(keys, tree, { maxKeys: 8 }), fc.boolean(), (value, flow) => check(toYaml({ version: 1, ...value }, flow))),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('roadmap edits property: never throw, and a successful edit keeps valid YAML', function () {
+  this.timeout(60_000);
+
+  it('300 edits of mutated roadmaps', () => {
+    const edits = [
+      (t: string) => setStepStatus(t, 's2', 'done'),
+      (t: string) => setStepStatus(t, 's1', 'blocked'),
+      (t: string) => setCandidateField(t, 'cnn', 'skip_reason', 'x: y, z'),
+      (t: string) => addCandidate(t, { id: 'new', title: 'New [one]', cost: { risk: 'low' } }),
+    ];
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(edits.length - 1), (ms, which) => {
+        const text = mutate(SEED, ms);
+        const result: EditResult = edits[which](text);
+        if (!result.ok) return;
+        const after = parseRoadmap(applyEdits(text, result.edits));
+        assert.deepEqual(after.diagnostics.filter((d) => d.code === 'yaml/syntax' && d.severity === 'error'), []);
+      }),
+      { numRuns: 300 },
     );
   });
 });
