@@ -88,6 +88,10 @@ describe('scaffold: planning a baseline', () => {
     }
     const r = await runPython(['-m', 'py_compile', ...compiled], root);
     assert.equal(r.code, 0, r.stderr);
+    // The dumb baseline promises any python3 >= 3.8: its files parse with the 3.8 grammar.
+    const dumbFiles = compiled.filter((f) => f.includes('out dumb'));
+    const grammar = await runPython(['-c', 'import ast, sys\nfor f in sys.argv[1:]: ast.parse(open(f, encoding="utf-8").read(), f, feature_version=(3, 8))', ...dumbFiles], root);
+    assert.equal(grammar.code, 0, grammar.stderr);
     // And the values read back are the ones given.
     const dumb = join(root, 'out dumb "q" \\', 'ünï');
     const read = await runPython(['-c', 'import json, sys; sys.path.insert(0, sys.argv[1]); import evaluate as e; print(json.dumps([e.TARGET, e.DATASET, e.CANDIDATE]))', dumb], root);
