@@ -1,0 +1,126 @@
+// Focus for this sprint: what the roadmap calls for now, most important first, and as a Markdown checklist.
+import { STAGES, type Range, type Roadmap, type RoadmapDiagnostic, type Severity, type Step, type StepStatus } from '../roadmap/model';
+import { groupTitle, phaseTitle } from './progress';
+
+export interface FocusItem {
+  readonly kind: 'pitfall' | 'step';
+  readonly title: string;
+  readonly detail: string;
+  readonly owner?: string;
+  /** Pitfall code of a finding. */
+  readonly code?: string;
+  readonly severity?: Severity;
+  /** Candidate or metric id a finding is about. */
+  readonly target?: string;
+  readonly stepId?: string;
+  readonly status?: StepStatus;
+  /** Discovery stage or Production track of a step. */
+  readonly group?: string;
+  /** Where the item is in the roadmap, to reveal it. */
+  readonly range?: Range;
+}
+
+export interface FocusOptions {
+  /** At most this many items. Default 7. */
+  readonly limit?: number;
+}
+
+export const DEFAULT_FOCUS_LIMIT = 7;
+
+const PITFALL_TITLES: Readonly<Record<string, string>> = {
+  'pitfall/one-architecture': 'One architecture only',
+  'pitfall/reinventing-the-wheel': 'Reinventing the wheel',
+  'pitfall/too-incremental': 'Too incremental',
+  'pitfall/metric-misalignment': 'Metrics miss the customer',
+  'pitfall/faulty-evaluation': 'Faulty evaluation',
+};
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function findingItem(d: RoadmapDiagnostic): FocusItem {
+  const target = (d as { target?: unknown }).target;
+  const name = PITFALL_TITLES[d.code] ?? d.code;
+  return {
+    kind: 'pitfall',
+    title: typeof target === 'string' ? `${name}: ${target}` : name,
+    detail: d.message,
+    code: d.code,
+    severity: d.severity,
+    range: d.range,
+    ...(typeof target === 'string' ? { target } : {}),
+  };
+}
+
+interface Placed {
+  readonly step: Step;
+  readonly group: string;
+}
+
+function stepItem(roadmap: Roadmap, { step, group }: Placed): FocusItem {
+  const where = groupTitle(roadmap.project.phase, group);
+  const notes = step.status === 'blocked' && step.notes ? `: ${step.notes}` : '';
+  return {
+    kind: 'step',
+    title: step.title ?? step.id,
+    detail: `${where} · ${step.status}${notes}`,
+    stepId: step.id,
+    status: step.status,
+    group,
+    range: step.range,
+    ...(step.owner ? { owner: step.owner } : {}),
+  };
+}
+
+const OPEN: ReadonlySet<StepStatus> = new Set(['todo', 'doing', 'blocked']);
+
+/** Open steps of the current phase: Discovery stages in Design-Thinking order; in Production each track's first open step. */
+function openSteps(roadmap: Roadmap): Placed[] {
+  if (roadmap.project.phase === 'discovery') {
+    return STAGES.flatMap((s) =>
+      roadmap.discovery.filter((d) => d.stage === s).flatMap((d) => d.steps.filter((st) => OPEN.has(st.status)).map((step) => ({ step, group: s }))),
+    );
+  }
+  if (roadmap.project.phase === 'production') {
+    return roadmap.production.flatMap((t) => {
+      const step = t.steps.find((st) => OPEN.has(st.status));
+      return step ? [{ step, group: t.track }] : [];
+    });
+  }
+  return [];
+}
+
+/**
+ * The sprint's focus: open pitfall findings (errors, then warnings, then the rest), then the current phase's open
+ * steps, `doing` before `todo`/`blocked`, each in stage (or track) order. Done and skipped steps are left out.
+ */
+export function sprintFocus(roadmap: Roadmap, findings: readonly RoadmapDiagnostic[], options: FocusOptions = {}): FocusItem[] {
+  const limit = options.limit ?? DEFAULT_FOCUS_LIMIT;
+  const pitfalls = findings
+    .filter((d) => d.code.startsWith('pitfall/'))
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
+    .map(({ d }) => findingItem(d));
+  const steps = openSteps(roadmap);
+  const ordered = [...steps.filter((p) => p.step.status === 'doing'), ...steps.filter((p) => p.step.status !== 'doing')];
+  return [...pitfalls, ...ordered.map((p) => stepItem(roadmap, p))].slice(0, Math.max(0, limit));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** The focus as a Markdown checklist for a backlog tool: a heading with the project and phase, one `- [ ]` per item. */
+export function focusAsMarkdown(items: readonly FocusItem[], roadmap: Roadmap): string {
+  const project = oneLine(roadmap.project.name ?? 'ML roadmap');
+  const lines = [`## Focus: ${project} (${phaseTitle(roadmap.project.phase)})`, ''];
+  if (items.length === 0) lines.push('Nothing open: every step of this phase is done or skipped, and no pitfall is reported.');
+  for (const item of items) {
+    const owner = item.owner ? ` (@${oneLine(item.owner)})` : '';
+    if (item.kind === 'pitfall') {
+      lines.push(`- [ ] **${oneLine(item.title)}** (${item.severity ?? 'warning'}): ${oneLine(item.detail)}${owner}`);
+    } else {
+      lines.push(`- [ ] ${oneLine(item.title)}: ${oneLine(item.detail)}${owner}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,105 @@
+// Phase gates: what must hold before a roadmap moves from Discovery to Production, and from Production to shipped.
+import { PHASES, type Phase, type Roadmap, type RoadmapDiagnostic } from '../roadmap/model';
+import { DEFAULT_MIN_CANDIDATES } from '../roadmap/model';
+import { baselineCandidate, hasCostAndBenefit, isBaseline, resultsPathFor } from '../pitfalls/candidates';
+import { checkPitfalls } from '../pitfalls/check';
+import type { PitfallContext } from '../pitfalls/types';
+
+export type GateTarget = Extract<Phase, 'production' | 'shipped'>;
+
+export type GateConditionId =
+  | 'baseline-evaluated'
+  | 'candidates-estimated'
+  | 'candidate-chosen'
+  | 'reality-check'
+  | 'no-pitfall-errors'
+  | 'production-steps-done';
+
+export interface UnmetCondition {
+  readonly id: GateConditionId;
+  readonly message: string;
+}
+
+export interface GateResult {
+  readonly target: GateTarget;
+  readonly passed: boolean;
+  readonly unmet: readonly UnmetCondition[];
+}
+
+export interface GateContext extends PitfallContext {
+  /** Open pitfall findings (acknowledged ones already left out); computed with `checkPitfalls` when absent. */
+  readonly findings?: readonly RoadmapDiagnostic[];
+  /** Whether the results history holds a record of the candidate, i.e. it went through the evaluation pipeline. */
+  readonly hasHistoryRecord?: (candidateId: string) => boolean;
+}
+
+export function nextPhase(phase: Phase): Phase | undefined {
+  return PHASES[PHASES.indexOf(phase) + 1];
+}
+
+export function previousPhase(phase: Phase): Phase | undefined {
+  const i = PHASES.indexOf(phase);
+  return i > 0 ? PHASES[i - 1] : undefined;
+}
+
+/** The gate out of the roadmap's current phase; undefined once shipped. */
+export function gateOutOf(phase: Phase): GateTarget | undefined {
+  const next = nextPhase(phase);
+  return next === 'production' || next === 'shipped' ? next : undefined;
+}
+
+function discoveryExit(roadmap: Roadmap, context: GateContext): UnmetCondition[] {
+  const unmet: UnmetCondition[] = [];
+  const base = baselineCandidate(roadmap);
+  if (!base) {
+    unmet.push({ id: 'baseline-evaluated', message: 'No baseline candidate: add one and evaluate it through the automated pipeline.' });
+  } else {
+    const path = resultsPathFor(roadmap, base.id);
+    const statusOk = base.status === 'evaluated' || base.status === 'chosen';
+    const fileOk = path !== undefined && context.fileExists(path);
+    if (!(statusOk && fileOk) && !context.hasHistoryRecord?.(base.id)) {
+      const why = !statusOk ? `it is ${base.status}` : path === undefined ? 'no results path is configured' : `'${path}' does not exist`;
+      unmet.push({ id: 'baseline-evaluated', message: `Baseline '${base.id}' is not evaluated through the automated pipeline (${why}).` });
+    }
+  }
+  const min = roadmap.settings?.min_candidates ?? DEFAULT_MIN_CANDIDATES;
+  const estimated = roadmap.candidates.filter((c) => !isBaseline(roadmap, c) && hasCostAndBenefit(c)).length;
+  if (estimated < min) {
+    unmet.push({
+      id: 'candidates-estimated',
+      message: `Only ${estimated} candidate${estimated === 1 ? '' : 's'} besides the baseline ${estimated === 1 ? 'has' : 'have'} a cost and a benefit; at least ${min} needed.`,
+    });
+  }
+  if (!roadmap.candidates.some((c) => c.status === 'chosen')) {
+    unmet.push({ id: 'candidate-chosen', message: 'No candidate is chosen: record the architecture decision first.' });
+  }
+  if (!roadmap.reality_checks.some((r) => r.verdict === 'passed' || r.verdict === 'promising')) {
+    unmet.push({ id: 'reality-check', message: 'No reality check passed or was promising: check the chosen candidate in real conditions.' });
+  }
+  const findings = context.findings ?? checkPitfalls(roadmap, context);
+  const errors = findings.filter((f) => f.code.startsWith('pitfall/') && f.severity === 'error');
+  if (errors.length > 0) {
+    const codes = [...new Set(errors.map((f) => f.code))].join(', ');
+    unmet.push({ id: 'no-pitfall-errors', message: `${errors.length} open pitfall error${errors.length === 1 ? '' : 's'} (${codes}).` });
+  }
+  return unmet;
+}
+
+function productionExit(roadmap: Roadmap): UnmetCondition[] {
+  const steps = roadmap.production.flatMap((t) => t.steps.map((s) => ({ track: t.track, step: s })));
+  if (steps.length === 0) return [{ id: 'production-steps-done', message: 'The roadmap lists no production steps.' }];
+  const open = steps.filter(({ step }) => step.status !== 'done' && step.status !== 'skipped');
+  if (open.length === 0) return [];
+  const names = open.slice(0, 5).map(({ track, step }) => `${track}/${step.id} (${step.status})`).join(', ');
+  const more = open.length > 5 ? ` and ${open.length - 5} more` : '';
+  return [{ id: 'production-steps-done', message: `${open.length} production step${open.length === 1 ? ' is' : 's are'} not done or skipped: ${names}${more}.` }];
+}
+
+/**
+ * Checks the gate into `target`: Discovery's exit into `production`, or Production's exit into `shipped`.
+ * The gate is checked whatever the current phase is; `gateOutOf` says which one applies now.
+ */
+export function checkGate(roadmap: Roadmap, target: GateTarget, context: GateContext): GateResult {
+  const unmet = target === 'production' ? discoveryExit(roadmap, context) : productionExit(roadmap);
+  return { target, passed: unmet.length === 0, unmet };
+}

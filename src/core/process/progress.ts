@@ -1,0 +1,76 @@
+// Progress of the roadmap's steps per Discovery stage, Production track and phase. A skipped step counts as done:
+// the team decided it is not needed, so it no longer stands between the roadmap and the next phase.
+import { STAGES, type Phase, type Roadmap, type Step } from '../roadmap/model';
+import { STAGE_DESCRIPTIONS } from './stages';
+
+export interface Progress {
+  /** Steps done or skipped. */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface GroupProgress extends Progress {
+  /** Discovery stage or Production track. */
+  readonly id: string;
+}
+
+export interface PhaseProgress extends Progress {
+  readonly phase: Extract<Phase, 'discovery' | 'production'>;
+  readonly groups: readonly GroupProgress[];
+}
+
+export function isFinished(step: Step): boolean {
+  return step.status === 'done' || step.status === 'skipped';
+}
+
+export function stepsProgress(steps: readonly Step[]): Progress {
+  return { done: steps.filter(isFinished).length, total: steps.length };
+}
+
+function sum(phase: PhaseProgress['phase'], groups: GroupProgress[]): PhaseProgress {
+  return {
+    phase,
+    groups,
+    done: groups.reduce((n, g) => n + g.done, 0),
+    total: groups.reduce((n, g) => n + g.total, 0),
+  };
+}
+
+/** Discovery progress, stages in Design-Thinking order (a stage listed twice is counted once, merged). */
+export function discoveryProgress(roadmap: Roadmap): PhaseProgress {
+  const groups = STAGES.filter((s) => roadmap.discovery.some((d) => d.stage === s)).map((s) => ({
+    id: s,
+    ...stepsProgress(roadmap.discovery.filter((d) => d.stage === s).flatMap((d) => d.steps)),
+  }));
+  return sum('discovery', groups);
+}
+
+/** Production progress, tracks in file order. */
+export function productionProgress(roadmap: Roadmap): PhaseProgress {
+  return sum('production', roadmap.production.map((t) => ({ id: t.track, ...stepsProgress(t.steps) })));
+}
+
+/** Progress of a phase (default: the current one); undefined for `shipped`, which has no steps. */
+export function phaseProgress(roadmap: Roadmap, phase: Phase = roadmap.project.phase): PhaseProgress | undefined {
+  if (phase === 'discovery') return discoveryProgress(roadmap);
+  if (phase === 'production') return productionProgress(roadmap);
+  return undefined;
+}
+
+const PHASE_TITLES: Readonly<Record<Phase, string>> = { discovery: 'Discovery', production: 'Production', shipped: 'Shipped' };
+
+export function phaseTitle(phase: Phase): string {
+  return PHASE_TITLES[phase];
+}
+
+/** The status bar's text: `Discovery 7/12`, `Production 0/5`, or `Shipped`. */
+export function phaseSummary(roadmap: Roadmap): string {
+  const p = phaseProgress(roadmap);
+  const title = phaseTitle(roadmap.project.phase);
+  return p ? `${title} ${p.done}/${p.total}` : title;
+}
+
+/** The title of a Discovery stage or, for Production, the track name as written. */
+export function groupTitle(phase: Phase, id: string): string {
+  return phase === 'discovery' && (STAGES as readonly string[]).includes(id) ? STAGE_DESCRIPTIONS[id as (typeof STAGES)[number]].title : id;
+}
