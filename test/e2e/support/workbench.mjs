@@ -62,6 +62,22 @@ export async function waitForPaletteEntry(page, text, accept, timeoutMs = 120_00
   return entries;
 }
 
+/**
+ * Types each of `titles` into the palette in turn, until one is listed under exactly that title (commands show
+ * once the extension host has registered the extension and their when-clauses hold); returns it, or undefined.
+ */
+export async function firstListedTitle(page, titles, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const title of titles) {
+      const entries = await paletteEntries(page, title);
+      if (entries.some((label) => label.split(',')[0] === title)) return title;
+    }
+    await page.waitForTimeout(500);
+  }
+  return undefined;
+}
+
 /** The palette titles ("ML Roadmap: Refresh") of the commands package.json contributes. */
 export function contributedPaletteTitles() {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
