@@ -45,6 +45,20 @@ export function resultSummary(result: CandidateResultView, baseline: CandidateRe
   return `${metric.id} ${formatNumber(c.value)}${inner ? ` (${inner})` : ''}`;
 }
 
+/** `2 d` or `4 h`: the cost in a few characters (the tooltip has all of it). */
+function shortCost(candidate: Candidate): string | undefined {
+  const cost = candidate.cost;
+  if (cost?.effort_days !== undefined) return `${formatNumber(cost.effort_days)} d`;
+  if (cost?.compute_hours !== undefined) return `${formatNumber(cost.compute_hours)} h`;
+  return undefined;
+}
+
+/** `accuracy → 0.99`: the expected value of the primary metric. */
+function expectedPrimary(candidate: Candidate, primary: Metric | undefined): string | undefined {
+  const value = primary && candidate.benefit?.expected?.[primary.id];
+  return value === undefined || !primary ? undefined : `${primary.id} → ${formatNumber(value)}`;
+}
+
 function literatureChildren(key: string, roadmap: Roadmap, candidate: Candidate): ViewNode[] {
   const nodes: ViewNode[] = (candidate.based_on ?? []).map((id) => {
     const lit = roadmap.literature.find((l) => l.id === id);
@@ -86,7 +100,7 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
   const description = joinDefined([
     candidate.baseline && vscode.l10n.t('baseline'),
     rank && `#${rank.position}`,
-    summary ?? joinDefined([cost, benefit && vscode.l10n.t('expects {0}', benefit)], ', '),
+    summary ?? joinDefined([shortCost(candidate), expectedPrimary(candidate, primary)]),
     result?.stale && vscode.l10n.t('stale'),
   ]);
   const tooltip = joinDefined(

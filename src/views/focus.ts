@@ -1,46 +1,42 @@
 import * as vscode from 'vscode';
-import type { StepStatus } from '../core/roadmap/model';
-import type { FocusEntry, RoadmapAnalysisResult } from '../workspace/analysis';
+import { focusAsMarkdown, type FocusItem } from '../core/process/focus';
+import { groupTitle } from '../core/process/progress';
+import type { Phase } from '../core/roadmap/model';
+import type { RoadmapAnalysisResult } from '../workspace/analysis';
 import { severityIcon, stepIcon } from './icons';
 import { joinDefined, md } from './format';
 import { contextValue, headRange, type ViewNode } from './viewNode';
 
-/** One item of the Roadmap view's Focus section. */
-export function focusItemView(key: string, item: FocusEntry, index: number): ViewNode {
+/** One item of the Roadmap view's Focus section: a pitfall finding or a next step. */
+export function focusItemView(key: string, item: FocusItem, index: number, phase: Phase): ViewNode {
   const range = item.range && headRange(item.range);
-  if (item.kind === 'finding') {
+  const located = { roadmap: key, ...(range ? { range } : {}) };
+  if (item.kind === 'pitfall') {
     return {
-      id: `${key}/focus/${index}/${item.code ?? 'finding'}`,
+      id: `${key}/focus/${index}/${item.code ?? 'pitfall'}/${item.target ?? ''}`,
       label: item.title,
-      description: item.code,
-      tooltip: joinDefined([`**${md(item.code ?? '')}**`, md(item.title)], '\n\n'),
+      description: item.severity,
+      tooltip: joinDefined([`**${md(item.title)}** \`${item.code ?? ''}\``, md(item.detail)], '\n\n'),
       icon: severityIcon(item.severity ?? 'warning'),
       contextValue: contextValue('finding', range),
-      roadmap: key,
-      ...(range ? { range } : {}),
-      ...(item.itemId ? { itemId: item.itemId } : {}),
+      ...located,
+      ...(item.target ? { itemId: item.target } : {}),
     };
   }
+  const group = item.group ? groupTitle(phase, item.group) : undefined;
   return {
-    id: `${key}/focus/${index}/step/${item.itemId ?? item.title}`,
+    id: `${key}/focus/${index}/step/${item.stepId ?? item.title}`,
     label: item.title,
-    description: joinDefined([item.owner ?? vscode.l10n.t('no owner'), item.group]),
-    tooltip: joinDefined([`**${md(item.title)}**`, item.group && md(item.group), item.owner && vscode.l10n.t('Owner: {0}', md(item.owner))], '\n\n'),
-    icon: stepIcon((item.status ?? 'todo') as StepStatus),
+    description: joinDefined([item.owner ?? vscode.l10n.t('no owner'), group]),
+    tooltip: joinDefined([`**${md(item.title)}**`, md(item.detail), item.owner && vscode.l10n.t('Owner: {0}', md(item.owner))], '\n\n'),
+    icon: stepIcon(item.status ?? 'todo'),
     contextValue: contextValue('step', range),
-    roadmap: key,
-    ...(range ? { range } : {}),
-    ...(item.itemId ? { itemId: item.itemId } : {}),
+    ...located,
+    ...(item.stepId ? { itemId: item.stepId } : {}),
   };
 }
 
 /** The focus of a roadmap as a Markdown checklist for a backlog tool. */
 export function focusMarkdown(result: RoadmapAnalysisResult): string {
-  const name = result.roadmap?.project.name ?? result.entry.label;
-  const lines = [`## ${vscode.l10n.t('Focus: {0}', name)}`, ''];
-  for (const item of result.focus) {
-    lines.push(`- [ ] ${item.title}${item.owner ? ` (@${item.owner})` : ''}${item.code ? ` \`${item.code}\`` : ''}`);
-  }
-  if (result.focus.length === 0) lines.push(vscode.l10n.t('Nothing open.'));
-  return lines.join('\n') + '\n';
+  return result.roadmap ? focusAsMarkdown(result.focus, result.roadmap) : '';
 }

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { PHASES, type Phase, type Roadmap, type Step } from '../core/roadmap/model';
 import { STAGE_DESCRIPTIONS, USUAL_TRACKS } from '../core/process/stages';
+import { phaseTitle, stepsProgress } from '../core/process/progress';
 import type { RoadmapAnalysisResult } from '../workspace/analysis';
 import { groupIcon, stepIcon } from './icons';
-import { capitalize, joinDefined, md } from './format';
+import { joinDefined, md } from './format';
 import { contextValue, entryKey, headRange, type ViewNode } from './viewNode';
 import { focusItemView } from './focus';
 
 function counted(steps: readonly Step[]): string {
-  const done = steps.filter((s) => s.status === 'done' || s.status === 'skipped').length;
-  return `${done}/${steps.length}`;
+  const { done, total } = stepsProgress(steps);
+  return `${done}/${total}`;
 }
 
 function stepNode(key: string, parent: string, step: Step): ViewNode {
@@ -75,9 +76,9 @@ function phaseNode(key: string, roadmap: Roadmap, phase: Phase): ViewNode {
   const children = phase === 'discovery' ? discoveryChildren(key, roadmap, current) : productionChildren(key, roadmap, current);
   return {
     id: `${key}/phase/${phase}`,
-    label: capitalize(phase),
+    label: phaseTitle(phase),
     description: joinDefined([current && vscode.l10n.t('current'), steps.length > 0 && counted(steps)]),
-    tooltip: current ? vscode.l10n.t('The roadmap is in {0}.', capitalize(phase)) : passed ? vscode.l10n.t('Passed') : vscode.l10n.t('Not started'),
+    tooltip: current ? vscode.l10n.t('The roadmap is in {0}.', phaseTitle(phase)) : passed ? vscode.l10n.t('Passed') : vscode.l10n.t('Not started'),
     icon: current ? { id: 'debug-stackframe', color: 'charts.yellow' } : passed ? stepIcon('done') : { id: 'circle-large-outline' },
     contextValue: 'phase',
     expanded: current,
@@ -90,7 +91,7 @@ export function buildRoadmapNodes(result: RoadmapAnalysisResult): ViewNode[] {
   const roadmap = result.roadmap;
   if (!roadmap) return [];
   const key = entryKey(result.entry);
-  const focusChildren = result.focus.map((item, i) => focusItemView(key, item, i));
+  const focusChildren = result.focus.map((item, i) => focusItemView(key, item, i, roadmap.project.phase));
   const focus: ViewNode = {
     id: `${key}/focus`,
     label: vscode.l10n.t('Focus'),

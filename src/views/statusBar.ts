@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { RoadmapAnalysis } from '../workspace/analysis';
 import { Views } from '../ids';
-import { capitalize, md } from './format';
+import { md } from './format';
+import { phaseSummary, phaseTitle } from '../core/process/progress';
 
 /** What the status bar item shows, computed from the analysis of the roadmap in focus. */
 export interface StatusBarContent {
@@ -14,16 +15,18 @@ export function statusBarContent(analysis: RoadmapAnalysis): StatusBarContent | 
   const focused = analysis.focused();
   const roadmap = focused?.roadmap;
   if (!focused || !roadmap) return undefined;
-  const phase = capitalize(roadmap.project.phase);
+  const phase = phaseTitle(roadmap.project.phase);
+  const summary = phaseSummary(roadmap);
   const progress = focused.progress ? ` ${focused.progress.done}/${focused.progress.total}` : '';
   const blocked = focused.blockers.length > 0;
   const lines = [
     `**${md(roadmap.project.name ?? focused.entry.label)}** — ${md(vscode.l10n.t('{0} phase', phase))}${progress ? ` (${vscode.l10n.t('{0} steps done', progress.trim())})` : ''}`,
   ];
   if (blocked) lines.push(vscode.l10n.t('Blocked:'), ...focused.blockers.map((b) => `- ${md(b)}`));
-  else if (focused.gate?.passed) lines.push(vscode.l10n.t('The gate to {0} is open.', capitalize(focused.gate.target)));
+  else if (focused.gate?.passed) lines.push(vscode.l10n.t('The gate to {0} is open.', phaseTitle(focused.gate.target)));
+  else if (focused.gate) lines.push(vscode.l10n.t('Still ahead for {0}:', phaseTitle(focused.gate.target)), ...focused.gate.unmet.map((u) => `- ${md(u.message)}`));
   lines.push(vscode.l10n.t('Click to open the ML Roadmap view.'));
-  return { text: `${blocked ? '$(warning)' : '$(beaker)'} ${phase}${progress}`, tooltip: lines.join('\n\n'), blocked };
+  return { text: `${blocked ? '$(warning)' : '$(beaker)'} ${summary}`, tooltip: lines.join('\n\n'), blocked };
 }
 
 /** Left status bar item: the current phase and its progress, a warning while something blocks the roadmap. */

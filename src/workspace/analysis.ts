@@ -1,38 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PHASES, type Phase, type Range, type Roadmap, type RoadmapDiagnostic, type Severity } from '../core/roadmap/model';
+import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
+import { sprintFocus, type FocusItem } from '../core/process/focus';
+import { checkGate, gateOutOf, type GateResult } from '../core/process/gates';
+import { phaseProgress, type PhaseProgress } from '../core/process/progress';
 import { Settings } from '../ids';
 import { baselineCandidate, checkPitfalls, isRanked, rankCandidates, RANKING_FORMULA, topLevelKeyLocator, type SeveritySetting } from '../core/pitfalls';
 import type { ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from './roadmapStore';
 
-
-/** One activity the roadmap calls for now. */
-export interface FocusEntry {
-  readonly kind: 'finding' | 'step';
-  readonly title: string;
-  readonly owner?: string;
-  /** Discovery stage or Production track of a step. */
-  readonly group?: string;
-  readonly severity?: Severity;
-  readonly code?: string;
-  readonly status?: string;
-  readonly range?: Range;
-  readonly itemId?: string;
-}
-
-/** The exit gate of the current phase. */
-export interface GateState {
-  readonly target: Phase;
-  readonly passed: boolean;
-  readonly unmet: readonly string[];
-}
-
-export interface ProgressState {
-  readonly done: number;
-  readonly total: number;
-}
 
 /** A candidate's place in the cost/benefit ranking. */
 export interface RankState {
@@ -51,10 +28,10 @@ export interface RoadmapAnalysisResult {
   /** Parse diagnostics followed by the findings: what the Problems panel shows. */
   readonly diagnostics: readonly RoadmapDiagnostic[];
   /** The gate out of the current phase; undefined once shipped or when the roadmap cannot be read. */
-  readonly gate: GateState | undefined;
-  readonly focus: readonly FocusEntry[];
-  /** Steps done (or skipped) of the current phase. */
-  readonly progress: ProgressState | undefined;
+  readonly gate: GateResult | undefined;
+  readonly focus: readonly FocusItem[];
+  /** Steps done (or skipped) of the current phase; undefined once shipped. */
+  readonly progress: PhaseProgress | undefined;
   readonly ranks: ReadonlyMap<string, RankState>;
   /** How the rank is computed, shown wherever it is. */
   readonly rankFormula: string;
@@ -68,17 +45,17 @@ export interface AnalysisInputs {
   readonly staleFindings: readonly RoadmapDiagnostic[];
   /** Latest measured metrics of the baseline candidate, for the ranking. */
   readonly baselineMetrics?: Readonly<Record<string, number>>;
-}
-
-export function nextPhase(phase: Phase): Phase | undefined {
-  return PHASES[PHASES.indexOf(phase) + 1];
+  /** Whether the results history holds a record of the candidate (it went through the evaluation pipeline). */
+  readonly hasResult?: (candidateId: string) => boolean;
 }
 
 /** Computes one roadmap's analysis from the pure core. */
 export function analyse(entry: RoadmapEntry, inputs: AnalysisInputs): RoadmapAnalysisResult {
   const roadmap = entry.roadmap;
-  const empty = { entry, roadmap, findings: [], diagnostics: entry.parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: '', blockers: [] };
-  if (!roadmap) return empty;
+  if (!roadmap) {
+    const blocking = entry.parse.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    return { entry, roadmap, findings: [], diagnostics: entry.parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: RANKING_FORMULA, blockers: blocking };
+  }
   const findings = checkPitfalls(roadmap, {
     fileExists: inputs.fileExists,
     staleFindings: inputs.staleFindings,
@@ -90,7 +67,34 @@ export function analyse(entry: RoadmapEntry, inputs: AnalysisInputs): RoadmapAna
   rankCandidates(roadmap, inputs.baselineMetrics ? { baselineMetrics: inputs.baselineMetrics } : {})
     .filter(isRanked)
     .forEach((r, i) => ranks.set(r.candidateId, { position: i + 1, score: r.score, formula: r.formula }));
-  return { ...empty, findings, diagnostics: [...entry.parse.diagnostics, ...findings], ranks, rankFormula: RANKING_FORMULA };
+  const target = gateOutOf(roadmap.project.phase);
+  const gate = target
+    ? checkGate(roadmap, target, { fileExists: inputs.fileExists, findings, ...(inputs.hasResult ? { hasHistoryRecord: inputs.hasResult } : {}) })
+    : undefined;
+  const progress = phaseProgress(roadmap);
+  return {
+    entry,
+    roadmap,
+    findings,
+    diagnostics: [...entry.parse.diagnostics, ...findings],
+    gate,
+    focus: sprintFocus(roadmap, findings),
+    progress,
+    ranks,
+    rankFormula: RANKING_FORMULA,
+    blockers: blockers(findings, gate, progress),
+  };
+}
+
+/**
+ * What blocks the roadmap now: open pitfall errors always; the gate's unmet conditions once every step of the
+ * phase is done (before that, an unmet gate is simply work still ahead).
+ */
+export function blockers(findings: readonly RoadmapDiagnostic[], gate: GateResult | undefined, progress: PhaseProgress | undefined): string[] {
+  const out = findings.filter((f) => f.severity === 'error').map((f) => f.message);
+  const phaseDone = !progress || progress.done === progress.total;
+  if (gate && !gate.passed && phaseDone) out.push(...gate.unmet.map((u) => u.message).filter((m) => !out.includes(m)));
+  return out;
 }
 
 interface Cached {
@@ -146,6 +150,7 @@ export class RoadmapAnalysis implements vscode.Disposable {
       severities: severitySettings(),
       staleFindings: this.results.staleFindings(entry),
       ...(baselineMetrics ? { baselineMetrics } : {}),
+      hasResult: (id) => this.results.latest(entry, id) !== undefined,
     });
     this.cache.set(key, { entry, generation: this.generation, result });
     return result;

@@ -35,6 +35,24 @@ describe('sidebar views on the demo roadmap', () => {
     assert.equal(top[2].description, '0/6');
   });
 
+  it('Roadmap: Focus lists open pitfall findings first, then the next steps in stage order with owners', async () => {
+    const api = await extensionApi();
+    const { roadmap } = await viewsHandle();
+    const entry = api.services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const findings = api.services.analysis.get(entry).findings;
+    const focus = roadmap.getChildren(nodeAt(roadmap, 'Focus'));
+    const kinds = focus.map((n) => n.contextValue?.split('.')[0]);
+    const firstStep = kinds.indexOf('step');
+    assert.ok(kinds.slice(0, firstStep).every((k) => k === 'finding'), `findings come first: ${kinds.join(', ')}`);
+    assert.equal(firstStep, Math.min(findings.length, focus.length));
+    if (firstStep < focus.length) {
+      assert.equal(focus[firstStep].label, 'Automate the end-to-end evaluation');
+      assert.equal(focus[firstStep].description, 'Ari · Define');
+      assert.equal(focus[firstStep].itemId, 'evaluation-pipeline');
+    }
+  });
+
   it('Roadmap: Design-Thinking stages with progress and purpose, steps with owner and status icon', async () => {
     const { roadmap } = await viewsHandle();
     const stages = roadmap.getChildren(nodeAt(roadmap, 'Discovery'));
@@ -90,7 +108,9 @@ describe('sidebar views on the demo roadmap', () => {
     for (const c of evaluated) assert.match(c.description ?? '', /^baseline/);
     const mlp = child(candidates, 'One-hidden-layer MLP', groups[2]);
     assert.equal(mlp.contextValue, 'candidate.node');
-    assert.match(mlp.description ?? '', /2 d, 1 h compute, low risk/);
+    assert.equal(mlp.description, '#2 · 2 d · accuracy → 0.975');
+    assert.match(mlp.tooltip ?? '', /Cost: 2 d, 1 h compute, low risk/);
+    assert.match(mlp.tooltip ?? '', /Cost\/benefit rank #2/);
     assert.match(mlp.tooltip ?? '', /Expected benefit: accuracy 0\\?\.975/);
     const links = candidates.getChildren(mlp);
     assert.deepEqual(

@@ -1,0 +1,73 @@
+/* global describe, it, before, after */
+// End to end: the ML Roadmap side bar and status bar item on the demo workspace, in a light and a dark theme.
+// Screenshots: test-results/screenshots/sidebar-light.png, sidebar-dark.png.
+import * as assert from 'node:assert/strict';
+import { openWorkbench } from './support/workbench.mjs';
+
+/** Picks a colour theme through "Preferences: Color Theme" and waits until the workbench wears it. */
+async function selectColorTheme(page, theme, kind) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible' });
+  await input.fill(theme);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+describe('ML Roadmap side bar and status bar', function () {
+  this.timeout(180_000);
+  let workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    const { page } = workbench;
+    await page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens the ML Roadmap container from the activity bar and lists the roadmap', async () => {
+    const { page } = workbench;
+    const entry = page.locator('.activitybar .action-item a[aria-label^="ML Roadmap"]');
+    await entry.waitFor({ state: 'visible', timeout: 60_000 });
+    await entry.click();
+    const sidebar = page.locator('.sidebar');
+    await sidebar.locator('.pane-header', { hasText: 'Roadmap' }).first().waitFor({ state: 'visible' });
+    const tree = sidebar.locator('.monaco-list-row', { hasText: 'Focus' });
+    await tree.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = await sidebar.locator('.monaco-list-row').allTextContents();
+    assert.ok(rows.some((r) => r.startsWith('Discovery') && r.includes('current')), `rows: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => r.startsWith('Define')), `the current phase is expanded: ${rows.join(' | ')}`);
+  });
+
+  it('shows the phase and its progress in the status bar', async () => {
+    const { page } = workbench;
+    const item = page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ });
+    await item.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await item.first().textContent())?.trim() ?? '';
+    assert.match(text, /^Discovery \d+\/\d+$/);
+    const icon = item.first().locator('.codicon');
+    assert.match((await icon.first().getAttribute('class')) ?? '', /codicon-(beaker|warning)/);
+  });
+
+  for (const [kind, theme] of [
+    ['light', 'Default Light Modern'],
+    ['dark', 'Default Dark Modern'],
+  ]) {
+    it(`renders the side bar in ${theme}`, async () => {
+      const { page } = workbench;
+      await selectColorTheme(page, theme, kind);
+      await page.waitForTimeout(1000); // let the icons and colours repaint
+      await workbench.screenshot(`sidebar-${kind}`);
+      const icons = await page.locator('.sidebar .monaco-list-row .custom-view-tree-node-item-icon, .sidebar .monaco-list-row .codicon').count();
+      assert.ok(icons > 5, `tree rows carry icons (${icons})`);
+    });
+  }
+});
