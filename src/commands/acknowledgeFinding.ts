@@ -48,7 +48,7 @@ export async function acknowledgeFindingCommand(services: Services, arg?: unknow
   const findings: Finding[] = services.analysis
     .get(target.entry)
     .findings.filter((f) => isPitfall(f.code))
-    .map((f) => ({ code: f.code, target: findingTarget(target.roadmap, f), message: f.message }));
+    .map((f) => ({ code: f.code, target: (f as { target?: string }).target ?? findingTarget(target.roadmap, f), message: f.message }));
 
   if (args.code !== undefined && !isPitfall(args.code)) {
     return { done: false, reason: 'invalid', message: vscode.l10n.t('Only pitfall findings (codes pitfall/…) can be acknowledged, not "{0}".', args.code) };

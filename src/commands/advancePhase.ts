@@ -1,13 +1,17 @@
 // ML Roadmap: Advance Phase… — moves the roadmap to the next phase when the exit gate passes. When it
 // does not, a modal lists each unmet condition; "Advance anyway…" asks a reason and records it in the
 // roadmap (`overrides`), and "Advance anyway and record a decision…" also starts a decision record.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { checkGate } from '../core/process/gates';
 import { addOverride, setPhase } from '../core/roadmap/edits';
 import { editSequence } from '../core/roadmap/edit-sequence';
 import { today } from '../core/roadmap/inputs';
-import { PHASES, type Phase } from '../core/roadmap/model';
+import { PHASES, type Phase, type Roadmap } from '../core/roadmap/model';
 import { Commands } from '../ids';
 import type { Services } from '../services';
+import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { applyToRoadmap, argsOf, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface AdvancePhaseArgs {
@@ -64,8 +68,7 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
     void vscode.window.showInformationMessage(message);
     return { done: false, reason: 'nothing-to-do', message, advanced: false, from, unmet: [] };
   }
-  const gate = services.analysis.get(target.entry).gate;
-  const unmet = gate && gate.target === to ? [...gate.unmet] : [];
+  const unmet = unmetConditions(services, target.entry, target.roadmap, to);
   const base = { from, to, unmet };
 
   if (unmet.length === 0) {
@@ -114,6 +117,19 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
     );
   }
   return { ...outcome, ...base, advanced: true, overridden: true };
+}
+
+/** The unmet conditions of the gate into `to`, from the shared analysis (or the core gate check when it has none). */
+function unmetConditions(services: Services, entry: RoadmapEntry, roadmap: Roadmap, to: Phase): string[] {
+  const analysis = services.analysis.get(entry);
+  const gate = analysis.gate ?? (to === 'production' || to === 'shipped'
+    ? checkGate(roadmap, to, {
+        fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
+        findings: analysis.findings,
+      })
+    : undefined);
+  if (!gate || gate.target !== to) return [];
+  return gate.unmet.map((u: string | { message: string }) => (typeof u === 'string' ? u : u.message));
 }
 
 function gateMessage(from: Phase, to: Phase): string {

@@ -2,6 +2,7 @@
 // (add a candidate, literature, a metric, log a reality check, configure evaluation) and "Acknowledge…";
 // for an unknown key or value with a nearest known word, "Change to '<suggestion>'" as a direct edit.
 import * as vscode from 'vscode';
+import type { PitfallFinding } from '../core/pitfalls/types';
 import type { RoadmapDiagnostic } from '../core/roadmap/model';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
@@ -23,29 +24,35 @@ const LOG_REALITY_CHECK: FlowFix = { command: Commands.logRealityCheck, title: '
 const CONFIGURE_EVALUATION: FlowFix = { command: Commands.configureEvaluation, title: 'Configure the evaluation pipeline…' };
 const EVALUATE: FlowFix = { command: Commands.evaluateCandidate, title: 'Evaluate the candidate…' };
 
-/** Flow keys a pitfall finding may name in its `fix` hint, and the flow each starts. */
+/** A fix that puts the cursor on the node to complete by hand (no palette flow edits nested values). */
+const REVEAL = 'reveal';
+
+/** The pitfall core's fix hints (`PitfallFix`), and the flow each starts. */
 const FLOWS_BY_HINT: Readonly<Record<string, FlowFix>> = {
-  addCandidate: ADD_CANDIDATE,
   'add-candidate': ADD_CANDIDATE,
-  addLiterature: ADD_LITERATURE,
   'add-literature': ADD_LITERATURE,
-  addMetric: ADD_METRIC,
   'add-metric': ADD_METRIC,
-  logRealityCheck: LOG_REALITY_CHECK,
   'log-reality-check': LOG_REALITY_CHECK,
-  configureEvaluation: CONFIGURE_EVALUATION,
   'configure-evaluation': CONFIGURE_EVALUATION,
-  evaluateCandidate: EVALUATE,
-  'evaluate-candidate': EVALUATE,
+  evaluate: EVALUATE,
+  'set-metric-target': { command: REVEAL, title: 'Go to the metric to set its target' },
+  'set-cost-benefit': { command: REVEAL, title: 'Go to the candidate to estimate its cost and benefit' },
+  'set-skip-reason': { command: REVEAL, title: 'Go to the candidate to write its skip_reason' },
 };
 
 /** The flows that get out of each pitfall, most likely first, when the finding carries no hint. */
 const FLOWS_BY_CODE: Readonly<Record<string, readonly FlowFix[]>> = {
   'pitfall/one-architecture': [ADD_CANDIDATE],
   'pitfall/reinventing-the-wheel': [ADD_LITERATURE],
-  'pitfall/too-incremental': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }, ADD_CANDIDATE],
+  'pitfall/too-incremental': [ADD_CANDIDATE],
   'pitfall/metric-misalignment': [ADD_METRIC, LOG_REALITY_CHECK],
-  'pitfall/faulty-evaluation': [CONFIGURE_EVALUATION, ADD_CANDIDATE],
+  'pitfall/faulty-evaluation': [CONFIGURE_EVALUATION],
+};
+
+/** Second choices offered after the hinted flow. */
+const ALSO_BY_HINT: Readonly<Record<string, readonly FlowFix[]>> = {
+  'set-skip-reason': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }],
+  'set-cost-benefit': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }],
 };
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
@@ -57,20 +64,8 @@ function sameRange(a: vscode.Range, b: RoadmapDiagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** The fix hints of a finding, as the pitfall checks give them: a flow key, or a list of them. */
-function hintsOf(finding: RoadmapDiagnostic | undefined): string[] {
-  const fix = (finding as { fix?: unknown } | undefined)?.fix;
-  const values = Array.isArray(fix) ? fix : fix === undefined ? [] : [fix];
-  return values.flatMap((v) => {
-    if (typeof v === 'string') return [v];
-    if (v && typeof v === 'object') {
-      const o = v as { flow?: unknown; command?: unknown; kind?: unknown };
-      const key = o.flow ?? o.command ?? o.kind;
-      return typeof key === 'string' ? [key] : [];
-    }
-    return [];
-  });
-}
+/** A finding as the analysis holds it: pitfall findings carry a fix hint and the id they are about. */
+type Finding = RoadmapDiagnostic & Partial<Pick<PitfallFinding, 'fix' | 'target'>>;
 
 export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -80,7 +75,7 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const entry = this.services.store.get(document.uri);
     const analysis = entry && this.services.analysis.get(entry);
-    const known: readonly RoadmapDiagnostic[] = analysis ? [...entry.parse.diagnostics, ...analysis.findings] : [];
+    const known: readonly Finding[] = analysis ? [...entry.parse.diagnostics, ...analysis.findings] : [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -91,7 +86,7 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
         if (action) actions.push(action);
       }
       if (code && isPitfall(code) && entry) {
-        const about = found && entry.roadmap ? findingTarget(entry.roadmap, found) : undefined;
+        const about = found?.target ?? (found && entry.roadmap ? findingTarget(entry.roadmap, found) : undefined);
         actions.push(...this.pitfallActions(entry.uri, diagnostic, code, about, found));
       }
     }
@@ -116,21 +111,24 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
     diagnostic: vscode.Diagnostic,
     code: string,
     about: string | undefined,
-    finding: RoadmapDiagnostic | undefined,
+    finding: Finding | undefined,
   ): vscode.CodeAction[] {
-    const hinted = hintsOf(finding)
-      .map((h) => FLOWS_BY_HINT[h])
-      .filter((f): f is FlowFix => f !== undefined);
-    const flows = hinted.length > 0 ? hinted : (FLOWS_BY_CODE[code] ?? []);
+    const hint = finding?.fix;
+    const hinted = hint ? FLOWS_BY_HINT[hint] : undefined;
+    const flows = hinted ? [hinted, ...(ALSO_BY_HINT[hint ?? ''] ?? [])] : (FLOWS_BY_CODE[code] ?? []);
     const itemArgs = (command: string): Record<string, unknown> => {
       if (!about) return {};
-      if (command === Commands.setCandidateStatus || command === Commands.evaluateCandidate) return { candidateId: about, itemId: about };
+      if (command === Commands.setCandidateStatus) return { candidateId: about, itemId: about };
+      if (command === Commands.evaluateCandidate) return { candidate: about, candidateId: about, itemId: about };
       if (command === Commands.logRealityCheck) return { candidate: about };
       return {};
     };
     const actions = flows.map((flow, i) => {
       const action = new vscode.CodeAction(vscode.l10n.t(flow.title), vscode.CodeActionKind.QuickFix);
-      action.command = { command: flow.command, title: flow.title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };
+      action.command =
+        flow.command === REVEAL
+          ? { command: Commands.revealInRoadmap, title: flow.title, arguments: [roadmap, finding?.range ?? diagnostic.range] }
+          : { command: flow.command, title: flow.title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };
       action.diagnostics = [diagnostic];
       action.isPreferred = i === 0;
       return action;

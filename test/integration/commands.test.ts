@@ -179,3 +179,79 @@ describe('palette commands driven with arguments', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+describe('phase transitions and gates', () => {
+  let original = '';
+
+  before(async () => {
+    await extensionApi();
+    original = await readDisk(demoRoadmapUri());
+  });
+
+  afterEach(async () => {
+    await restoreFile(demoRoadmapUri(), original);
+  });
+
+  it('refuses to leave Discovery while the gate is unmet, listing each condition', async () => {
+    const outcome = await run('mlroadmap.advancePhase', { force: false });
+    assert.equal(outcome.advanced, false);
+    assert.equal(outcome.from, 'discovery');
+    assert.equal(outcome.to, 'production');
+    const unmet = outcome.unmet as string[];
+    assert.ok(Array.isArray(unmet) && unmet.length > 0, `unmet conditions: ${JSON.stringify(unmet)}`);
+    assert.ok(unmet.every((u) => typeof u === 'string' && u.length > 0));
+    assert.equal(await readDisk(demoRoadmapUri()), original, 'nothing written');
+    const noReason = await run('mlroadmap.advancePhase', { force: true });
+    assert.equal(noReason.advanced, false);
+    assert.equal(noReason.reason, 'invalid', 'an override needs a reason');
+  });
+
+  it('advances anyway with force and a reason, recording the override; Move Back records its reason too', async () => {
+    const reason = 'The customer pilot starts in January; the reality check runs in parallel.';
+    const outcome = await run('mlroadmap.advancePhase', { force: true, reason });
+    assert.equal(outcome.advanced, true, outcome.message);
+    assert.equal(outcome.overridden, true);
+    const after = await readDisk(demoRoadmapUri());
+    const parsed = parseRoadmap(after);
+    assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.equal(parsed.roadmap?.project.phase, 'production');
+    const override = parsed.roadmap?.overrides.at(-1);
+    assert.deepEqual(override && { from: override.from, to: override.to, reason: override.reason }, { from: 'discovery', to: 'production', reason });
+    assert.match(override?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(after.includes('  phase: production            # discovery | production | shipped'), 'the phase line keeps its comment');
+    assert.ok(after.startsWith(original.slice(0, original.indexOf('  phase: discovery'))), 'nothing before the phase line changed');
+
+    const back = await run('mlroadmap.moveBackPhase', { reason: 'The pilot showed the CNN fails on faxed forms.' });
+    assert.equal(back.done, true, back.message);
+    assert.equal(back.to, 'discovery');
+    const reverted = parseRoadmap(await readDisk(demoRoadmapUri())).roadmap;
+    assert.equal(reverted?.project.phase, 'discovery');
+    assert.deepEqual(
+      reverted?.overrides.map((o) => [o.from, o.to]),
+      [
+        ['discovery', 'production'],
+        ['production', 'discovery'],
+      ],
+    );
+  });
+
+  it('lets Production ship only when every production step is done or skipped', async () => {
+    assert.equal((await run('mlroadmap.advancePhase', { force: true, reason: 'Test setup: start Production.' })).advanced, true);
+    const blocked = await run('mlroadmap.advancePhase', { force: false });
+    assert.equal(blocked.to, 'shipped');
+    assert.equal(blocked.advanced, false);
+    assert.ok((blocked.unmet as string[]).length > 0);
+    const steps = parseRoadmap(await readDisk(demoRoadmapUri())).roadmap?.production.flatMap((t) => t.steps) ?? [];
+    assert.ok(steps.length > 0);
+    for (const [i, step] of steps.entries()) {
+      const status = i === 0 ? 'skipped' : 'done';
+      assert.equal((await run('mlroadmap.setStepStatus', { stepId: step.id, status })).done, true);
+    }
+    const shipped = await run('mlroadmap.advancePhase', { force: false });
+    assert.deepEqual(shipped.unmet, []);
+    assert.equal(shipped.advanced, true, shipped.message);
+    assert.equal(shipped.overridden, undefined);
+    assert.equal(parseRoadmap(await readDisk(demoRoadmapUri())).roadmap?.project.phase, 'shipped');
+  });
+});
+
