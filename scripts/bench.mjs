@@ -16,6 +16,8 @@ if (files.length === 0) {
 }
 
 let failed = 0;
+/** Three significant digits, no exponent: figures are for reading. */
+const num = (v) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(3)).toString());
 for (const file of files) {
   const mod = await tsImport(pathToFileURL(join(benchDir, file)).href, import.meta.url);
   const fn = mod.default?.default ?? mod.default;
@@ -39,8 +41,8 @@ for (const file of files) {
     if (over) failed++;
     return [
       r.name,
-      `${r.value} ${r.unit}`,
-      r.ratio !== undefined ? `×${r.ratio}` : '',
+      `${num(r.value)} ${r.unit}`,
+      r.ratio !== undefined ? `×${num(r.ratio)}` : '',
       r.limit !== undefined ? `≤ ×${r.limit}` : '',
       r.limit !== undefined ? (over ? 'FAIL' : 'ok') : '',
     ];
