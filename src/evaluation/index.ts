@@ -1,7 +1,61 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { Settings, TASK_TYPE } from '../ids';
 import type { Services } from '../services';
+import { ResultsCodeLensProvider, RESULTS_CODELENS_SELECTOR } from '../language/codeLens';
+import { ResultsHoverProvider } from '../language/resultsHover';
+import { registerEvaluationCommands } from './commands';
+import { COMPARE_SCHEME, CompareDocumentProvider } from './compareDocument';
+import { Evaluations } from './evaluations';
+import { currentCommandOf } from './plan';
+import { knownPython, resolvePython } from './python';
+import { EvaluationResultsIndex } from './resultsIndex';
+import { EvaluationTaskProvider } from './tasks';
+import { ResultsTestController } from './testing';
 
-/** Evaluation tasks, result ingestion, CodeLens and the Testing view. */
-export function activateEvaluation(_services: Services): vscode.Disposable[] {
-  return [];
+/** The evaluation feature's parts, reachable by tests through `services.evaluation`. */
+export interface EvaluationHandle {
+  readonly index: EvaluationResultsIndex;
+  readonly evaluations: Evaluations;
+  readonly testing: ResultsTestController;
+  readonly codeLens: ResultsCodeLensProvider;
+  readonly tasks: EvaluationTaskProvider;
+}
+
+/** Services as the evaluation feature leaves them: with its handle. */
+export type ServicesWithEvaluation = Services & { evaluation?: EvaluationHandle };
+
+/** Evaluation tasks, result ingestion, CodeLens, hover, the compare document and the Testing view. */
+export function activateEvaluation(services: Services): vscode.Disposable[] {
+  const index = services.results;
+  if (!(index instanceof EvaluationResultsIndex)) return [];
+  const { store } = services;
+  const evaluations = new Evaluations(services, index);
+  const commandOf = () =>
+    index.setCurrentCommand((entry, candidate) => (entry.roadmap ? currentCommandOf(entry, entry.roadmap, candidate, knownPython(entry.folder)) : undefined));
+  const resolveInterpreters = async () => {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => resolvePython(f, services.log)));
+    commandOf();
+  };
+  commandOf();
+  void resolveInterpreters();
+
+  const tasks = new EvaluationTaskProvider(store, evaluations);
+  const compare = new CompareDocumentProvider(store, index);
+  const codeLens = new ResultsCodeLensProvider(store, index);
+  const testing = new ResultsTestController(store, index);
+  (services as ServicesWithEvaluation).evaluation = { index, evaluations, testing, codeLens, tasks };
+  return [
+    evaluations,
+    compare,
+    codeLens,
+    testing,
+    vscode.tasks.registerTaskProvider(TASK_TYPE, tasks),
+    vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, compare),
+    vscode.languages.registerCodeLensProvider(RESULTS_CODELENS_SELECTOR, codeLens),
+    vscode.languages.registerHoverProvider({ scheme: 'file', pattern: '**/mlroadmap.yaml' }, new ResultsHoverProvider(store, index)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${Settings.section}.${Settings.pythonPath}`)) void resolveInterpreters();
+    }),
+    ...registerEvaluationCommands(services, index, evaluations),
+  ];
 }

@@ -1,14 +1,327 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RoadmapStore } from '../workspace/roadmapStore';
-import type { ResultsIndex } from '../services';
+import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
+import { resultsPathFor } from '../core/pitfalls';
+import {
+  HISTORY_FILE,
+  fingerprintFile,
+  findStaleResults,
+  goalOfFromRoadmap,
+  latestByCandidate,
+  readHistory,
+  readResults,
+  type DatasetFingerprint,
+  type FingerprintCache,
+  type HistoryRecord,
+  type RunResult,
+  type StaleFinding,
+} from '../core/results';
+import { Settings } from '../ids';
+import type { CandidateResultView, ResultsIndex } from '../services';
+import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
+
+/** The roadmap's current evaluation command of a candidate, as results are stamped with it; undefined when unknown. */
+export type CurrentCommandOf = (entry: RoadmapEntry, candidateId: string) => string | undefined;
+
+/** What the index knows about one roadmap. */
+interface RoadmapResults {
+  readonly latest: ReadonlyMap<string, CandidateResultView>;
+  readonly findings: readonly StaleFinding[];
+}
+
+interface Slot {
+  results: RoadmapResults;
+  entry: RoadmapEntry;
+  watcher?: vscode.FileSystemWatcher;
+  watched?: string;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  again: boolean;
+}
+
+const EMPTY: RoadmapResults = { latest: new Map(), findings: [] };
+const DEBOUNCE_MS = 250;
+
+/** Absolute path of a roadmap's evaluation history. */
+export function historyPathOf(entry: RoadmapEntry): string {
+  return path.join(entry.root.fsPath, HISTORY_FILE);
+}
+
+/** A roadmap path with no `${…}` left, resolved against the roadmap's folder. */
+function resolvedPath(entry: RoadmapEntry, relative: string | undefined): string | undefined {
+  if (!relative || relative.includes('${')) return undefined;
+  return path.resolve(entry.root.fsPath, relative);
+}
+
+/** The results file of a candidate, absolute; undefined when the roadmap names none. */
+export function resultsFileOf(entry: RoadmapEntry, roadmap: Roadmap, candidateId: string): string | undefined {
+  return resolvedPath(entry, resultsPathFor(roadmap, candidateId));
+}
+
+/** The dataset of a roadmap, absolute; undefined when it names none. */
+export function datasetPathOf(entry: RoadmapEntry, roadmap: Roadmap): string | undefined {
+  return resolvedPath(entry, roadmap.evaluation?.dataset);
+}
+
+/** A glob matching a relative path literally (glob characters inside a character class). */
+function literalGlob(relative: string): string {
+  return relative.split(path.sep).join('/').replace(/[{}[\]*?,!]/g, (c) => `[${c}]`);
+}
+
+/**
+ * The latest result of every candidate of every roadmap: from the roadmap's `.mlroadmap/history.jsonl` and from each
+ * candidate's results file, whichever is newer. Files are read asynchronously, one read at a time per roadmap, when
+ * the roadmap or one of its files changes; views only ever read the in-memory index.
+ */
+export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
+  private readonly slots = new Map<string, Slot>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Dataset fingerprints by path, by size and mtime: unchanged datasets are not hashed again. */
+  private readonly fingerprints = new Map<string, DatasetFingerprint>();
+  private currentCommand: CurrentCommandOf = () => undefined;
+
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.changed,
+      store.onDidChange((entry) => {
+        if (entry) this.schedule(entry, 0);
+        else this.syncWithStore();
+      }),
+    );
+    void store.whenReady().then(() => this.syncWithStore());
+  }
+
+  latest(entry: RoadmapEntry, candidateId: string): CandidateResultView | undefined {
+    return this.slots.get(entry.uri.toString())?.results.latest.get(candidateId);
+  }
+
+  /** Every candidate's latest result of a roadmap. */
+  all(entry: RoadmapEntry): ReadonlyMap<string, CandidateResultView> {
+    return this.slots.get(entry.uri.toString())?.results.latest ?? EMPTY.latest;
+  }
+
+  staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[] {
+    return this.slots.get(entry.uri.toString())?.results.findings ?? [];
+  }
+
+  /** The dataset fingerprints computed so far, shared with the code that stamps new results. */
+  get fingerprintCache(): FingerprintCache {
+    return this.fingerprints;
+  }
+
+  /** How the current command of a candidate is computed, for the command-changed check. */
+  setCurrentCommand(of: CurrentCommandOf): void {
+    this.currentCommand = of;
+    for (const slot of this.slots.values()) this.schedule(slot.entry);
+  }
+
+  /** Re-reads one roadmap's results now and resolves when the index holds them. */
+  async reload(entry: RoadmapEntry): Promise<void> {
+    const slot = this.slotOf(entry);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    await this.run(slot);
+    if (slot.running) await slot.running;
+  }
+
+  /** Resolves when no read is scheduled or running (for tests). */
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      const busy = [...this.slots.values()].filter((s) => s.timer || s.running);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((s) => s.running ?? new Promise((ok) => setTimeout(ok, DEBOUNCE_MS))));
+    }
+  }
+
+  private slotOf(entry: RoadmapEntry): Slot {
+    const key = entry.uri.toString();
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { results: EMPTY, entry, again: false };
+      this.slots.set(key, slot);
+    }
+    slot.entry = entry;
+    return slot;
+  }
+
+  private syncWithStore(): void {
+    const live = new Set(this.store.all().map((e) => e.uri.toString()));
+    let removed = false;
+    for (const [key, slot] of this.slots) {
+      if (live.has(key)) continue;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.watcher?.dispose();
+      this.slots.delete(key);
+      removed = true;
+    }
+    for (const entry of this.store.all()) this.schedule(entry, 0);
+    if (removed) this.changed.fire();
+  }
+
+  private schedule(entry: RoadmapEntry, delay = DEBOUNCE_MS): void {
+    const slot = this.slotOf(entry);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      slot.timer = undefined;
+      void this.run(slot);
+    }, delay);
+  }
+
+  /** Runs a read; a change during a read queues exactly one more. */
+  private run(slot: Slot): Promise<void> {
+    if (slot.running) {
+      slot.again = true;
+      return slot.running;
+    }
+    slot.running = (async () => {
+      do {
+        slot.again = false;
+        try {
+          await this.read(slot);
+        } catch (e) {
+          this.log.error(`reading results of ${slot.entry.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      } while (slot.again);
+    })().finally(() => (slot.running = undefined));
+    return slot.running;
+  }
+
+  private async read(slot: Slot): Promise<void> {
+    const entry = slot.entry;
+    const roadmap = entry.roadmap;
+    this.watch(slot, roadmap);
+    if (!roadmap) return this.publish(slot, EMPTY);
+
+    const history = await readHistory(historyPathOf(entry));
+    for (const p of history.problems) this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    const latest = new Map(latestByCandidate(history.records));
+    const sources = new Map<string, string>();
+    for (const [id, rec] of latest) sources.set(id, path.resolve(entry.root.fsPath, rec.source));
+
+    const maxMB = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResultFileSizeMB, 50);
+    for (const candidate of roadmap.candidates) {
+      const file = resultsFileOf(entry, roadmap, candidate.id);
+      if (!file) continue;
+      const fromFile = await this.readResultsFile(file, candidate.id, roadmap, maxMB);
+      if (!fromFile) continue;
+      const prev = latest.get(candidate.id);
+      if (!prev || Date.parse(fromFile.recordedAt) > Date.parse(prev.recordedAt)) {
+        latest.set(candidate.id, fromFile);
+        sources.set(candidate.id, file);
+      }
+    }
+
+    const datasetPath = datasetPathOf(entry, roadmap);
+    let fingerprint: DatasetFingerprint | undefined;
+    if (datasetPath) {
+      const outcome = await fingerprintFile(datasetPath, this.fingerprints);
+      if (outcome.ok) fingerprint = outcome.fingerprint;
+    }
+    const findings = findStaleResults(roadmap, latest, fingerprint, (id) => this.currentCommand(entry, id));
+    const views = new Map<string, CandidateResultView>();
+    for (const [id, rec] of latest) {
+      if (!roadmap.candidates.some((c) => c.id === id)) continue;
+      const stale = findings.filter((f) => f.candidate === id).map((f) => f.message);
+      views.set(id, {
+        candidate: id,
+        metrics: rec.metrics,
+        source: sources.get(id) ?? rec.source,
+        format: rec.format,
+        at: rec.recordedAt,
+        ...(rec.git ? { commit: rec.git.commit, dirty: rec.git.dirty } : {}),
+        ...(rec.dataset ? { datasetSha256: rec.dataset.sha256 } : {}),
+        ...(rec.command !== null ? { command: rec.command } : {}),
+        ...(stale.length > 0 ? { stale: stale.join(' ') } : {}),
+      });
+    }
+    this.publish(slot, { latest: views, findings });
+  }
+
+  /** A candidate's results file as a history record (not stamped with a command: it was not run by the extension). */
+  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxMB: number): Promise<HistoryRecord | undefined> {
+    let mtime: Date;
+    try {
+      const st = await fsp.stat(file);
+      if (!st.isFile()) return undefined;
+      mtime = st.mtime;
+    } catch {
+      return undefined;
+    }
+    const out = await readResults([file], { candidate: candidateId, goalOf: goalOfFromRoadmap(roadmap), maxWholeFileBytes: maxMB * 1024 * 1024 });
+    for (const p of [...out.problems, ...out.runs.flatMap((r) => r.problems)]) {
+      this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    }
+    const run: RunResult | undefined = out.runs.find((r) => r.candidate === candidateId) ?? (out.runs.length === 1 && !out.runs[0].record ? out.runs[0] : undefined);
+    if (!run || Object.keys(run.metrics).length === 0) return undefined;
+    const metrics: Record<string, number> = {};
+    for (const [k, m] of Object.entries(run.metrics)) metrics[k] = m.last;
+    const record = run.record;
+    const finished = record?.finished ?? mtime.toISOString();
+    return {
+      candidate: candidateId,
+      metrics,
+      source: file,
+      format: run.format,
+      git: record?.git ?? null,
+      dataset: record?.dataset ? { path: record.dataset.path, sha256: record.dataset.sha256, size: -1, mtimeMs: -1 } : null,
+      command: null,
+      recordedAt: finished,
+    };
+  }
+
+  private publish(slot: Slot, results: RoadmapResults): void {
+    const before = JSON.stringify([...slot.results.latest.entries(), slot.results.findings.map((f) => f.message)]);
+    const after = JSON.stringify([...results.latest.entries(), results.findings.map((f) => f.message)]);
+    slot.results = results;
+    if (before !== after) this.changed.fire();
+  }
+
+  /** Watches the history, every results file and the dataset of a roadmap; re-reads when one changes. */
+  private watch(slot: Slot, roadmap: Roadmap | undefined): void {
+    const entry = slot.entry;
+    const relative = new Set<string>([HISTORY_FILE]);
+    if (roadmap) {
+      for (const c of roadmap.candidates) {
+        const file = resultsFileOf(entry, roadmap, c.id);
+        if (file) relative.add(path.relative(entry.root.fsPath, file));
+      }
+      const dataset = datasetPathOf(entry, roadmap);
+      if (dataset) {
+        const rel = path.relative(entry.root.fsPath, dataset);
+        relative.add(rel);
+        relative.add(`${rel}/**`);
+      }
+    }
+    const globs = [...relative].filter((r) => !r.startsWith('..')).map((r) => (r.endsWith('/**') ? literalGlob(r.slice(0, -3)) + '/**' : literalGlob(r)));
+    const pattern = `{${globs.join(',')}}`;
+    if (slot.watched === pattern && slot.watcher) return;
+    slot.watcher?.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.root, pattern));
+    const again = () => this.schedule(slot.entry);
+    watcher.onDidCreate(again);
+    watcher.onDidChange(again);
+    watcher.onDidDelete(again);
+    slot.watcher = watcher;
+    slot.watched = pattern;
+  }
+
+  dispose(): void {
+    for (const slot of this.slots.values()) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.watcher?.dispose();
+    }
+    this.slots.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
 
 /** Latest results per candidate. */
-export function createResultsIndex(_store: RoadmapStore, _log: vscode.LogOutputChannel): ResultsIndex & vscode.Disposable {
-  const changed = new vscode.EventEmitter<void>();
-  return {
-    onDidChange: changed.event,
-    latest: () => undefined,
-    staleFindings: () => [],
-    dispose: () => changed.dispose(),
-  };
+export function createResultsIndex(store: RoadmapStore, log: vscode.LogOutputChannel): EvaluationResultsIndex {
+  return new EvaluationResultsIndex(store, log);
 }

@@ -1,0 +1,129 @@
+// A candidate's latest result against the baseline's and the roadmap's targets, as a Markdown document: every
+// metric with both values, the delta and whether the target is met, then where each result comes from.
+import type { Metric } from '../roadmap/model';
+import { compareToBaseline } from './compare';
+import { findMetricName } from './metric-names';
+import type { MetricValues } from './own-format';
+
+/** One side of the comparison: the latest result of a candidate. */
+export interface ReportSide {
+  readonly metrics: MetricValues;
+  /** ISO time the result was produced or recorded. */
+  readonly at?: string;
+  readonly commit?: string;
+  readonly dirty?: boolean;
+  readonly datasetSha256?: string;
+  readonly command?: string;
+  readonly source?: string;
+  readonly stale?: string;
+}
+
+export interface ReportInput {
+  readonly metrics: readonly Pick<Metric, 'id' | 'goal' | 'target'>[];
+  readonly candidate: string;
+  readonly result?: ReportSide;
+  readonly baselineId?: string;
+  readonly baseline?: ReportSide;
+  readonly now: Date;
+  /** Leave out the rows where the candidate and the baseline agree. */
+  readonly onlyDifferences?: boolean;
+}
+
+/** A number with at most 4 significant decimals, as tables show it. */
+export function formatValue(n: number | undefined): string {
+  if (n === undefined) return '—';
+  if (!Number.isFinite(n) || Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(4)));
+}
+
+/** `+0.0077`, `−1.2`, `±0`. */
+export function formatSigned(n: number): string {
+  return (n > 0 ? '+' : n < 0 ? '−' : '±') + formatValue(Math.abs(n));
+}
+
+/** How long ago an ISO time was: `just now`, `5 min ago`, `2 h ago`, `3 d ago`. */
+export function formatAge(iso: string | undefined, now: Date): string {
+  if (iso === undefined) return '—';
+  const ms = now.getTime() - Date.parse(iso);
+  if (Number.isNaN(ms)) return '—';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function code(text: string | undefined): string {
+  if (text === undefined) return '—';
+  const ticks = text.includes('`') ? '`` ' : '`';
+  return `${ticks}${cell(text)}${ticks === '`` ' ? ' ``' : '`'}`;
+}
+
+function commitOf(side: ReportSide | undefined): string | undefined {
+  return side?.commit === undefined ? undefined : side.commit.slice(0, 12) + (side.dirty ? ' (uncommitted changes)' : '');
+}
+
+/** The Markdown comparison of a candidate with the baseline. */
+export function comparisonReport(input: ReportInput): string {
+  const { candidate, result, baseline, baselineId } = input;
+  const isBaseline = baselineId === candidate;
+  const against = baselineId !== undefined && !isBaseline ? baselineId : undefined;
+  const lines: string[] = [];
+  lines.push(`# ${cell(candidate)}${against ? ` vs baseline ${cell(against)}` : isBaseline ? ' (the baseline)' : ''}`, '');
+  if (!result) {
+    lines.push(`No result for \`${cell(candidate)}\` yet: run **ML Roadmap: Evaluate Candidate…**.`, '');
+    return lines.join('\n');
+  }
+  if (input.onlyDifferences) lines.push('_Only the rows where the candidate and the baseline differ._', '');
+  const base = against ? baseline : undefined;
+  const header = ['metric', 'goal', 'target', cell(candidate), ...(against ? [cell(against), 'Δ'] : []), 'target met'];
+  lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 3 ? ' --- ' : ' ---: ')).join('|')}|`);
+  const matched = new Set<string>();
+  for (const metric of input.metrics) {
+    const c = compareToBaseline(result.metrics, base?.metrics, metric);
+    for (const values of [result.metrics, base?.metrics]) {
+      const name = values && findMetricName(Object.keys(values), metric.id);
+      if (name) matched.add(name);
+    }
+    if (input.onlyDifferences && against && c.value === c.baseline) continue;
+    const met = c.targetMet === undefined ? '—' : c.targetMet ? '✓' : '✗';
+    const delta = c.delta === undefined ? '—' : `${formatSigned(c.delta)}${c.improved ? ' ▲' : c.delta !== 0 ? ' ▼' : ''}`;
+    lines.push(
+      `| ${[cell(metric.id), metric.goal, formatValue(metric.target), formatValue(c.value), ...(against ? [formatValue(c.baseline), delta] : []), met].join(' | ')} |`,
+    );
+  }
+  const others = [...new Set([...Object.keys(result.metrics), ...Object.keys(base?.metrics ?? {})])].filter((n) => !matched.has(n));
+  for (const name of others) {
+    const value = result.metrics[name];
+    const b = base?.metrics[name];
+    if (input.onlyDifferences && against && value === b) continue;
+    const delta = value !== undefined && b !== undefined ? formatSigned(value - b) : '—';
+    lines.push(`| ${[cell(name), '—', '—', formatValue(value), ...(against ? [formatValue(b), delta] : []), '—'].join(' | ')} |`);
+  }
+  lines.push('', '## Where the results come from', '');
+  const sides = against ? [result, base] : [result];
+  lines.push(`| | ${cell(candidate)}${against ? ` | ${cell(against)}` : ''} |`, `| --- | --- |${against ? ' --- |' : ''}`);
+  const rows: [string, (s: ReportSide | undefined) => string][] = [
+    ['measured', (s) => (s?.at ? `${formatAge(s.at, input.now)} (${s.at})` : '—')],
+    ['commit', (s) => code(commitOf(s))],
+    ['dataset sha256', (s) => code(s?.datasetSha256?.slice(0, 16))],
+    ['command', (s) => code(s?.command)],
+    ['file', (s) => code(s?.source)],
+  ];
+  for (const [name, show] of rows) {
+    const values = sides.map(show);
+    if (input.onlyDifferences && against && name !== 'measured' && values[0] === values[1]) continue;
+    lines.push(`| ${name} | ${values.join(' | ')} |`);
+  }
+  if (against && !base) lines.push('', `The baseline \`${cell(against)}\` has no result yet: evaluate it to see deltas.`);
+  if (against && base?.datasetSha256 && result.datasetSha256 && base.datasetSha256 !== result.datasetSha256) {
+    lines.push('', `**Warning:** \`${cell(candidate)}\` and \`${cell(against)}\` were evaluated on different data; the deltas mean nothing.`);
+  }
+  for (const s of [result.stale, base?.stale]) if (s) lines.push('', `**Stale:** ${cell(s)}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,68 @@
+// One-line and table summaries of a candidate's latest result, shared by the CodeLens and the hover.
+import * as vscode from 'vscode';
+import type { Roadmap } from '../core/roadmap/model';
+import { baselineCandidate } from '../core/pitfalls';
+import { compareToBaseline, primaryMetric } from '../core/results';
+import { formatAge, formatSigned, formatValue } from '../core/results/comparisonReport';
+import type { CandidateResultView } from '../services';
+
+/** `accuracy 0.962 · +0.77 vs majority · target 0.97 ✗ · 2 h ago`; undefined when there is no result. */
+export function resultLine(roadmap: Roadmap, candidate: string, latest: (id: string) => CandidateResultView | undefined, now = new Date()): string | undefined {
+  const result = latest(candidate);
+  if (!result) return undefined;
+  const metric = primaryMetric(roadmap);
+  const base = baselineCandidate(roadmap)?.id;
+  const baseline = base !== undefined && base !== candidate ? latest(base) : undefined;
+  const parts: string[] = [];
+  if (metric) {
+    const c = compareToBaseline(result.metrics, baseline?.metrics, metric);
+    parts.push(c.value === undefined ? vscode.l10n.t('no {0}', metric.id) : `${metric.id} ${formatValue(c.value)}`);
+    if (c.delta !== undefined) parts.push(vscode.l10n.t('{0} vs {1}', formatSigned(c.delta), base ?? ''));
+    if (metric.target !== undefined) parts.push(`${vscode.l10n.t('target {0}', formatValue(metric.target))} ${c.targetMet ? '✓' : '✗'}`);
+  } else {
+    const [name, value] = Object.entries(result.metrics)[0] ?? [];
+    if (name !== undefined) parts.push(`${name} ${formatValue(value)}`);
+  }
+  if (result.at) parts.push(formatAge(result.at, now));
+  if (result.stale) parts.push(`$(warning) ${vscode.l10n.t('stale')}`);
+  return parts.join(' · ');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** The full metric table of a candidate's latest result, against the baseline and the targets, as Markdown. */
+export function resultTable(roadmap: Roadmap, candidate: string, latest: (id: string) => CandidateResultView | undefined, now = new Date()): string {
+  const result = latest(candidate);
+  if (!result) return vscode.l10n.t('**{0}**: no result yet.', escapeCell(candidate));
+  const base = baselineCandidate(roadmap)?.id;
+  const baseline = base !== undefined && base !== candidate ? latest(base) : undefined;
+  const rows = [
+    `| ${vscode.l10n.t('metric')} | ${escapeCell(candidate)} |${baseline ? ` ${escapeCell(base ?? '')} | Δ |` : ''} ${vscode.l10n.t('target')} |`,
+    `| --- | ---: |${baseline ? ' ---: | ---: |' : ''} ---: |`,
+  ];
+  const shown = new Set<string>();
+  for (const metric of roadmap.metrics) {
+    const c = compareToBaseline(result.metrics, baseline?.metrics, metric);
+    if (c.value === undefined && c.baseline === undefined) continue;
+    shown.add(metric.id);
+    const target = metric.target === undefined ? '—' : `${formatValue(metric.target)} ${c.targetMet === undefined ? '' : c.targetMet ? '✓' : '✗'}`;
+    rows.push(
+      `| ${escapeCell(metric.id)} | ${formatValue(c.value)} |${baseline ? ` ${formatValue(c.baseline)} | ${c.delta === undefined ? '—' : formatSigned(c.delta)} |` : ''} ${target} |`,
+    );
+  }
+  for (const [name, value] of Object.entries(result.metrics)) {
+    if (shown.has(name)) continue;
+    const b = baseline?.metrics[name];
+    rows.push(`| ${escapeCell(name)} | ${formatValue(value)} |${baseline ? ` ${formatValue(b)} | ${b === undefined ? '—' : formatSigned(value - b)} |` : ''} — |`);
+  }
+  const facts = [
+    result.at && vscode.l10n.t('Measured {0} ({1})', formatAge(result.at, now), result.at),
+    result.commit && vscode.l10n.t('commit {0}{1}', result.commit.slice(0, 12), result.dirty ? vscode.l10n.t(' with uncommitted changes') : ''),
+    result.datasetSha256 && vscode.l10n.t('dataset sha256 {0}…', result.datasetSha256.slice(0, 12)),
+    vscode.l10n.t('from {0}', escapeCell(vscode.workspace.asRelativePath(result.source))),
+  ].filter((f): f is string => typeof f === 'string' && f.length > 0);
+  const stale = result.stale ? `\n\n$(warning) ${escapeCell(result.stale)}` : '';
+  return `**${escapeCell(candidate)}**${base === candidate ? ` — ${vscode.l10n.t('baseline')}` : ''}\n\n${rows.join('\n')}\n\n${facts.join(' · ')}${stale}`;
+}

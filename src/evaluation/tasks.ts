@@ -1,0 +1,127 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
+import { TASK_TYPE } from '../ids';
+import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
+import type { Evaluations, RunOutcome } from './evaluations';
+import { ALL_CANDIDATES } from './plan';
+
+/** The `mlroadmap` task definition (package.json `taskDefinitions`). */
+export interface EvaluationTaskDefinition extends vscode.TaskDefinition {
+  readonly type: typeof TASK_TYPE;
+  /** Candidate id, or `*` for every candidate. */
+  readonly candidate: string;
+  /** The mlroadmap.yaml, relative to the workspace folder. */
+  readonly roadmap?: string;
+}
+
+export const PROBLEM_MATCHER = '$mlroadmap-python';
+const SOURCE = 'ML Roadmap';
+
+/** A pseudoterminal that runs one evaluation and closes with its exit code; closing it cancels the run. */
+class EvaluationTerminal implements vscode.Pseudoterminal {
+  private readonly writer = new vscode.EventEmitter<string>();
+  private readonly closer = new vscode.EventEmitter<number>();
+  readonly onDidWrite = this.writer.event;
+  readonly onDidClose = this.closer.event;
+  private cancel: (() => void) | undefined;
+  private closed = false;
+  readonly outcome: Promise<RunOutcome>;
+  private settle!: (o: RunOutcome) => void;
+
+  constructor(
+    private readonly evaluations: Evaluations,
+    private readonly roadmap: vscode.Uri,
+    private readonly candidate: string,
+  ) {
+    this.outcome = new Promise((ok) => (this.settle = ok));
+  }
+
+  open(): void {
+    void this.evaluations
+      .execute(this.roadmap, this.candidate, {
+        write: (text) => {
+          if (!this.closed) this.writer.fire(text.replace(/\r?\n/g, '\r\n'));
+        },
+        onCancel: (cancel) => (this.cancel = cancel),
+      })
+      .then((outcome) => {
+        this.settle(outcome);
+        if (!this.closed) this.closer.fire(outcome.exitCode);
+        this.dispose();
+      });
+  }
+
+  /** The terminal was closed or the task terminated: stop the run. */
+  close(): void {
+    this.closed = true;
+    this.cancel?.();
+  }
+
+  private dispose(): void {
+    this.writer.dispose();
+    this.closer.dispose();
+  }
+}
+
+function roadmapRelative(entry: RoadmapEntry): string {
+  return path.relative(entry.folder.uri.fsPath, entry.uri.fsPath).split(path.sep).join('/');
+}
+
+/** The task that evaluates `candidate` (or `*`); `onRun` receives the run's outcome once the task starts. */
+export function evaluationTask(
+  evaluations: Evaluations,
+  entry: RoadmapEntry,
+  candidate: string,
+  onRun?: (run: { readonly outcome: Promise<RunOutcome> }) => void,
+  definition: EvaluationTaskDefinition = { type: TASK_TYPE, candidate, roadmap: roadmapRelative(entry) },
+): vscode.Task {
+  const several = definition.roadmap !== ROADMAP_FILE_NAME;
+  const name = (candidate === ALL_CANDIDATES ? vscode.l10n.t('evaluate all') : vscode.l10n.t('evaluate {0}', candidate)) + (several ? ` (${entry.label})` : '');
+  const task = new vscode.Task(
+    definition,
+    entry.folder,
+    name,
+    SOURCE,
+    new vscode.CustomExecution(async () => {
+      const terminal = new EvaluationTerminal(evaluations, entry.uri, candidate);
+      onRun?.({ outcome: terminal.outcome });
+      return terminal;
+    }),
+    [PROBLEM_MATCHER],
+  );
+  task.group = vscode.TaskGroup.Test;
+  task.detail = entry.roadmap?.evaluation?.command;
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true, focus: false };
+  return task;
+}
+
+/** "evaluate <candidate>" for every candidate of every roadmap and "evaluate all"; none in Restricted Mode. */
+export class EvaluationTaskProvider implements vscode.TaskProvider {
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly evaluations: Evaluations,
+  ) {}
+
+  async provideTasks(): Promise<vscode.Task[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    await this.store.whenReady();
+    return this.store.all().flatMap((entry) => {
+      const candidates = entry.roadmap?.evaluation?.command ? entry.roadmap.candidates : [];
+      if (candidates.length === 0) return [];
+      return [...candidates.map((c) => evaluationTask(this.evaluations, entry, c.id)), evaluationTask(this.evaluations, entry, ALL_CANDIDATES)];
+    });
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const definition = task.definition as EvaluationTaskDefinition;
+    if (typeof definition.candidate !== 'string') return undefined;
+    const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const uri = vscode.Uri.joinPath(folder.uri, definition.roadmap ?? ROADMAP_FILE_NAME);
+    const entry = this.store.get(uri);
+    if (!entry) return undefined;
+    return evaluationTask(this.evaluations, entry, definition.candidate, undefined, definition);
+  }
+}
