@@ -31,7 +31,7 @@ describe('pitfall checks on parsed roadmaps', () => {
 
   it('puts a missing-literature finding on the literature key, and a missing evaluation on project', () => {
     const text = healthyRoadmap([
-      [/literature:\n(  .*\n)+?candidates:/, 'literature: []\ncandidates:'],
+      [/literature:\n( {2}.*\n)+?candidates:/, 'literature: []\ncandidates:'],
       ['    based_on: [breiman01]\n', ''],
       ['    based_on: [breiman01]\n', ''],
       ['    based_on: [lecun98]\n', ''],
