@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { contextKeyValues, hasDecisions } from '../../src/workspace/diagnostics';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { waitFor } from './support/extension';
-import { editDocument, lineOf } from './support/views';
+import { editDocument, lineOf, resetDocument } from './support/views';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ML Roadmap');
@@ -24,6 +24,7 @@ describe('diagnostics and context keys', () => {
   });
 
   afterEach(async () => {
+    await resetDocument(demoRoadmapUri(), original);
     await restoreFile(demoRoadmapUri(), original);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -75,6 +76,7 @@ describe('diagnostics and context keys', () => {
     try {
       await waitFor('diagnostics on the second roadmap', () => ours(second).length > 0, 5000);
     } finally {
+      await vscode.workspace.fs.delete(second);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'broken'), { recursive: true });
     }
     await waitFor('the second roadmap to leave the store', () => api.services.store.all().length === 1, 5000);

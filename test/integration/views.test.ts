@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { waitFor } from './support/extension';
 import { resultSummary } from '../../src/views/candidatesTree';
-import { child, editDocument, labels, lineOf, nodeAt, viewsHandle } from './support/views';
+import { child, editDocument, labels, lineOf, nodeAt, resetDocument, viewsHandle } from './support/views';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -18,6 +18,7 @@ describe('sidebar views on the demo roadmap', () => {
   });
 
   afterEach(async () => {
+    await resetDocument(demoRoadmapUri(), original);
     await restoreFile(demoRoadmapUri(), original);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -230,6 +231,7 @@ describe('sidebar views on the demo roadmap', () => {
       assert.deepEqual(labels(roadmap.getChildren(groups[0])), ['Focus', 'Discovery', 'Production']);
       assert.equal(candidates.getChildren().length, 2);
     } finally {
+      await vscode.workspace.fs.delete(second);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'services'), { recursive: true });
     }
     await waitFor('the store to drop the second roadmap', () => api.services.store.all().length === 1, 5000);
