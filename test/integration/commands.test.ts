@@ -160,23 +160,31 @@ describe('palette commands driven with arguments', () => {
     assert.equal((await run('mlroadmap.configureEvaluation', { results: '../outside/${candidate}.json' })).reason, 'invalid');
   });
 
-  it('edits an open editor with unsaved changes without losing them, and the edit can be undone', async () => {
+  it('edits an open editor with unsaved changes without losing them, and the edit can be undone', async function () {
+    this.timeout(60_000); // opens an editor, undoes and reverts: slow on a busy machine
     const uri = demoRoadmapUri();
-    const editor = await vscode.window.showTextDocument(uri);
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
-    assert.ok(editor.document.isDirty);
-    const outcome = await run('mlroadmap.setCandidateStatus', { candidateId: 'mlp', status: 'evaluated' });
-    assert.equal(outcome.done, true, outcome.message);
-    const text = editor.document.getText();
-    assert.ok(text.startsWith('# unsaved note\n'), 'the unsaved change is still there');
-    assert.equal(parseRoadmap(text).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'evaluated');
-    assert.ok(editor.document.isDirty, 'left unsaved for the user');
-    assert.equal(await readDisk(uri), original, 'the disk is untouched while the editor is dirty');
-    await vscode.commands.executeCommand('undo');
-    assert.equal(parseRoadmap(editor.document.getText()).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'prototyping', 'undo reverts the status');
-    assert.ok(editor.document.getText().startsWith('# unsaved note\n'));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // The web workbench saves dirty editors after a delay by default; this test needs the edit to stay unsaved.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
+      assert.ok(editor.document.isDirty);
+      const outcome = await run('mlroadmap.setCandidateStatus', { candidateId: 'mlp', status: 'evaluated' });
+      assert.equal(outcome.done, true, outcome.message);
+      const text = editor.document.getText();
+      assert.ok(text.startsWith('# unsaved note\n'), 'the unsaved change is still there');
+      assert.equal(parseRoadmap(text).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'evaluated');
+      assert.ok(editor.document.isDirty, 'left unsaved for the user');
+      assert.equal(await readDisk(uri), original, 'the disk is untouched while the editor is dirty');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(parseRoadmap(editor.document.getText()).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'prototyping', 'undo reverts the status');
+      assert.ok(editor.document.getText().startsWith('# unsaved note\n'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseRoadmap } from '../../src/core/roadmap/parse';
 import { waitFor } from './support/extension';
-import { demoRoadmapUri, extensionApi, readDisk, restoreFile } from './support/roadmapFile';
+import { demoRoadmapUri, extensionApi, readDisk, restoreFile, setFileText } from './support/roadmapFile';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -46,9 +46,7 @@ async function runWith(action: vscode.CodeAction, answers: object = {}): Promise
 }
 
 async function writeDemo(text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(demoRoadmapUri(), new TextEncoder().encode(text));
-  const api = await extensionApi();
-  await api.services.store.reload(demoRoadmapUri());
+  await setFileText(demoRoadmapUri(), text);
 }
 
 describe('quick fixes on mlroadmap.yaml', () => {

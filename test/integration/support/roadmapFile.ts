@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlRoadmapExtension } from '../../../src/composition';
-import { EXTENSION_ID, waitFor } from './extension';
+import { EXTENSION_ID } from './extension';
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -28,17 +28,36 @@ export async function readDisk(uri: vscode.Uri): Promise<string> {
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
 
-/** Puts the file back as it was: reverts unsaved changes of an open document, then writes the saved text. */
-export async function restoreFile(uri: vscode.Uri, text: string): Promise<void> {
+/**
+ * Sets the file's text and saves it. An open document is edited through the editor (a whole-text
+ * WorkspaceEdit, then save) rather than behind its back, so that its next save does not race a reload
+ * from disk; a closed file is written directly.
+ */
+export async function setFileText(uri: vscode.Uri, text: string): Promise<void> {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (doc?.isDirty) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (doc) {
+    if (doc.isDirty) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    if (doc.getText() !== text) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the document accepts the edit');
+    }
+    // save() is false when the document is not dirty (any more): what counts is the text on disk, checked below.
+    if (doc.isDirty) await doc.save();
+  } else if ((await readDisk(uri)) !== text) {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  if (doc) await waitFor('the open document to follow the disk', () => doc.getText() === text, 5000);
+  assert.equal(await readDisk(uri), text);
   const api = await extensionApi();
   await api.services.store.reload(uri);
+}
+
+/** Puts the file back as it was, unsaved changes of an open document dropped. */
+export async function restoreFile(uri: vscode.Uri, text: string): Promise<void> {
+  await setFileText(uri, text);
 }
 
 export interface LineDiff {
