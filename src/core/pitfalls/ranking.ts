@@ -79,6 +79,7 @@ export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: R
   const confidence = candidate.benefit?.confidence ?? 'low';
   const weight = CONFIDENCE_WEIGHTS[confidence];
   const score = (gain * weight) / totalCost;
+  if (!Number.isFinite(score)) return { candidateId, reason: 'the cost is too small to divide by' };
   const gainText =
     primary.goal === 'minimize' ? `(${num(base.value)} − ${num(expected)})` : `(${num(expected)} − ${num(base.value)})`;
   const confidenceText = candidate.benefit?.confidence ? confidence : 'low (not given)';

@@ -60,6 +60,7 @@ describe('ranking', () => {
     assert.equal(reasonOf(rankCandidate(r, candidate('c', { cost: { effort_days: 1 } }))), "no expected value for the primary metric 'accuracy'");
     assert.equal(reasonOf(rankCandidate(r, candidate('c', { benefit: { expected: { accuracy: 1 } } }))), 'no cost (effort_days or compute_hours)');
     assert.equal(reasonOf(rankCandidate(r, candidate('c', { cost: { effort_days: 0, compute_hours: 0 }, benefit: { expected: { accuracy: 1 } } }))), 'the cost is zero');
+    assert.equal(reasonOf(rankCandidate(r, candidate('c', { cost: { effort_days: 5e-324 }, benefit: { expected: { accuracy: 1 } } }))), 'the cost is too small to divide by');
   });
 
   it('ranks non-baseline candidates by score, unranked ones last in file order', () => {
