@@ -1,6 +1,5 @@
 // Phase gates: what must hold before a roadmap moves from Discovery to Production, and from Production to shipped.
-import { PHASES, type Phase, type Roadmap, type RoadmapDiagnostic } from '../roadmap/model';
-import { DEFAULT_MIN_CANDIDATES } from '../roadmap/model';
+import { DEFAULT_MIN_CANDIDATES, PHASES, type Phase, type Roadmap, type RoadmapDiagnostic } from '../roadmap/model';
 import { baselineCandidate, hasCostAndBenefit, isBaseline, resultsPathFor } from '../pitfalls/candidates';
 import { checkPitfalls } from '../pitfalls/check';
 import type { PitfallContext } from '../pitfalls/types';
