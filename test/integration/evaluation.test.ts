@@ -1,0 +1,258 @@
+// Evaluations on the demo project inside the real extension host: the demo's own evaluate.py run by /usr/bin/python3
+// through the task system, the history record with its stamps, the index, CodeLens, hover, Candidates tree,
+// Testing view and compare document; a failing run (exit code, log, nothing recorded); stale results.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EvaluateResult } from '../../src/evaluation/commands';
+import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluation';
+import { ResultsTestController } from '../../src/evaluation/testing';
+import { waitFor } from './support/extension';
+import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
+import { child, viewsHandle } from './support/views';
+
+const PYTHON = '/usr/bin/python3';
+
+async function handle(): Promise<EvaluationHandle> {
+  const api = await extensionApi();
+  const evaluation = (api.services as ServicesWithEvaluation).evaluation;
+  assert.ok(evaluation, 'the evaluation feature exposes its handle on services.evaluation');
+  return evaluation;
+}
+
+function historyLines(root: string): Record<string, unknown>[] {
+  const file = path.join(root, '.mlroadmap', 'history.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+}
+
+async function evaluate(args: object): Promise<EvaluateResult> {
+  const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateCandidate', args);
+  assert.ok(result, 'the command returns its outcome');
+  return result;
+}
+
+describe('evaluation on the demo project', function () {
+  this.timeout(180_000);
+  let root = '';
+  let original = '';
+  let head = '';
+  /** The knn figures of the run (deterministic for a given scikit-learn: fixed split, no randomness in k-NN). */
+  let knn = { accuracy: 0, macro_f1: 0 };
+  const mark = (value: number, target: number) => (value >= target ? '✓' : '✗');
+
+  before(async () => {
+    root = workspaceFolder().uri.fsPath;
+    original = await readDisk(demoRoadmapUri());
+    await vscode.workspace.getConfiguration('mlroadmap').update('pythonPath', PYTHON, vscode.ConfigurationTarget.Global);
+    // A real repository, so results are stamped with a real commit.
+    git(root, 'init', '-q');
+    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '-A');
+    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'demo');
+    head = git(root, 'rev-parse', 'HEAD');
+    await handle();
+  });
+
+  after(async () => {
+    await restoreFile(demoRoadmapUri(), original);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('mlroadmap').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    for (const p of ['.git', '.mlroadmap', 'results/knn.json']) fs.rmSync(path.join(root, p), { recursive: true, force: true });
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    if (entry) await h.index.reload(entry);
+  });
+
+  it('offers an mlroadmap task per candidate and "evaluate all", with the Python problem matcher', async () => {
+    const tasks = await vscode.tasks.fetchTasks({ type: 'mlroadmap' });
+    assert.deepEqual(
+      tasks.map((t) => t.name),
+      ['evaluate majority', 'evaluate logreg', 'evaluate cnn', 'evaluate mlp', 'evaluate knn', 'evaluate all'],
+    );
+    assert.deepEqual(tasks[0].definition, { type: 'mlroadmap', candidate: 'majority', roadmap: 'mlroadmap.yaml' });
+    assert.deepEqual(tasks[5].definition.candidate, '*');
+    assert.deepEqual(tasks[0].problemMatchers, ['$mlroadmap-python']);
+  });
+
+  it('reads the committed results files into the index before any run', async () => {
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    await h.index.whenIdle();
+    await waitFor('the committed majority result', () => h.index.latest(entry, 'majority') !== undefined);
+    assert.equal(h.index.latest(entry, 'majority')?.metrics.accuracy, 0.1003);
+    assert.equal(h.index.latest(entry, 'knn'), undefined);
+  });
+
+  it('runs knn with evaluate.py through the task system and records it with commit, dataset fingerprint and command', async () => {
+    const ended: string[] = [];
+    const sub = vscode.tasks.onDidEndTask((e) => ended.push(e.execution.task.name));
+    const before = historyLines(root).length;
+    const result = await evaluate({ candidate: 'knn' });
+    assert.equal(result.done, true, JSON.stringify(result));
+    assert.ok('exitCode' in result);
+    assert.equal(result.exitCode, 0);
+    await waitFor('the task to end', () => ended.includes('evaluate knn'));
+    sub.dispose();
+
+    const lines = historyLines(root);
+    assert.equal(lines.length, before + 1, 'one record appended');
+    const rec = lines[lines.length - 1] as {
+      candidate: string;
+      metrics: Record<string, number>;
+      git: { commit: string; dirty: boolean };
+      dataset: { path: string; sha256: string };
+      command: string;
+      source: string;
+      format: string;
+    };
+    assert.equal(rec.candidate, 'knn');
+    assert.ok(rec.metrics.accuracy > 0.9 && rec.metrics.accuracy <= 1, `accuracy ${rec.metrics.accuracy}`);
+    knn = { accuracy: rec.metrics.accuracy, macro_f1: rec.metrics.macro_f1 };
+    assert.equal(rec.git.commit, head);
+    assert.equal(typeof rec.git.dirty, 'boolean');
+    const sha = createHash('sha256').update(fs.readFileSync(path.join(root, 'data', 'digits.csv'))).digest('hex');
+    assert.deepEqual([rec.dataset.path, rec.dataset.sha256], ['data/digits.csv', sha]);
+    assert.equal(rec.command, `${PYTHON} evaluate.py --candidate knn --dataset data/digits.csv --out results/knn.json`);
+    assert.deepEqual([rec.source, rec.format], ['results/knn.json', 'mlroadmap']);
+
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const latest = h.index.latest(entry, 'knn');
+    assert.equal(latest?.metrics.accuracy, rec.metrics.accuracy);
+    assert.equal(latest?.commit, head);
+    assert.equal(latest?.datasetSha256, sha);
+    assert.equal(latest?.stale, undefined);
+    assert.ok(fs.existsSync(result.logFile ?? ''), 'the run kept its log');
+    assert.match(fs.readFileSync(result.logFile!, 'utf8'), /knn: accuracy 0\.\d+ macro_f1/);
+  });
+
+  it('CodeLens above the candidate and on its results file: primary metric, delta, target, age, Evaluate and Compare', async () => {
+    await vscode.workspace.openTextDocument(demoRoadmapUri());
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', demoRoadmapUri());
+    const text = await readDisk(demoRoadmapUri());
+    const knnLine = text.split('\n').findIndex((l) => l.includes('- id: knn'));
+    const knnLenses = lenses.filter((l) => l.range.start.line === knnLine).map((l) => l.command?.title ?? '');
+    assert.equal(knnLenses.length, 3, knnLenses.join(' | '));
+    assert.equal(knnLenses[0], `accuracy ${knn.accuracy} · +${Number((knn.accuracy - 0.1003).toPrecision(4))} vs majority · target 0.97 ${mark(knn.accuracy, 0.97)} · just now`);
+    assert.deepEqual(knnLenses.slice(1), ['$(play) Evaluate', '$(diff) Compare']);
+    const majorityLine = text.split('\n').findIndex((l) => l.includes('- id: majority'));
+    const majority = lenses.find((l) => l.range.start.line === majorityLine)?.command?.title;
+    assert.match(majority ?? '', /^accuracy 0\.1003 · target 0\.97 ✗ · /);
+    const mlpLine = text.split('\n').findIndex((l) => l.includes('- id: mlp'));
+    assert.equal(lenses.find((l) => l.range.start.line === mlpLine)?.command?.title, 'no result yet');
+
+    const resultsUri = vscode.Uri.file(path.join(root, 'results', 'knn.json'));
+    await vscode.workspace.openTextDocument(resultsUri);
+    const fileLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', resultsUri);
+    assert.match(fileLenses[0]?.command?.title ?? '', /^knn: accuracy 0\.9\d* · \+0\.\d+ vs majority/);
+  });
+
+  it('hover on the candidate shows the full metric table', async () => {
+    const text = await readDisk(demoRoadmapUri());
+    const knnLine = text.split('\n').findIndex((l) => l.includes('- id: knn'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', demoRoadmapUri(), new vscode.Position(knnLine, 8));
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(markdown, /\| metric \| knn \| majority \| Δ \| target \|/);
+    assert.ok(markdown.includes(`| accuracy | ${knn.accuracy} | 0.1003 | +${Number((knn.accuracy - 0.1003).toPrecision(4))} | 0.97 ${mark(knn.accuracy, 0.97)} |`), markdown);
+    assert.match(markdown, /\| macro\\_f1 \| /);
+    assert.match(markdown, new RegExp(`commit ${head.slice(0, 12)}`));
+  });
+
+  it('the Candidates tree shows the same figures', async () => {
+    const { candidates } = await viewsHandle();
+    await waitFor('the tree to show the knn result', () => /accuracy 0\.9/.test(child(candidates, 'k-nearest neighbours', child(candidates, 'Idea')).description ?? ''));
+    const node = child(candidates, 'k-nearest neighbours', child(candidates, 'Idea'));
+    assert.ok(
+      (node.description ?? '').includes(`accuracy ${knn.accuracy} (+${Number((knn.accuracy - 0.1003).toPrecision(4))} vs baseline, target 0.97 ${mark(knn.accuracy, 0.97)})`),
+      node.description,
+    );
+  });
+
+  it('the Testing view passes and fails candidate × metric-with-target on the latest result', async () => {
+    const h = await handle();
+    const uri = demoRoadmapUri();
+    const id = (c: string, m: string) => ResultsTestController.itemId(uri, c, m);
+    const state = (value: number, target: number) => (value >= target ? 'passed' : 'failed');
+    await waitFor('knn published', () => h.testing.published.get(id('knn', 'accuracy'))?.state === state(knn.accuracy, 0.97));
+    assert.equal(h.testing.published.get(id('knn', 'macro_f1'))?.state, state(knn.macro_f1, 0.96));
+    assert.ok(h.testing.published.get(id('knn', 'accuracy'))?.message.startsWith(`knn accuracy = ${knn.accuracy}, target ≥ 0.97 (`));
+    assert.deepEqual(h.testing.published.get(id('majority', 'accuracy'))?.state, 'failed');
+    assert.match(h.testing.published.get(id('majority', 'accuracy'))?.message ?? '', /^majority accuracy = 0\.1003, target ≥ 0\.97/);
+    assert.equal(h.testing.published.get(id('mlp', 'accuracy'))?.state, 'skipped');
+    assert.equal(h.testing.published.has(id('knn', 'forms_auto_routed')), true, 'every metric with a target is a test');
+    const knnItem = h.testing.controller.items.get(`${uri.toString()}#knn`);
+    assert.ok(knnItem?.children.get(id('knn', 'macro_f1')));
+  });
+
+  it('Compare with Baseline opens a Markdown comparison; only differences on request', async () => {
+    const full = await vscode.commands.executeCommand<{ done: boolean; text: string; uri: string }>('mlroadmap.compareCandidate', { candidate: 'knn' });
+    assert.equal(full.done, true);
+    assert.match(full.uri, /^mlroadmap-compare:/);
+    assert.match(full.text, /^# knn vs baseline majority/);
+    const delta = Number((knn.accuracy - 0.1003).toPrecision(4));
+    assert.ok(full.text.includes(`| accuracy | maximize | 0.97 | ${knn.accuracy} | 0.1003 | +${delta} ▲ | ${mark(knn.accuracy, 0.97)} |`), full.text);
+    assert.match(full.text, /\| commit \| `[0-9a-f]{12}/);
+    assert.match(full.text, /\| command \| `\/usr\/bin\/python3 evaluate\.py --candidate knn/);
+    const diff = await vscode.commands.executeCommand<{ text: string }>('mlroadmap.compareCandidate', { candidate: 'knn', onlyDifferences: true });
+    assert.match(diff.text, /Only the rows where the candidate and the baseline differ/);
+    assert.doesNotMatch(diff.text, /\| dataset sha256 \|/, 'same dataset on both sides: the row is left out');
+  });
+
+  it('a failing evaluation says so with its exit code, opens its log and records nothing', async () => {
+    const uri = demoRoadmapUri();
+    const text = await readDisk(uri);
+    await restoreFile(uri, text.replace('\nevaluation:', '  - id: transformer\n    title: Vision transformer\n    status: idea\n\nevaluation:'));
+    const h = await handle();
+    const before = historyLines(root);
+    const result = await evaluate({ candidate: 'transformer' });
+    assert.equal(result.done, false);
+    assert.ok('exitCode' in result, JSON.stringify(result));
+    assert.equal(result.exitCode, 1);
+    assert.equal(result.message, 'Evaluation of transformer failed (exit code 1).');
+    assert.equal(h.evaluations.lastError, 'Evaluation of transformer failed (exit code 1).');
+    const log = result.logFile ?? '';
+    assert.match(fs.readFileSync(log, 'utf8'), /ValueError: unknown candidate 'transformer'/);
+    await waitFor('the log to be opened', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === log));
+    assert.deepEqual(historyLines(root), before, 'nothing recorded');
+    const entry = (await extensionApi()).services.store.get(uri);
+    assert.ok(entry);
+    assert.equal(h.index.latest(entry, 'transformer'), undefined);
+    assert.equal(fs.existsSync(path.join(root, 'results', 'transformer.json')), false);
+
+    const again = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.rerunLastEvaluation');
+    assert.ok('exitCode' in again);
+    assert.deepEqual([again.candidate, again.exitCode], ['transformer', 1]);
+    await restoreFile(uri, text);
+  });
+
+  it('a changed dataset makes the latest results stale (pitfall/faulty-evaluation)', async () => {
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const dataset = path.join(root, 'data', 'digits.csv');
+    const data = fs.readFileSync(dataset);
+    try {
+      fs.appendFileSync(dataset, '\n');
+      await waitFor('the knn result to turn stale', () => (h.index.staleFindings(entry).some((f) => f.message.includes("'knn'")) ? true : false), 15_000);
+      assert.match(h.index.latest(entry, 'knn')?.stale ?? '', /another version of the dataset/);
+      const analysis = (await extensionApi()).services.analysis.get(entry);
+      assert.ok(analysis.findings.some((f) => f.code === 'pitfall/faulty-evaluation' && f.message.includes("'knn'")));
+    } finally {
+      fs.writeFileSync(dataset, data);
+    }
+    await waitFor('the knn result to be current again', () => h.index.latest(entry, 'knn')?.stale === undefined, 15_000);
+  });
+});
