@@ -1,0 +1,57 @@
+// The extension manifest and the ids the code uses must agree: a command the code registers under an id
+// that package.json does not declare is invisible in the palette, and a declared one nobody registers fails.
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Commands, ContextKeys, Settings, TASK_TYPE, Views, EXTENSION_ID } from '../../../src/ids';
+
+const root = join(__dirname, '..', '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributes = pkg.contributes;
+
+describe('package.json and src/ids.ts', () => {
+  it('declare the same commands, each with the ML Roadmap category', () => {
+    const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(declared, Object.values(Commands).sort());
+    for (const c of contributes.commands) assert.equal(c.category, 'ML Roadmap', c.command);
+  });
+
+  it('gate every command in the palette with a when clause', () => {
+    const gated = new Map(contributes.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
+    for (const id of Object.values(Commands)) assert.ok(gated.get(id), `${id} has no commandPalette when clause`);
+  });
+
+  it('declare the same views in the ML Roadmap container', () => {
+    assert.equal(contributes.viewsContainers.activitybar[0].id, Views.container);
+    const declared = contributes.views[Views.container].map((v: { id: string }) => v.id).sort();
+    const { container: _container, ...views } = Views;
+    assert.deepEqual(declared, Object.values(views).sort());
+  });
+
+  it('use only context keys the code declares in when clauses', () => {
+    const text = JSON.stringify(contributes);
+    const used = new Set([...text.matchAll(/mlroadmap\.(has\w+|phase|gateBlocked)\b/g)].map((m) => m[0]));
+    const known = new Set<string>(Object.values(ContextKeys));
+    for (const key of used) assert.ok(known.has(key), `${key} is used in package.json but not declared in ContextKeys`);
+  });
+
+  it('declare the settings the code reads', () => {
+    const props = Object.keys(contributes.configuration.properties);
+    const { section, ...keys } = Settings;
+    for (const key of Object.values(keys)) assert.ok(props.includes(`${section}.${key}`), `${section}.${key} not declared`);
+  });
+
+  it('declare the task type, the schema, the grammar and the walkthrough media that exist', () => {
+    assert.equal(contributes.taskDefinitions[0].type, TASK_TYPE);
+    assert.equal(`${pkg.publisher}.${pkg.name}`, EXTENSION_ID);
+    for (const v of contributes.yamlValidation) assert.ok(existsSync(join(root, v.url)), v.url);
+    for (const g of contributes.grammars) assert.ok(existsSync(join(root, g.path)), g.path);
+    for (const step of contributes.walkthroughs[0].steps) assert.ok(existsSync(join(root, step.media.markdown)), step.media.markdown);
+    assert.ok(contributes.walkthroughs[0].steps.length <= 6);
+  });
+
+  it('keep engines.vscode and @types/vscode on the VS Code that runs here', () => {
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+    assert.equal(pkg.devDependencies['@types/vscode'], '~1.100.0');
+  });
+});
