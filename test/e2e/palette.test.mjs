@@ -38,7 +38,7 @@ describe('ML Roadmap palette flows', function () {
     await workbench?.close();
   });
 
-  it('sets a step status through the palette and its QuickPick steps, by keyboard', async () => {
+  it('sets a step status through the palette and its QuickPick steps, by keyboard, with Back', async () => {
     const { page } = workbench;
     assert.equal(stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit'), 'todo');
     const input = page.locator('.quick-input-widget input');
@@ -65,7 +65,17 @@ describe('ML Roadmap palette flows', function () {
     const focused = page.locator('.quick-input-widget .monaco-list-row.focused');
     await waitUntil('"doing" to be highlighted', async () => /doing/.test((await focused.first().textContent()) ?? ''));
     assert.match((await title.textContent()) ?? '', /Set Step Status \(2\/2\)/);
-    assert.equal(await page.locator('.quick-input-widget .codicon-quick-input-back').count(), 1, 'a Back button on the second step');
+    const back = page.locator('.quick-input-widget .codicon-quick-input-back');
+    assert.equal(await back.count(), 1, 'a Back button on the second step');
+    // Back returns to the step list; pick the step again.
+    await back.click();
+    await waitUntil('step 1 again', async () => /\(1\/2\)/.test((await title.textContent()) ?? ''));
+    await page.keyboard.type('Estimate cost');
+    await rows.filter({ hasText: 'Estimate cost and benefit of each candidate' }).first().waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await waitUntil('step 2 again', async () => /\(2\/2\)/.test((await title.textContent()) ?? ''));
+    await waitUntil('"doing" to be highlighted again', async () => /doing/.test((await focused.first().textContent()) ?? ''));
     await page.keyboard.press('ArrowDown');
     await waitUntil('"done" to be highlighted', async () => /done/.test((await focused.first().textContent()) ?? ''));
     await workbench.screenshot('palette-2-status');
