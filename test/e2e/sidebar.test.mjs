@@ -4,16 +4,17 @@
 import * as assert from 'node:assert/strict';
 import { openWorkbench } from './support/workbench.mjs';
 
-/** Picks a colour theme through "Preferences: Color Theme" and waits until the workbench wears it. */
+/** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
 async function selectColorTheme(page, theme, kind) {
-  await page.keyboard.press('F1');
+  await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible' });
-  await input.fill(theme);
+  const label = theme.replace(/^Default /, '');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
+  await row.first().waitFor({ state: 'visible' });
+  await input.fill(label);
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
   await page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached', timeout: 30_000 });
@@ -44,7 +45,8 @@ describe('ML Roadmap side bar and status bar', function () {
     await tree.first().waitFor({ state: 'visible', timeout: 30_000 });
     const rows = await sidebar.locator('.monaco-list-row').allTextContents();
     assert.ok(rows.some((r) => r.startsWith('Discovery') && r.includes('current')), `rows: ${rows.join(' | ')}`);
-    assert.ok(rows.some((r) => r.startsWith('Define')), `the current phase is expanded: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => r.startsWith('Focus') && /\d+ next|nothing open/.test(r)), `rows: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => /^Majority classbaseline/.test(r)), `the baseline is marked: ${rows.join(' | ')}`);
   });
 
   it('shows the phase and its progress in the status bar', async () => {
