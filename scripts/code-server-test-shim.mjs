@@ -12,7 +12,7 @@ import { startCodeServer, makeProfile } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { freePort } from './vscode-env.mjs';
 
-const TIMEOUT_MS = Number(process.env.MLROADMAP_TEST_TIMEOUT_MS ?? 300_000);
+const TIMEOUT_MS = Number(process.env.MLROADMAP_TEST_TIMEOUT_MS ?? 1_200_000);
 
 function parseArgs(argv) {
   const out = { developmentPaths: [], folders: [] };
