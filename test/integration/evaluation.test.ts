@@ -226,6 +226,8 @@ describe('evaluation on the demo project', function () {
     const log = result.logFile ?? '';
     assert.match(fs.readFileSync(log, 'utf8'), /ValueError: unknown candidate 'transformer'/);
     await waitFor('the log to be opened', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === log));
+    const shown = await vscode.commands.executeCommand<{ file?: string }>('mlroadmap.showEvaluationLog');
+    assert.equal(shown.file, log, 'Show Evaluation Log opens the last run\'s log');
     assert.deepEqual(historyLines(root), before, 'nothing recorded');
     const entry = (await extensionApi()).services.store.get(uri);
     assert.ok(entry);
