@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlRoadmapExtension } from '../../../src/composition';
-import { EXTENSION_ID } from './extension';
+import { EXTENSION_ID, waitFor } from './extension';
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -50,6 +50,12 @@ export async function setFileText(uri: vscode.Uri, text: string): Promise<void> 
   } else if ((await readDisk(uri)) !== text) {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   }
+  // A save can lose a race with the web workbench's auto-save: wait for the disk, then write it directly.
+  const onDisk = async () => (await readDisk(uri)) === text;
+  await waitFor('the saved text on disk', onDisk, 3000).catch(async () => {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    if (doc) await waitFor('the open document to follow the disk', () => doc.getText() === text && !doc.isDirty, 5000);
+  });
   assert.equal(await readDisk(uri), text);
   const api = await extensionApi();
   await api.services.store.reload(uri);
