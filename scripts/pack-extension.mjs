@@ -7,6 +7,6 @@ export function packExtension() {
   run(process.execPath, ['scripts/build.mjs']);
   const vsix = join(tempDir('vsix'), 'mlroadmap.vsix');
   const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
   return vsix;
 }

@@ -28,6 +28,9 @@ export async function applyRoadmapEdits(
   }
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) return { ok: false, message: 'VS Code refused the edit of mlroadmap.yaml (is the file read-only?).' };
-  if (!wasDirty) await doc.save();
+  // Auto save may already have written it; only a document that is still dirty needs saving.
+  if (!wasDirty && doc.isDirty && !(await doc.save()) && doc.isDirty) {
+    return { ok: false, message: 'The change is in the editor, but mlroadmap.yaml could not be saved: save it by hand.' };
+  }
   return { ok: true };
 }
