@@ -126,6 +126,27 @@ describe('Scaffold Baseline…', function () {
       assert.equal(fs.existsSync(path.join(root, '..', 'outside')), false, 'nothing written outside');
       assert.equal(await readDisk(demoRoadmapUri()), original, 'the roadmap is unchanged');
     });
+
+    it('asks in QuickPicks when run from the palette, with defaults: first template, workspace CSV, guessed column and type, fresh id', async () => {
+      const running = vscode.commands.executeCommand<ScaffoldOutcome>(SCAFFOLD);
+      let outcome: ScaffoldOutcome | undefined;
+      void running.then((o) => (outcome = o));
+      // Accept each step's default: template, dataset, target column, problem type, folder, candidate id.
+      await waitFor('the flow to finish on its defaults', async () => {
+        if (outcome) return true;
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((ok) => setTimeout(ok, 400));
+        return outcome !== undefined;
+      }, 60_000);
+      assert.equal(outcome!.done, true, outcome!.message);
+      assert.equal(outcome!.candidate, 'majority-2', "the dumb template's id, numbered because 'majority' is taken");
+      assert.equal(outcome!.folder, path.join(root, 'baselines', 'majority-2'));
+      const evaluatePy = fs.readFileSync(path.join(outcome!.folder!, 'evaluate.py'), 'utf8');
+      assert.match(evaluatePy, /^DATASET = "\.\.\/\.\.\/data\/digits\.csv"/m);
+      assert.match(evaluatePy, /^TARGET = "label"$/m, 'the target column guessed from the header');
+      assert.match(evaluatePy, /^TASK = "classification"/m, 'the problem type guessed from the column');
+      assert.ok(parseRoadmap(await readDisk(demoRoadmapUri())).roadmap!.candidates.some((c) => c.id === 'majority-2' && c.baseline));
+    });
   });
 
   describe('in a roadmap without an evaluation block: every template, run for real', () => {
