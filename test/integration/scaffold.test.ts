@@ -127,6 +127,43 @@ describe('Scaffold Baseline…', function () {
       assert.equal(await readDisk(demoRoadmapUri()), original, 'the roadmap is unchanged');
     });
 
+    it("offers the team's templates from .mlroadmap/templates, with their own answers escaped for Python", async () => {
+      const dir = path.join(root, '.mlroadmap', 'templates', 'tiny');
+      fs.mkdirSync(dir, { recursive: true });
+      try {
+        fs.writeFileSync(
+          path.join(dir, 'template.json'),
+          JSON.stringify({
+            manifest: 1,
+            name: 'tiny',
+            title: 'Tiny team template',
+            tasks: ['classification'],
+            main: 'evaluate.py',
+            candidate: { id: 'tiny', title: 'Tiny' },
+            variables: [
+              { name: 'candidate', type: 'id' },
+              { name: 'dataset', type: 'path' },
+              { name: 'target', type: 'string' },
+              { name: 'greeting', type: 'string', default: 'hello' },
+            ],
+            questions: [{ variable: 'greeting', prompt: 'Greeting' }],
+            files: ['evaluate.py'],
+          }),
+        );
+        fs.writeFileSync(path.join(dir, 'evaluate.py'), 'CANDIDATE = {{candidate}}\nDATASET = {{dataset}}\nTARGET = {{target}}\nGREETING = {{greeting}}\n');
+        const outcome = await scaffold({ template: 'tiny', dataset: DATASET, target: 'label', answers: { greeting: 'say "hi"\\n' } });
+        assert.equal(outcome.done, true, outcome.message);
+        assert.equal(outcome.candidate, 'tiny');
+        assert.equal(
+          fs.readFileSync(path.join(root, 'baselines', 'tiny', 'evaluate.py'), 'utf8'),
+          'CANDIDATE = "tiny"\nDATASET = "../../data/digits.csv"\nTARGET = "label"\nGREETING = "say \\"hi\\"\\\\n"\n',
+        );
+        assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root, 'baselines', 'tiny', 'evaluate.py'));
+      } finally {
+        fs.rmSync(path.join(root, '.mlroadmap', 'templates'), { recursive: true, force: true });
+      }
+    });
+
     it('asks in QuickPicks when run from the palette, with defaults: first template, workspace CSV, guessed column and type, fresh id', async () => {
       const running = vscode.commands.executeCommand<ScaffoldOutcome>(SCAFFOLD);
       let outcome: ScaffoldOutcome | undefined;
