@@ -23,6 +23,8 @@ export interface ScaffoldChoices {
   target?: string;
   task?: Task;
   folder?: string;
+  /** The folder last offered by default: kept on Back only when the user changed it. */
+  folderSuggestion?: string;
   name?: string;
   answers: Record<string, VariableValue>;
 }
@@ -156,7 +158,9 @@ function folderStep(ctx: QuestionContext): FlowStep<ScaffoldChoices> {
   return {
     skip: () => ctx.given.has('folder'),
     run: async (p, s) => {
-      const suggested = s.folder ?? defaultBaselineFolder(ctx.given.has('name') && s.name ? s.name : suggestedCandidateId(s.template!.manifest, ctx.taken));
+      const suggestion = defaultBaselineFolder(ctx.given.has('name') && s.name ? s.name : suggestedCandidateId(s.template!.manifest, ctx.taken));
+      const suggested = s.folder !== undefined && s.folder !== s.folderSuggestion ? s.folder : suggestion;
+      s.folderSuggestion = suggestion;
       s.folder = (
         await p.input({
           prompt: vscode.l10n.t('Folder to write the baseline into, relative to the roadmap\'s folder'),
