@@ -33,8 +33,10 @@ interface RoadmapResults {
 interface Slot {
   results: RoadmapResults;
   entry: RoadmapEntry;
-  watcher?: vscode.FileSystemWatcher;
-  watched?: string;
+  /** Absolute paths whose change means a re-read: the history, the results files, the dataset file. */
+  watched: ReadonlySet<string>;
+  /** Folders whose content counts as one path (a dataset folder). */
+  watchedFolders: readonly string[];
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
@@ -64,11 +66,6 @@ export function datasetPathOf(entry: RoadmapEntry, roadmap: Roadmap): string | u
   return resolvedPath(entry, roadmap.evaluation?.dataset);
 }
 
-/** A glob matching a relative path literally (glob characters inside a character class). */
-function literalGlob(relative: string): string {
-  return relative.split(path.sep).join('/').replace(/[{}[\]*?,!]/g, (c) => `[${c}]`);
-}
-
 /**
  * The latest result of every candidate of every roadmap: from the roadmap's `.mlroadmap/history.jsonl` and from each
  * candidate's results file, whichever is newer. Files are read asynchronously, one read at a time per roadmap, when
@@ -87,8 +84,16 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     private readonly store: RoadmapStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    // One watcher on the workspace's own file watching (a glob, not a RelativePattern: no extra watch requests),
+    // filtered by the paths each roadmap depends on.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const onFile = (uri: vscode.Uri) => this.fileChanged(uri.fsPath);
     this.disposables.push(
       this.changed,
+      watcher,
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
       store.onDidChange((entry) => {
         if (entry) this.schedule(entry, 0);
         else this.syncWithStore();
@@ -139,11 +144,17 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     }
   }
 
+  private fileChanged(file: string): void {
+    for (const slot of this.slots.values()) {
+      if (slot.watched.has(file) || slot.watchedFolders.some((f) => file.startsWith(f + path.sep))) this.schedule(slot.entry);
+    }
+  }
+
   private slotOf(entry: RoadmapEntry): Slot {
     const key = entry.uri.toString();
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { results: EMPTY, entry, again: false };
+      slot = { results: EMPTY, entry, again: false, watched: new Set(), watchedFolders: [] };
       this.slots.set(key, slot);
     }
     slot.entry = entry;
@@ -156,7 +167,6 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     for (const [key, slot] of this.slots) {
       if (live.has(key)) continue;
       if (slot.timer) clearTimeout(slot.timer);
-      slot.watcher?.dispose();
       this.slots.delete(key);
       removed = true;
     }
@@ -282,40 +292,28 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     if (before !== after) this.changed.fire();
   }
 
-  /** Watches the history, every results file and the dataset of a roadmap; re-reads when one changes. */
+  /** Notes the history, every results file and the dataset of a roadmap: a change to one of them re-reads it. */
   private watch(slot: Slot, roadmap: Roadmap | undefined): void {
     const entry = slot.entry;
-    const relative = new Set<string>([HISTORY_FILE]);
+    const files = new Set<string>([historyPathOf(entry)]);
+    const folders: string[] = [];
     if (roadmap) {
       for (const c of roadmap.candidates) {
         const file = resultsFileOf(entry, roadmap, c.id);
-        if (file) relative.add(path.relative(entry.root.fsPath, file));
+        if (file) files.add(file);
       }
       const dataset = datasetPathOf(entry, roadmap);
       if (dataset) {
-        const rel = path.relative(entry.root.fsPath, dataset);
-        relative.add(rel);
-        relative.add(`${rel}/**`);
+        files.add(dataset);
+        folders.push(dataset);
       }
     }
-    const globs = [...relative].filter((r) => !r.startsWith('..')).map((r) => (r.endsWith('/**') ? literalGlob(r.slice(0, -3)) + '/**' : literalGlob(r)));
-    const pattern = `{${globs.join(',')}}`;
-    if (slot.watched === pattern && slot.watcher) return;
-    slot.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.root, pattern));
-    const again = () => this.schedule(slot.entry);
-    watcher.onDidCreate(again);
-    watcher.onDidChange(again);
-    watcher.onDidDelete(again);
-    slot.watcher = watcher;
-    slot.watched = pattern;
+    slot.watched = files;
+    slot.watchedFolders = folders;
   }
 
   dispose(): void {
-    for (const slot of this.slots.values()) {
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.watcher?.dispose();
-    }
+    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
     this.slots.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }

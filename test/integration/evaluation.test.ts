@@ -12,7 +12,9 @@ import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluat
 import { ResultsTestController } from '../../src/evaluation/testing';
 import { waitFor } from './support/extension';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
-import { child, viewsHandle } from './support/views';
+import { viewsHandle } from './support/views';
+import type { ViewNode } from '../../src/views/viewNode';
+import type { NodeTreeProvider } from '../../src/views/nodeTreeProvider';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -37,8 +39,27 @@ function git(root: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 }
 
+/** The first node, depth first, that satisfies `predicate` (trees group by roadmap when a test leaves a second one). */
+function findNode(provider: NodeTreeProvider, predicate: (n: ViewNode) => boolean, parent?: ViewNode): ViewNode | undefined {
+  for (const node of provider.getChildren(parent)) {
+    if (predicate(node)) return node;
+    const found = findNode(provider, predicate, node);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A test item anywhere in the controller's tree. */
+function findTestItem(items: vscode.TestItemCollection, id: string): vscode.TestItem | undefined {
+  let found: vscode.TestItem | undefined;
+  items.forEach((item) => {
+    found ??= item.id === id ? item : findTestItem(item.children, id);
+  });
+  return found;
+}
+
 async function evaluate(args: object): Promise<EvaluateResult> {
-  const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateCandidate', args);
+  const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateCandidate', { roadmap: demoRoadmapUri().toString(), ...args });
   assert.ok(result, 'the command returns its outcome');
   return result;
 }
@@ -56,7 +77,9 @@ describe('evaluation on the demo project', function () {
     root = workspaceFolder().uri.fsPath;
     original = await readDisk(demoRoadmapUri());
     await vscode.workspace.getConfiguration('mlroadmap').update('pythonPath', PYTHON, vscode.ConfigurationTarget.Global);
-    // A real repository, so results are stamped with a real commit.
+    // A real repository, so results are stamped with a real commit. VS Code's own git extension is switched off
+    // meanwhile: its background git calls on a repository the test removes again fail after the test.
+    await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     git(root, 'init', '-q');
     git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '-A');
     git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'demo');
@@ -69,6 +92,7 @@ describe('evaluation on the demo project', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('mlroadmap').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     for (const p of ['.git', '.mlroadmap', 'results/knn.json']) fs.rmSync(path.join(root, p), { recursive: true, force: true });
+    await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
     const h = await handle();
     const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
     if (entry) await h.index.reload(entry);
@@ -173,8 +197,9 @@ describe('evaluation on the demo project', function () {
 
   it('the Candidates tree shows the same figures', async () => {
     const { candidates } = await viewsHandle();
-    await waitFor('the tree to show the knn result', () => /accuracy 0\.9/.test(child(candidates, 'k-nearest neighbours', child(candidates, 'Idea')).description ?? ''));
-    const node = child(candidates, 'k-nearest neighbours', child(candidates, 'Idea'));
+    const knnNode = () => findNode(candidates, (n) => n.itemId === 'knn' && n.roadmap === demoRoadmapUri().toString());
+    await waitFor('the tree to show the knn result', () => /accuracy 0\.9/.test(knnNode()?.description ?? ''));
+    const node = knnNode()!;
     assert.ok(
       (node.description ?? '').includes(`accuracy ${knn.accuracy} (+${Number((knn.accuracy - 0.1003).toPrecision(4))} vs baseline, target 0.97 ${mark(knn.accuracy, 0.97)})`),
       node.description,
@@ -193,12 +218,12 @@ describe('evaluation on the demo project', function () {
     assert.match(h.testing.published.get(id('majority', 'accuracy'))?.message ?? '', /^majority accuracy = 0\.1003, target ≥ 0\.97/);
     assert.equal(h.testing.published.get(id('mlp', 'accuracy'))?.state, 'skipped');
     assert.equal(h.testing.published.has(id('knn', 'forms_auto_routed')), true, 'every metric with a target is a test');
-    const knnItem = h.testing.controller.items.get(`${uri.toString()}#knn`);
+    const knnItem = findTestItem(h.testing.controller.items, `${uri.toString()}#knn`);
     assert.ok(knnItem?.children.get(id('knn', 'macro_f1')));
   });
 
   it('Compare with Baseline opens a Markdown comparison; only differences on request', async () => {
-    const full = await vscode.commands.executeCommand<{ done: boolean; text: string; uri: string }>('mlroadmap.compareCandidate', { candidate: 'knn' });
+    const full = await vscode.commands.executeCommand<{ done: boolean; text: string; uri: string }>('mlroadmap.compareCandidate', { roadmap: demoRoadmapUri().toString(), candidate: 'knn' });
     assert.equal(full.done, true);
     assert.match(full.uri, /^mlroadmap-compare:/);
     assert.match(full.text, /^# knn vs baseline majority/);
@@ -206,7 +231,7 @@ describe('evaluation on the demo project', function () {
     assert.ok(full.text.includes(`| accuracy | maximize | 0.97 | ${knn.accuracy} | 0.1003 | +${delta} ▲ | ${mark(knn.accuracy, 0.97)} |`), full.text);
     assert.match(full.text, /\| commit \| `[0-9a-f]{12}/);
     assert.match(full.text, /\| command \| `\/usr\/bin\/python3 evaluate\.py --candidate knn/);
-    const diff = await vscode.commands.executeCommand<{ text: string }>('mlroadmap.compareCandidate', { candidate: 'knn', onlyDifferences: true });
+    const diff = await vscode.commands.executeCommand<{ text: string }>('mlroadmap.compareCandidate', { roadmap: demoRoadmapUri().toString(), candidate: 'knn', onlyDifferences: true });
     assert.match(diff.text, /Only the rows where the candidate and the baseline differ/);
     assert.doesNotMatch(diff.text, /\| dataset sha256 \|/, 'same dataset on both sides: the row is left out');
   });

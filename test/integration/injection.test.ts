@@ -68,7 +68,7 @@ describe('shell injection through evaluation values', function () {
     it(`the values reach the process as plain arguments (${shell ? 'shell: true, values quoted' : 'no shell'})`, async () => {
       fs.rmSync(path.join(root, 'argv.json'), { force: true });
       await restoreFile(demoRoadmapUri(), roadmap(shell));
-      const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateCandidate', { candidate: HOSTILE_ID });
+      const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateCandidate', { roadmap: demoRoadmapUri().toString(), candidate: HOSTILE_ID });
       assert.equal(result.done, true, JSON.stringify(result));
       const argv = JSON.parse(fs.readFileSync(path.join(root, 'argv.json'), 'utf8')) as string[];
       assert.deepEqual(argv, ['--candidate', HOSTILE_ID, '--dataset', DATASET, '--out', RESULTS.replace('${candidate}', HOSTILE_ID)]);
