@@ -78,6 +78,8 @@ describe('diagnostics and context keys', () => {
     } finally {
       await vscode.workspace.fs.delete(second);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'broken'), { recursive: true });
+      // The file watcher may not report deleting a file in a folder created during the session: Refresh rescans.
+      await vscode.commands.executeCommand('mlroadmap.refresh');
     }
     await waitFor('the second roadmap to leave the store', () => api.services.store.all().length === 1, 5000);
     await waitFor('its diagnostics to be cleared', () => ours(second).length === 0, 3000);

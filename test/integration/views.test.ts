@@ -233,6 +233,8 @@ describe('sidebar views on the demo roadmap', () => {
     } finally {
       await vscode.workspace.fs.delete(second);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'services'), { recursive: true });
+      // The file watcher may not report deleting a file in a folder created during the session: Refresh rescans.
+      await vscode.commands.executeCommand('mlroadmap.refresh');
     }
     await waitFor('the store to drop the second roadmap', () => api.services.store.all().length === 1, 5000);
     await waitFor('the Roadmap view to ungroup', () => labels(roadmap.getChildren())[0] === 'Focus', 3000);
