@@ -1,13 +1,113 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RoadmapStore } from '../workspace/roadmapStore';
+import { readDecisionFolder, type DecisionFolder, type DecisionRecord } from '../core/decisions';
+import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
+import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { DecisionsIndex } from '../services';
 
-/** Decision records per roadmap. */
-export function createDecisionsIndex(_store: RoadmapStore, _log: vscode.LogOutputChannel): DecisionsIndex & vscode.Disposable {
-  const changed = new vscode.EventEmitter<void>();
-  return {
-    onDidChange: changed.event,
-    records: () => [],
-    dispose: () => changed.dispose(),
-  };
+/** The decisions folder of a roadmap, absolute (`decisions` is relative to the roadmap's folder). */
+export function decisionsFolderOf(entry: RoadmapEntry): string {
+  return path.resolve(entry.root.fsPath, entry.roadmap?.decisions ?? DEFAULT_DECISIONS_FOLDER);
+}
+
+interface Cached {
+  readonly folder: string;
+  readonly read: DecisionFolder;
+}
+
+/**
+ * Decision records per roadmap, read with the core reader from each roadmap's decisions folder and kept
+ * current: one workspace watcher (a glob, no extra watch requests) filtered by the folders in use, and the
+ * roadmap store (the `decisions` key may move the folder).
+ */
+export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable {
+  private readonly cache = new Map<string, Cached>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const onFile = (uri: vscode.Uri) => this.fileChanged(uri.fsPath);
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
+      store.onDidChange((entry) => {
+        if (!entry) {
+          this.cache.clear();
+          this.schedule();
+        } else if (this.cache.get(entry.uri.toString())?.folder !== decisionsFolderOf(entry)) {
+          this.cache.delete(entry.uri.toString());
+          this.schedule();
+        }
+      }),
+    );
+  }
+
+  /** The records of a roadmap's decisions folder, in number order. */
+  records(entry: RoadmapEntry): readonly DecisionRecord[] {
+    return this.read(entry).records;
+  }
+
+  /** Records and the files that could not be read. */
+  read(entry: RoadmapEntry): DecisionFolder {
+    const key = entry.uri.toString();
+    const folder = decisionsFolderOf(entry);
+    const cached = this.cache.get(key);
+    if (cached && cached.folder === folder) return cached.read;
+    const read = readDecisionFolder(folder);
+    // A missing folder only means no decision was recorded yet.
+    const problems = read.problems.filter((p) => p.file !== folder);
+    for (const p of problems) this.log.warn(`${p.file}: ${p.message}`);
+    const result = { records: read.records, problems };
+    this.cache.set(key, { folder, read: result });
+    return result;
+  }
+
+  /** Forgets what was read for the roadmap (or every roadmap) and tells listeners now. */
+  reload(entry?: RoadmapEntry): void {
+    if (entry) this.cache.delete(entry.uri.toString());
+    else this.cache.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.changed.fire();
+  }
+
+  private fileChanged(file: string): void {
+    const dir = path.dirname(file);
+    let hit = false;
+    for (const [key, cached] of this.cache) {
+      if (cached.folder === dir) {
+        this.cache.delete(key);
+        hit = true;
+      }
+    }
+    // A folder not read yet (no one asked) changes nothing shown.
+    if (hit || this.store.all().some((e) => decisionsFolderOf(e) === dir)) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire();
+    }, 100);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+/** Decision records per roadmap (the composition root's factory). */
+export function createDecisionsIndex(store: RoadmapStore, log: vscode.LogOutputChannel): RoadmapDecisionsIndex {
+  return new RoadmapDecisionsIndex(store, log);
 }

@@ -1,0 +1,115 @@
+// Commits decision files with the git adapter and turns every failure into a clear message: staged changes
+// of the user's are committed only after a yes; a folder that is not a repository is offered `git init`,
+// then the commit is retried; a hook's output goes to the log. Files always stay on disk.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { commitPaths, initRepo, type CommitResult } from '../git';
+
+export interface CommitAnswers {
+  /** Commit staged changes of the user's in these files too. Absent: ask (modal). */
+  readonly confirm?: boolean;
+  /** Run `git init` when the folder is not a repository. Absent: ask. */
+  readonly initRepo?: boolean;
+}
+
+/** A failure as the commands return it. */
+export interface DecisionFailure {
+  readonly kind: string;
+  readonly message: string;
+}
+
+export interface CommitRequest extends CommitAnswers {
+  /** The folder git runs in (the workspace folder, or the roadmap's folder inside it). */
+  readonly repoDir: string;
+  readonly paths: readonly string[];
+  readonly message: string;
+  readonly log: vscode.LogOutputChannel;
+  /** The record file, offered to open when a hook refused the commit. */
+  readonly recordFile?: string;
+}
+
+export type CommitOutcome = { readonly committed: true; readonly commit: string } | { readonly committed: false; readonly failure: DecisionFailure };
+
+/** Commits `paths` (or continues from the result of a first attempt) and reports what happened. */
+export async function commitDecisionFiles(req: CommitRequest, first?: CommitResult): Promise<CommitOutcome> {
+  let result = first ?? (await commitPaths(req.repoDir, req.paths, req.message));
+  let includeStaged = false;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (result.ok) {
+      req.log.info(`Committed ${result.paths.join(', ')} as ${result.commit}: ${req.message}`);
+      refreshScm();
+      return { committed: true, commit: result.commit };
+    }
+    if (result.kind === 'needs-confirmation' && !includeStaged) {
+      const files = result.stagedPaths.join(', ');
+      const yes = req.confirm ?? (await ask(vscode.l10n.t('{0} has staged changes of yours. Commit them together with the decision?', files), vscode.l10n.t('Commit Them Too')));
+      if (!yes) break;
+      includeStaged = true;
+    } else if (result.kind === 'not-a-repo' && attempt === 0) {
+      const init = req.initRepo ?? (await ask(vscode.l10n.t('{0} is not a git repository. The decision record is written; initialize a repository and commit it?', req.repoDir), vscode.l10n.t('Initialize Git Repository')));
+      if (!init) break;
+      const made = await initRepo(req.repoDir);
+      if (!made.ok) {
+        result = made;
+        break;
+      }
+      req.log.info(`git init in ${req.repoDir}`);
+    } else {
+      break;
+    }
+    result = await commitPaths(req.repoDir, req.paths, req.message, { includeStagedChanges: includeStaged });
+  }
+  if (result.ok) return commitDecisionFiles(req, result);
+  const failure = explain(result, req);
+  report(failure, result, req);
+  return { committed: false, failure };
+}
+
+async function ask(message: string, yes: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true }, yes)) === yes;
+}
+
+function files(req: CommitRequest): string {
+  return req.paths.map((p) => path.basename(p)).join(', ');
+}
+
+/** The message for a failure, saying that the files are on disk and what to do. */
+function explain(result: Exclude<CommitResult, { ok: true }>, req: CommitRequest): DecisionFailure {
+  const kept = vscode.l10n.t('Nothing was committed; {0} stay on disk.', files(req));
+  switch (result.kind) {
+    case 'needs-confirmation':
+      return { kind: result.kind, message: `${vscode.l10n.t('{0} has staged changes of yours, so the decision was not committed.', result.stagedPaths.join(', '))} ${kept}` };
+    case 'not-a-repo':
+      return { kind: result.kind, message: `${vscode.l10n.t('{0} is not a git repository.', req.repoDir)} ${kept}` };
+    case 'no-identity':
+      return {
+        kind: result.kind,
+        message: `${vscode.l10n.t('git does not know who you are. Set your name and e-mail in a terminal: git config --global user.name "Your Name" and git config --global user.email you@example.com, then commit the files.')} ${kept}`,
+      };
+    case 'hook-failed':
+      return { kind: result.kind, message: `${vscode.l10n.t('A git hook refused the commit (its output is in the ML Roadmap log).')} ${kept}` };
+    default:
+      return { kind: result.kind, message: `${result.message} ${kept}` };
+  }
+}
+
+function report(failure: DecisionFailure, result: Exclude<CommitResult, { ok: true }>, req: CommitRequest): void {
+  req.log.warn(`Decision commit failed (${failure.kind}): ${result.message}`);
+  if ('output' in result && result.output) req.log.warn(result.output);
+  const actions: string[] = [];
+  const showLog = vscode.l10n.t('Show Log');
+  const openRecord = vscode.l10n.t('Open Record');
+  if (failure.kind === 'hook-failed') actions.push(showLog);
+  if (req.recordFile) actions.push(openRecord);
+  void vscode.window.showErrorMessage(failure.message, ...actions).then((choice) => {
+    if (choice === showLog) req.log.show(true);
+    if (choice === openRecord && req.recordFile) void vscode.window.showTextDocument(vscode.Uri.file(req.recordFile));
+  });
+}
+
+/** Refreshes the Source Control view when VS Code's git extension runs; nothing otherwise. */
+export function refreshScm(): void {
+  const git = vscode.extensions.getExtension('vscode.git');
+  if (!git?.isActive) return;
+  void Promise.resolve(vscode.commands.executeCommand('git.refresh')).catch(() => undefined);
+}

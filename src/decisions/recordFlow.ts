@@ -1,0 +1,185 @@
+// The questions of Record Architecture Decision…: what is decided, the candidates or metric concerned,
+// the considered options (prefilled from the candidates), the drivers (from the metrics), the outcome, the
+// reason, the status, who was consulted, and the title (a default derived from the answers).
+import * as vscode from 'vscode';
+import { DECISION_KINDS, type DecisionKind } from '../core/decisions';
+import { candidateTitle, defaultTitle, peopleOf } from '../core/decisions/fromRoadmap';
+import type { Roadmap } from '../core/roadmap/model';
+import { runFlow, type FlowPickItem, type FlowStep } from '../commands/flow';
+
+export interface RecordAnswers {
+  kind?: DecisionKind;
+  chosen?: string;
+  rejected?: string[];
+  metric?: string;
+  candidates?: string[];
+  drivers?: string[];
+  outcome?: string;
+  reason?: string;
+  status?: 'proposed' | 'accepted';
+  consulted?: string[];
+  title?: string;
+  from?: string;
+  to?: string;
+  /** The candidate of the tree item the command was run from. */
+  focus?: string;
+}
+
+const KIND_LABELS: Record<DecisionKind, [string, string]> = {
+  'choose-candidate': ['Choose a candidate', 'The architecture to go on with; the others may be rejected'],
+  'reject-candidates': ['Reject candidates', 'Candidates no longer worth pursuing'],
+  'change-metric': ['Change a metric or its target', 'When the offline metric no longer matches what the customer expects'],
+  'override-gate': ['Override a phase gate', 'Move on although the gate is not met'],
+  free: ['Something else', 'Any architecture decision, in your own words'],
+};
+
+const withOutcome = (k: DecisionKind | undefined) => k === 'change-metric' || k === 'override-gate' || k === 'free';
+const withOptions = (k: DecisionKind | undefined) => k === 'choose-candidate' || k === 'reject-candidates' || k === 'free';
+
+/** Fills what was not answered with defaults (used when the arguments carry the title: nothing is asked). */
+export function withDefaults(roadmap: Roadmap, a: RecordAnswers): RecordAnswers {
+  const kind = a.kind ?? 'free';
+  const rejected = a.rejected ?? [];
+  const involved = [...(a.chosen ? [a.chosen] : []), ...rejected];
+  const candidates =
+    a.candidates ??
+    (kind === 'choose-candidate' || kind === 'reject-candidates'
+      ? unique([...involved, ...roadmap.candidates.filter((c) => c.status !== 'rejected').map((c) => c.id)])
+      : involved);
+  return {
+    ...a,
+    kind,
+    rejected,
+    candidates: unique([...involved, ...candidates]),
+    drivers: a.drivers ?? roadmap.metrics.map((m) => m.id),
+    status: a.status ?? 'accepted',
+    consulted: a.consulted ?? [],
+    title: a.title ?? defaultTitle(roadmap, { kind, chosen: a.chosen, rejected, metric: a.metric, from: a.from, to: a.to }),
+  };
+}
+
+/** Asks what the arguments did not answer; undefined when the user cancelled. */
+export async function askRecordAnswers(roadmap: Roadmap, given: RecordAnswers): Promise<RecordAnswers | undefined> {
+  const candidateItems = (ids?: readonly string[]): FlowPickItem<string>[] =>
+    roadmap.candidates
+      .filter((c) => !ids || ids.includes(c.id))
+      .map((c) => ({ label: candidateTitle(c), description: [c.id, c.baseline ? 'baseline' : undefined, c.status].filter(Boolean).join(' · '), value: c.id }));
+  const others = peopleOf(roadmap).others;
+  const steps: FlowStep<RecordAnswers>[] = [
+    {
+      skip: (s) => s.kind !== undefined,
+      run: async (p, s) => {
+        s.kind = await p.pick({
+          placeholder: vscode.l10n.t('What is decided?'),
+          items: DECISION_KINDS.map((k) => ({ label: vscode.l10n.t(KIND_LABELS[k][0]), detail: vscode.l10n.t(KIND_LABELS[k][1]), value: k })),
+          active: s.focus ? 'choose-candidate' : undefined,
+          matchOnDetail: true,
+        });
+      },
+    },
+    {
+      skip: (s) => s.kind !== 'choose-candidate' || s.chosen !== undefined,
+      run: async (p, s) => {
+        s.chosen = await p.pick({ placeholder: vscode.l10n.t('Which candidate is chosen?'), items: candidateItems(), active: s.focus });
+      },
+    },
+    {
+      skip: (s) => s.kind !== 'reject-candidates' || s.rejected !== undefined,
+      run: async (p, s) => {
+        s.rejected = await p.pickMany({
+          placeholder: vscode.l10n.t('Which candidates are rejected?'),
+          items: candidateItems(roadmap.candidates.filter((c) => c.status !== 'rejected').map((c) => c.id)),
+          selected: s.focus ? [s.focus] : [],
+        });
+      },
+    },
+    {
+      skip: (s) => s.kind !== 'change-metric' || s.metric !== undefined || roadmap.metrics.length === 0,
+      run: async (p, s) => {
+        s.metric = await p.pick({
+          placeholder: vscode.l10n.t('Which metric changes?'),
+          items: roadmap.metrics.map((m) => ({ label: m.id, description: [m.kind, m.goal, m.target !== undefined ? `target ${m.target}` : undefined].filter(Boolean).join(' · '), value: m.id })),
+        });
+      },
+    },
+    {
+      skip: (s) => !withOptions(s.kind) || s.candidates !== undefined || roadmap.candidates.length === 0,
+      run: async (p, s) => {
+        const involved = [...(s.chosen ? [s.chosen] : []), ...(s.rejected ?? [])];
+        const prefilled = s.kind === 'free' ? involved : unique([...involved, ...roadmap.candidates.filter((c) => c.status !== 'rejected').map((c) => c.id)]);
+        s.candidates = unique([...involved, ...(await p.pickMany({ placeholder: vscode.l10n.t('Which options were considered?'), items: candidateItems(), selected: prefilled }))]);
+      },
+    },
+    {
+      skip: (s) => s.kind !== 'choose-candidate' || s.rejected !== undefined || (s.candidates ?? []).filter((c) => c !== s.chosen).length === 0,
+      run: async (p, s) => {
+        s.rejected = await p.pickMany({
+          placeholder: vscode.l10n.t('Mark any of the other options as rejected? (none selected: leave their status)'),
+          items: candidateItems((s.candidates ?? []).filter((c) => c !== s.chosen)),
+          selected: [],
+        });
+      },
+    },
+    {
+      skip: (s) => s.drivers !== undefined || roadmap.metrics.length === 0,
+      run: async (p, s) => {
+        s.drivers = await p.pickMany({
+          placeholder: vscode.l10n.t('Which metrics drove the decision?'),
+          items: roadmap.metrics.map((m) => ({ label: m.id, description: [m.kind, m.goal, m.target !== undefined ? `target ${m.target}` : undefined].filter(Boolean).join(' · '), detail: m.why, value: m.id })),
+          selected: roadmap.metrics.map((m) => m.id),
+        });
+      },
+    },
+    {
+      skip: (s) => !withOutcome(s.kind) || s.outcome !== undefined,
+      run: async (p, s) => {
+        s.outcome = (await p.input({ prompt: vscode.l10n.t('What was decided?'), validate: required })).trim();
+      },
+    },
+    {
+      skip: (s) => s.reason !== undefined,
+      run: async (p, s) => {
+        s.reason = (await p.input({ prompt: vscode.l10n.t('Why? The reason goes into the record, with the evidence.'), validate: required })).trim();
+      },
+    },
+    {
+      skip: (s) => s.status !== undefined,
+      run: async (p, s) => {
+        s.status = await p.pick({
+          placeholder: vscode.l10n.t('Status of the decision'),
+          items: [
+            { label: 'accepted', description: vscode.l10n.t('The decision makers agreed'), value: 'accepted' as const },
+            { label: 'proposed', description: vscode.l10n.t('To be agreed'), value: 'proposed' as const },
+          ],
+          active: 'accepted',
+        });
+      },
+    },
+    {
+      skip: (s) => s.consulted !== undefined || others.length === 0,
+      run: async (p, s) => {
+        s.consulted = await p.pickMany({
+          placeholder: vscode.l10n.t('Who was consulted? (the others are informed)'),
+          items: others.map((o) => ({ label: o, value: o })),
+          selected: [],
+        });
+      },
+    },
+    {
+      skip: (s) => s.title !== undefined,
+      run: async (p, s) => {
+        const value = defaultTitle(roadmap, { kind: s.kind ?? 'free', chosen: s.chosen, rejected: s.rejected, metric: s.metric, from: s.from, to: s.to });
+        s.title = (await p.input({ prompt: vscode.l10n.t('Title of the decision record'), value, validate: required })).trim();
+      },
+    },
+  ];
+  return runFlow(vscode.l10n.t('Record Architecture Decision'), { ...given }, steps);
+}
+
+function required(text: string): string | undefined {
+  return text.trim() === '' ? vscode.l10n.t('Enter some text.') : undefined;
+}
+
+function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
