@@ -202,6 +202,9 @@ export function contextAt(source: RoadmapSource, offset: number): CursorContext 
     const continuation = hitStart !== undefined && hitStart < lineStart;
     if (!continuation) {
       const keyLine = keyLineContext(source, at, lineStart, word);
+      const range = hit?.node?.range;
+      // The word may already be a scalar of its own (e.g. `- lecun98` in a list of strings).
+      if (keyLine && range && range[0] === word.start && keyLine.on === 'value') return { ...keyLine, node: { start: range[0], end: range[1] } };
       if (keyLine) return keyLine;
     }
     if (hit) {
