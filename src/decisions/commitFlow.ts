@@ -37,7 +37,7 @@ export async function commitDecisionFiles(req: CommitRequest, first?: CommitResu
   for (let attempt = 0; attempt < 3; attempt++) {
     if (result.ok) {
       req.log.info(`Committed ${result.paths.join(', ')} as ${result.commit}: ${req.message}`);
-      refreshScm();
+      refreshScm(req.repoDir);
       return { committed: true, commit: result.commit };
     }
     if (result.kind === 'needs-confirmation' && !includeStaged) {
@@ -75,10 +75,11 @@ function files(req: CommitRequest): string {
 
 /** The message for a failure, saying that the files are on disk and what to do. */
 function explain(result: Exclude<CommitResult, { ok: true }>, req: CommitRequest): DecisionFailure {
-  const kept = vscode.l10n.t('Nothing was committed; {0} stay on disk.', files(req));
+  const kept =
+    req.paths.length === 1 ? vscode.l10n.t('Nothing was committed; {0} stays on disk.', files(req)) : vscode.l10n.t('Nothing was committed; {0} stay on disk.', files(req));
   switch (result.kind) {
     case 'needs-confirmation':
-      return { kind: result.kind, message: `${vscode.l10n.t('{0} has staged changes of yours, so the decision was not committed.', result.stagedPaths.join(', '))} ${kept}` };
+      return { kind: result.kind, message: `${vscode.l10n.t('{0} has staged changes of yours that would be swept into the commit.', result.stagedPaths.join(', '))} ${kept}` };
     case 'not-a-repo':
       return { kind: result.kind, message: `${vscode.l10n.t('{0} is not a git repository.', req.repoDir)} ${kept}` };
     case 'no-identity':
@@ -107,9 +108,24 @@ function report(failure: DecisionFailure, result: Exclude<CommitResult, { ok: tr
   });
 }
 
-/** Refreshes the Source Control view when VS Code's git extension runs; nothing otherwise. */
-export function refreshScm(): void {
-  const git = vscode.extensions.getExtension('vscode.git');
+/** The part of VS Code's git extension API used here. */
+interface GitApi {
+  readonly repositories: readonly { readonly rootUri: vscode.Uri; status(): Promise<void> }[];
+  openRepository?(root: vscode.Uri): Promise<unknown>;
+}
+
+/** Refreshes the Source Control view when VS Code's git extension runs (a new repository is opened there); nothing otherwise. */
+export function refreshScm(repoDir: string): void {
+  const git = vscode.extensions.getExtension<{ getAPI?(version: 1): GitApi }>('vscode.git');
   if (!git?.isActive) return;
-  void Promise.resolve(vscode.commands.executeCommand('git.refresh')).catch(() => undefined);
+  try {
+    const api = git.exports.getAPI?.(1);
+    if (!api) return;
+    const dir = path.resolve(repoDir);
+    const repo = api.repositories.find((r) => dir === r.rootUri.fsPath || dir.startsWith(r.rootUri.fsPath + path.sep));
+    const refreshed = repo ? repo.status() : api.openRepository?.(vscode.Uri.file(dir));
+    void Promise.resolve(refreshed).catch(() => undefined);
+  } catch {
+    // The git extension is disabled or its API changed: the view refreshes on its own later.
+  }
 }

@@ -41,16 +41,14 @@ export function withDefaults(roadmap: Roadmap, a: RecordAnswers): RecordAnswers 
   const kind = a.kind ?? 'free';
   const rejected = a.rejected ?? [];
   const involved = [...(a.chosen ? [a.chosen] : []), ...rejected];
-  const candidates =
-    a.candidates ??
-    (kind === 'choose-candidate' || kind === 'reject-candidates'
-      ? unique([...involved, ...roadmap.candidates.filter((c) => c.status !== 'rejected').map((c) => c.id)])
-      : involved);
+  const prefilled = (c: Roadmap['candidates'][number]) =>
+    involved.includes(c.id) || ((kind === 'choose-candidate' || kind === 'reject-candidates') && c.status !== 'rejected');
+  const candidates = a.candidates ? unique([...a.candidates, ...involved]) : roadmap.candidates.filter(prefilled).map((c) => c.id);
   return {
     ...a,
     kind,
     rejected,
-    candidates: unique([...involved, ...candidates]),
+    candidates,
     drivers: a.drivers ?? roadmap.metrics.map((m) => m.id),
     status: a.status ?? 'accepted',
     consulted: a.consulted ?? [],

@@ -1,0 +1,264 @@
+// Architecture decisions inside the real extension host, on a real git repository made of the demo workspace:
+// Record Architecture Decision driven by arguments (record, roadmap, a commit of exactly those files), a staged
+// hunk that needs a yes, a failing pre-commit hook, Set Decision Status, Supersede, the index README, number
+// collisions renumbered, `git init` offered when the folder is not a repository.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RecordDecisionResult } from '../../src/decisions/recordArgs';
+import type { LifecycleResult } from '../../src/decisions/lifecycle';
+import type { GenerateIndexResult } from '../../src/decisions/generateIndex';
+import type { ServicesWithDecisions } from '../../src/decisions';
+import type { DecisionView } from '../../src/services';
+import { waitFor } from './support/extension';
+import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
+import { child, viewsHandle } from './support/views';
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+}
+
+async function records(): Promise<readonly DecisionView[]> {
+  const api = await extensionApi();
+  const entry = api.services.store.get(demoRoadmapUri());
+  assert.ok(entry, 'the demo roadmap is in the store');
+  return api.services.decisions.records(entry);
+}
+
+async function record(args: object): Promise<RecordDecisionResult> {
+  const result = await vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', { roadmap: demoRoadmapUri().toString(), open: false, ...args });
+  assert.ok(result, 'the command returns its result');
+  return result;
+}
+
+describe('architecture decisions in git', function () {
+  this.timeout(120_000);
+  let root = '';
+  let decisionsDir = '';
+  let originalRoadmap = '';
+  let originalReadme = '';
+  const originalRecords = new Map<string, string>();
+  let demoCommit = '';
+
+  before(async () => {
+    root = workspaceFolder().uri.fsPath;
+    decisionsDir = path.join(root, 'docs', 'decisions');
+    originalRoadmap = await readDisk(demoRoadmapUri());
+    originalReadme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const f of fs.readdirSync(decisionsDir)) originalRecords.set(f, fs.readFileSync(path.join(decisionsDir, f), 'utf8'));
+    // VS Code's git extension is off while the test repository exists (its background calls fail once it is removed).
+    await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'config', 'user.name', 'Test');
+    git(root, 'config', 'user.email', 'test@example.com');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'demo');
+    demoCommit = git(root, 'rev-parse', 'HEAD');
+    const api = await extensionApi();
+    const entry = api.services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    await waitFor('the committed logreg result', () => api.services.results.latest(entry, 'logreg') !== undefined, 20_000);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    for (const f of fs.readdirSync(decisionsDir)) if (!originalRecords.has(f)) fs.rmSync(path.join(decisionsDir, f));
+    for (const [f, text] of originalRecords) fs.writeFileSync(path.join(decisionsDir, f), text);
+    fs.writeFileSync(path.join(root, 'README.md'), originalReadme);
+    await restoreFile(demoRoadmapUri(), originalRoadmap);
+    await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('the index lists the demo records, and the Decisions tree shows them with their status', async () => {
+    await waitFor('the two demo records', async () => (await records()).length === 2);
+    const [first, second] = await records();
+    assert.deepEqual([first.number, first.title, first.status, first.date], [1, 'Use accuracy and macro-F1 as the offline metrics', 'accepted', '2026-10-12']);
+    assert.deepEqual([second.number, second.status], [2, 'proposed']);
+    const { decisions } = await viewsHandle();
+    const node = child(decisions, /^0002 Shortlist a small CNN/);
+    assert.equal(node.file, second.file);
+    assert.equal(node.contextValue, 'decision');
+  });
+
+  it('records a choice: MADR 4 record with the evidence, candidates chosen and rejected, one commit of exactly those two files', async () => {
+    // An unrelated change of the user's, which must stay modified and unstaged.
+    fs.appendFileSync(path.join(root, 'README.md'), '\nA line the user is still writing.\n');
+    const result = await record({
+      kind: 'choose-candidate',
+      title: 'Go on with the small CNN',
+      candidates: ['cnn', 'mlp', 'knn', 'logreg'],
+      chosen: 'cnn',
+      rejected: ['knn'],
+      reason: 'it is the only candidate expected above the 0.97 target with margin',
+      consulted: ['Sam'],
+      confirm: true,
+    });
+    assert.equal(result.committed, true, JSON.stringify(result));
+    assert.equal(result.number, 3);
+    assert.equal(result.file, path.join(decisionsDir, '0003-go-on-with-the-small-cnn.md'));
+    const text = fs.readFileSync(result.file!, 'utf8');
+    const date = new Date();
+    const today = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    assert.ok(
+      text.startsWith(
+        `---\nstatus: accepted\ndate: ${today}\ndecision-makers:\n  - Dana\n  - Ari\n  - Lee\nconsulted:\n  - Sam\ncandidates:\n  - cnn\n  - knn\n---\n# Go on with the small CNN\n`,
+      ),
+      text,
+    );
+    assert.match(text, /## Decision Drivers\n\n\* accuracy \(offline\): maximize, target 0\.97\. Below 97%/);
+    assert.match(text, /## Considered Options\n\n\* Small CNN on 8x8 images \(`cnn`\)\n\* One-hidden-layer MLP \(`mlp`\)\n\* k-nearest neighbours \(`knn`\)\n\* Logistic regression on scaled pixels \(`logreg`\)\n/);
+    assert.match(text, /Chosen option: "Small CNN on 8x8 images", because it is the only candidate expected above the 0\.97 target with margin\./);
+    assert.match(text, /### Small CNN on 8x8 images\n\nCandidate `cnn`\.\n\n\* Cost: 5 effort days, 4 compute hours, risk medium\n\* Benefit: expected accuracy 0\.99; confidence medium\n\* Evaluation: not measured yet\n/);
+    assert.match(text, /### Logistic regression on scaled pixels\n\nCandidate `logreg`\.\n\n\* Cost: 0\.5 effort days, 0 compute hours, risk low\n\* Evaluation: accuracy 0\.9721 \(baseline 0\.1003, delta \+0\.8718\)/);
+
+    const roadmap = await readDisk(demoRoadmapUri());
+    const block = (id: string) => roadmap.slice(roadmap.indexOf(`- id: ${id}\n`)).split('\n  - ')[0];
+    assert.match(block('cnn'), /status: chosen/);
+    assert.match(block('cnn'), /decision: "0003"/);
+    assert.match(block('knn'), /status: rejected/);
+    assert.match(block('knn'), /decision: "0003"/);
+    assert.match(block('mlp'), /status: prototyping/);
+
+    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0003 Go on with the small CNN');
+    assert.deepEqual(git(root, 'log', '-1', '--name-only', '--format=').split('\n').sort(), ['docs/decisions/0003-go-on-with-the-small-cnn.md', 'mlroadmap.yaml']);
+    assert.equal(git(root, 'status', '--porcelain'), 'M README.md');
+    assert.equal(git(root, 'diff', '--cached', '--name-only'), '');
+
+    await waitFor('the new record in the index', async () => (await records()).some((r) => r.number === 3));
+    assert.deepEqual((await records()).find((r) => r.number === 3)?.candidates, ['cnn', 'knn']);
+    const { decisions } = await viewsHandle();
+    await waitFor('the record in the Decisions tree', () => decisions.getChildren().some((n) => n.label === '0003 Go on with the small CNN'));
+  });
+
+  it('a staged hunk in mlroadmap.yaml is not committed without a yes; the record stays on disk', async () => {
+    const before = git(root, 'rev-parse', 'HEAD');
+    const roadmap = await readDisk(demoRoadmapUri());
+    await vscode.workspace.fs.writeFile(demoRoadmapUri(), new TextEncoder().encode(roadmap.replace('# ML roadmap of the digit recognizer.', '# The ML roadmap of the digit recognizer.')));
+    git(root, 'add', 'mlroadmap.yaml');
+    const result = await record({ kind: 'reject-candidates', title: 'Drop the MLP', rejected: ['mlp'], reason: 'the CNN is chosen', confirm: false });
+    assert.equal(result.committed, false);
+    assert.equal(result.failure?.kind, 'needs-confirmation');
+    assert.ok(result.file && fs.existsSync(result.file), 'the record stays on disk');
+    assert.equal(git(root, 'rev-parse', 'HEAD'), before, 'nothing committed');
+    assert.equal(git(root, 'diff', '--cached', '--name-only'), 'mlroadmap.yaml', 'the index is as the user left it');
+    assert.match(git(root, 'status', '--porcelain', '--', 'docs/decisions'), /^\?\? docs\/decisions\/0004-drop-the-mlp\.md$/);
+
+    // Put everything back as committed.
+    fs.rmSync(result.file!);
+    git(root, 'checkout', 'HEAD', '--', 'mlroadmap.yaml');
+    await (await extensionApi()).services.store.reload(demoRoadmapUri());
+  });
+
+  it('a failing pre-commit hook: failure returned with the hook output logged, record on disk, nothing committed', async () => {
+    const before = git(root, 'rev-parse', 'HEAD');
+    const hook = path.join(root, '.git', 'hooks', 'pre-commit');
+    fs.writeFileSync(hook, '#!/bin/sh\necho "decision records need a reviewer" >&2\nexit 1\n', { mode: 0o755 });
+    try {
+      const result = await record({ kind: 'free', title: 'Train with mixed precision', outcome: 'Train every candidate in bfloat16', reason: 'it halves the GPU memory', confirm: true });
+      assert.equal(result.committed, false);
+      assert.equal(result.failure?.kind, 'hook-failed', JSON.stringify(result));
+      assert.ok(result.file && fs.existsSync(result.file), 'the record stays on disk');
+      assert.match(fs.readFileSync(result.file!, 'utf8'), /Decision: Train every candidate in bfloat16, because it halves the GPU memory\./);
+      assert.equal(git(root, 'rev-parse', 'HEAD'), before, 'nothing committed');
+      assert.equal(git(root, 'diff', '--cached', '--name-only'), '', 'nothing left staged');
+      fs.rmSync(result.file!);
+    } finally {
+      fs.rmSync(hook, { force: true });
+    }
+  });
+
+  it('Set Decision Status edits only the status and commits only that record', async () => {
+    const file = path.join(decisionsDir, '0002-shortlist-a-small-cnn.md');
+    const before = fs.readFileSync(file, 'utf8');
+    const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.setDecisionStatus', { file, itemId: '2', contextValue: 'decision', status: 'accepted', confirm: true });
+    assert.equal(result?.committed, true, JSON.stringify(result));
+    assert.equal(fs.readFileSync(file, 'utf8'), before.replace('status: proposed', 'status: accepted'));
+    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0002 accepted: Shortlist a small CNN on the 8x8 images');
+    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0002-shortlist-a-small-cnn.md');
+    await waitFor('the index to show the status', async () => (await records()).find((r) => r.number === 2)?.status === 'accepted');
+  });
+
+  it('Supersede Decision links both records both ways, in one commit', async () => {
+    const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.supersedeDecision', { roadmap: demoRoadmapUri().toString(), number: 2, by: 3, confirm: true });
+    assert.equal(result?.committed, true, JSON.stringify(result));
+    const old = fs.readFileSync(path.join(decisionsDir, '0002-shortlist-a-small-cnn.md'), 'utf8');
+    const next = fs.readFileSync(path.join(decisionsDir, '0003-go-on-with-the-small-cnn.md'), 'utf8');
+    assert.match(old, /^status: superseded by \[ADR-0003\]\(0003-go-on-with-the-small-cnn\.md\)$/m);
+    assert.match(next, /^# Go on with the small CNN\n\nSupersedes \[ADR-0002\]\(0002-shortlist-a-small-cnn\.md\)$/m);
+    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0003 supersedes 0002');
+    assert.deepEqual(git(root, 'log', '-1', '--name-only', '--format=').split('\n').sort(), [
+      'docs/decisions/0002-shortlist-a-small-cnn.md',
+      'docs/decisions/0003-go-on-with-the-small-cnn.md',
+    ]);
+    await waitFor('the links in the index', async () => {
+      const rs = await records();
+      return rs.find((r) => r.number === 2)?.supersededBy[0] === 3 && rs.find((r) => r.number === 3)?.supersedes[0] === 2;
+    });
+    assert.equal((await records()).find((r) => r.number === 2)?.status, 'superseded');
+  });
+
+  it('Generate Decision Index writes README.md with every record, and opens it', async () => {
+    const result = await vscode.commands.executeCommand<GenerateIndexResult>('mlroadmap.generateDecisionIndex', { roadmap: demoRoadmapUri().toString() });
+    assert.equal(result?.written, true, JSON.stringify(result));
+    const text = fs.readFileSync(path.join(decisionsDir, 'README.md'), 'utf8');
+    assert.match(text, /\| \[0002\]\(0002-shortlist-a-small-cnn\.md\) \| Shortlist a small CNN on the 8x8 images \| superseded \(superseded by 0003\) \| 2026-11-20 \|/);
+    assert.match(text, /\| \[0003\]\(0003-go-on-with-the-small-cnn\.md\) \| Go on with the small CNN \| accepted \(supersedes 0002\) \|/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(decisionsDir, 'README.md'));
+  });
+
+  it('a number used twice (two branches merged) is renumbered: file renamed, links to it rewritten', async () => {
+    const api = await extensionApi();
+    const entry = api.services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const twin = path.join(decisionsDir, '0003-serve-on-cpu.md');
+    fs.writeFileSync(twin, '---\nstatus: proposed\ndate: 2099-01-01\n---\n# Serve on CPU\n\n## Context and Problem Statement\n\nThe form router has no GPU.\n');
+    fs.appendFileSync(path.join(decisionsDir, '0001-use-accuracy-and-macro-f1-as-offline-metrics.md'), '\nSee also [ADR-0003](0003-serve-on-cpu.md).\n');
+    const handle = (api.services as ServicesWithDecisions).decisionsFeature;
+    assert.ok(handle, 'the decisions feature exposes its handle');
+    const result = await handle.collisions.renumber(entry);
+    assert.equal(result.failure, undefined);
+    assert.equal(result.renamed.length, 1);
+    assert.equal(result.renamed[0].to, path.join(decisionsDir, '0004-serve-on-cpu.md'));
+    assert.match(result.renamed[0].message, /0003-serve-on-cpu\.md is renumbered to 0004 \(0004-serve-on-cpu\.md\) because it is dated later/);
+    assert.ok(!fs.existsSync(twin));
+    assert.ok(fs.existsSync(path.join(decisionsDir, '0004-serve-on-cpu.md')));
+    const first = path.join(decisionsDir, '0001-use-accuracy-and-macro-f1-as-offline-metrics.md');
+    await waitFor('the link to the renamed record rewritten on disk', () => fs.readFileSync(first, 'utf8').includes('See also [ADR-0004](0004-serve-on-cpu.md).'), 5000).catch(() =>
+      assert.fail(fs.readFileSync(first, 'utf8').split('\n').slice(-3).join('\n')),
+    );
+    assert.deepEqual((await records()).map((r) => r.number), [1, 2, 3, 4]);
+  });
+
+  it('offers git init when the folder is not a repository, then commits the decision', async () => {
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    // The new repository has no local identity: git takes it from the environment the extension host passes on.
+    const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+    const saved = Object.fromEntries(Object.keys(identity).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, identity);
+    const result = await record({
+      kind: 'change-metric',
+      metric: 'macro_f1',
+      title: 'Raise the macro-F1 target',
+      outcome: 'Raise the macro_f1 target to 0.97',
+      reason: 'operations report misread 7s on postcodes',
+      initRepo: true,
+      confirm: true,
+      open: true,
+    }).finally(() => {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+    assert.equal(result.committed, true, JSON.stringify(result));
+    assert.equal(result.number, 5);
+    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0005 Raise the macro-F1 target');
+    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0005-raise-the-macro-f1-target.md');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, result.file, 'the record is opened');
+    assert.notEqual(demoCommit, '');
+  });
+});
