@@ -233,6 +233,38 @@ describe('architecture decisions in git', function () {
     assert.deepEqual((await records()).map((r) => r.number), [1, 2, 3, 4]);
   });
 
+  it("a gate override (as Advance Phase passes it) asks the remaining questions; accepted on their defaults", async () => {
+    let result: RecordDecisionResult | undefined;
+    void Promise.resolve(
+      vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
+        kind: 'override-gate',
+        roadmap: demoRoadmapUri().toString(),
+        from: 'discovery',
+        to: 'production',
+        reason: 'the operations demo is booked for next week',
+        confirm: true,
+        open: false,
+      }),
+    ).then((r) => (result = r));
+    // Drivers (every metric), status (accepted), consulted (nobody), title (derived).
+    await waitFor('the flow to finish on its defaults', async () => {
+      if (result) return true;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((ok) => setTimeout(ok, 400));
+      return result !== undefined;
+    }, 60_000);
+    assert.equal(result?.committed, true, JSON.stringify(result));
+    assert.equal(result?.number, 5);
+    const text = fs.readFileSync(result!.file!, 'utf8');
+    assert.match(text, /^status: accepted$/m);
+    assert.match(text, /^informed:\n {2}- Sam$/m);
+    assert.match(text, /^# Advance from discovery to production before the gate is met$/m);
+    assert.match(text, /The gate from discovery to production is not met, and the project moves on anyway: the operations demo is booked for next week\./);
+    assert.match(text, /Decision: Move from discovery to production before the gate is met, because the operations demo is booked for next week\./);
+    assert.match(text, /\* forms_auto_routed \(business\): maximize, target 0\.8/);
+    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0005-advance-from-discovery-to-production-before-the-gate-is-met.md');
+  });
+
   it('offers git init when the folder is not a repository, then commits the decision', async () => {
     fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
     // The new repository has no local identity: git takes it from the environment the extension host passes on.
@@ -255,9 +287,9 @@ describe('architecture decisions in git', function () {
       }
     });
     assert.equal(result.committed, true, JSON.stringify(result));
-    assert.equal(result.number, 5);
-    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0005 Raise the macro-F1 target');
-    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0005-raise-the-macro-f1-target.md');
+    assert.equal(result.number, 6);
+    assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0006 Raise the macro-F1 target');
+    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0006-raise-the-macro-f1-target.md');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, result.file, 'the record is opened');
     assert.notEqual(demoCommit, '');
   });
