@@ -25,13 +25,21 @@ export interface RecordAnswers {
   focus?: string;
 }
 
-const KIND_LABELS: Record<DecisionKind, [string, string]> = {
-  'choose-candidate': ['Choose a candidate', 'The architecture to go on with; the others may be rejected'],
-  'reject-candidates': ['Reject candidates', 'Candidates no longer worth pursuing'],
-  'change-metric': ['Change a metric or its target', 'When the offline metric no longer matches what the customer expects'],
-  'override-gate': ['Override a phase gate', 'Move on although the gate is not met'],
-  free: ['Something else', 'Any architecture decision, in your own words'],
-};
+/** Label and detail of each kind of decision (literal strings, for l10n extraction). */
+function kindLabel(kind: DecisionKind): [string, string] {
+  switch (kind) {
+    case 'choose-candidate':
+      return [vscode.l10n.t('Choose a candidate'), vscode.l10n.t('The architecture to go on with; the others may be rejected')];
+    case 'reject-candidates':
+      return [vscode.l10n.t('Reject candidates'), vscode.l10n.t('Candidates no longer worth pursuing')];
+    case 'change-metric':
+      return [vscode.l10n.t('Change a metric or its target'), vscode.l10n.t('When the offline metric no longer matches what the customer expects')];
+    case 'override-gate':
+      return [vscode.l10n.t('Override a phase gate'), vscode.l10n.t('Move on although the gate is not met')];
+    case 'free':
+      return [vscode.l10n.t('Something else'), vscode.l10n.t('Any architecture decision, in your own words')];
+  }
+}
 
 const withOutcome = (k: DecisionKind | undefined) => k === 'change-metric' || k === 'override-gate' || k === 'free';
 const withOptions = (k: DecisionKind | undefined) => k === 'choose-candidate' || k === 'reject-candidates' || k === 'free';
@@ -69,7 +77,7 @@ export async function askRecordAnswers(roadmap: Roadmap, given: RecordAnswers): 
       run: async (p, s) => {
         s.kind = await p.pick({
           placeholder: vscode.l10n.t('What is decided?'),
-          items: DECISION_KINDS.map((k) => ({ label: vscode.l10n.t(KIND_LABELS[k][0]), detail: vscode.l10n.t(KIND_LABELS[k][1]), value: k })),
+          items: DECISION_KINDS.map((k) => ({ label: kindLabel(k)[0], detail: kindLabel(k)[1], value: k })),
           active: s.focus ? 'choose-candidate' : undefined,
           matchOnDetail: true,
         });
