@@ -5,12 +5,13 @@
 // Chromium with the `payload` URL parameter. The workbench runs the tests module's run() and then calls
 // window.codeAutomationExit(code); this process exits with that code.
 // Environment variables given to this process reach the extension host (runTests' extensionTestsEnv).
+// MLROADMAP_WORKSPACE_TRUST=restricted opens the folder in Restricted Mode (see workspaceTrustMode).
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { startCodeServer, makeProfile } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
-import { freePort } from './vscode-env.mjs';
+import { freePort, workspaceTrustMode } from './vscode-env.mjs';
 
 const TIMEOUT_MS = Number(process.env.MLROADMAP_TEST_TIMEOUT_MS ?? 1_200_000);
 
@@ -71,9 +72,10 @@ function consoleForwarder(logFile) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const port = await freePort();
-  const profile = makeProfile('code-server', { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
+  const workspaceTrust = workspaceTrustMode();
+  const profile = makeProfile('code-server', { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir, workspaceTrust });
   const folder = args.folders[0];
-  const server = await startCodeServer({ port, folder, profile });
+  const server = await startCodeServer({ port, folder, profile, workspaceTrust });
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ...args.developmentPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),

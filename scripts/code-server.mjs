@@ -16,8 +16,22 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
 };
 
-/** Profile folders for one code-server run: user data, extensions and its config file. */
-export function makeProfile(label, { userDataDir, extensionsDir } = {}) {
+/**
+ * User settings for a run in Restricted Mode: Workspace Trust on, no startup modal asking whether to trust
+ * the folder (it stays untrusted), files outside it open without a prompt, an empty window is not trusted.
+ */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/**
+ * Profile folders for one code-server run: user data, extensions and its config file.
+ * `workspaceTrust: 'restricted'` adds RESTRICTED_SETTINGS to the user settings (see startCodeServer).
+ */
+export function makeProfile(label, { userDataDir, extensionsDir, workspaceTrust = 'disabled' } = {}) {
   const root = tempDir(label);
   const profile = {
     root,
@@ -33,6 +47,10 @@ export function makeProfile(label, { userDataDir, extensionsDir } = {}) {
   if (!existsSync(settings)) {
     mkdirSync(dirname(settings), { recursive: true });
     writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2));
+  }
+  if (workspaceTrust === 'restricted') {
+    const current = JSON.parse(readFileSync(settings, 'utf8'));
+    writeFileSync(settings, JSON.stringify({ ...current, ...RESTRICTED_SETTINGS }, null, 2));
   }
   return profile;
 }
@@ -67,14 +85,17 @@ async function waitHealthy(url, child, timeoutMs) {
 /**
  * Serves `folder` with code-server on 127.0.0.1:port. `env` reaches the extension host.
  * Output goes to the profile's log file unless `inheritOutput` is set. Returns { url, stop, child }.
+ * `workspaceTrust`: 'disabled' (default) passes --disable-workspace-trust; 'restricted' leaves Workspace Trust
+ * on, so with a profile made with the same option and a fresh browser (no folder trusted yet) the window
+ * opens the folder in Restricted Mode.
  */
-export async function startCodeServer({ port, folder, profile, env = {}, inheritOutput = false }) {
+export async function startCodeServer({ port, folder, profile, env = {}, inheritOutput = false, workspaceTrust = 'disabled' }) {
   const args = [
     '--auth', 'none',
     '--bind-addr', `${HOST}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust === 'restricted' ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', profile.userDataDir,
     '--extensions-dir', profile.extensionsDir,
     '--config', profile.config,

@@ -4,16 +4,19 @@
 // is reachable; needs a display, e.g. xvfb-run).
 // --compile-only: only bundle the tests into out/test/integration (for the launch configuration).
 // MLROADMAP_TEST_WORKSPACE=<folder>: open that folder (copied to a temp dir) instead of examples/digits.
+// --restricted (or MLROADMAP_WORKSPACE_TRUST=restricted): the Restricted Mode suite, test/integration-restricted,
+// in an editor with Workspace Trust on and the folder untrusted; its summary is integration-restricted-summary.json.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { runTests } from '@vscode/test-electron';
-import { REPO, ensureCodeServer, prepareWorkspace, run, tempDir } from './vscode-env.mjs';
+import { REPO, ensureCodeServer, prepareWorkspace, run, tempDir, workspaceTrustMode } from './vscode-env.mjs';
 import { reportLayer, summaryPath } from './test-summary.mjs';
 
-const LAYER = 'integration';
-const SOURCE = join(REPO, 'test', 'integration');
-const OUT = join(REPO, 'out', 'test', 'integration');
+const restricted = process.argv.includes('--restricted') || workspaceTrustMode() === 'restricted';
+const LAYER = restricted ? 'integration-restricted' : 'integration';
+const SOURCE = join(REPO, 'test', LAYER);
+const OUT = join(REPO, 'out', 'test', LAYER);
 const desktop = process.env.MLROADMAP_VSCODE === 'desktop';
 
 /** Bundles the tests module and each *.test.ts on its own (CommonJS; vscode and mocha come from the host). */
@@ -45,6 +48,10 @@ async function main() {
     console.log(`${LAYER}: compiled ${tests.length} test file(s) into ${relative(REPO, OUT)}`);
     return;
   }
+  if (restricted && desktop) {
+    // @vscode/test-electron always passes --disable-workspace-trust to a desktop VS Code
+    throw new Error('the Restricted Mode suite runs in code-server only (unset MLROADMAP_VSCODE=desktop)');
+  }
   if (!desktop) ensureCodeServer();
   run(process.execPath, ['scripts/build.mjs']);
   const tests = await compileTests();
@@ -53,6 +60,7 @@ async function main() {
   const profile = tempDir('integration-profile');
   console.log(`${LAYER}: ${tests.length} test file(s) on ${workspace.source} (copied to ${workspace.path})`);
   console.log(`${LAYER}: editor: ${desktop ? 'desktop VS Code (downloaded by @vscode/test-electron)' : 'code-server 4.100.3'}`);
+  if (restricted) console.log(`${LAYER}: Workspace Trust on, the folder untrusted (Restricted Mode)`);
 
   let exitCode = 0;
   try {
@@ -66,7 +74,7 @@ async function main() {
         `--extensions-dir=${join(profile, 'extensions')}`,
         '--disable-extensions',
       ],
-      extensionTestsEnv: { MLROADMAP_TEST_SUMMARY: summary },
+      extensionTestsEnv: { MLROADMAP_TEST_SUMMARY: summary, MLROADMAP_WORKSPACE_TRUST: restricted ? 'restricted' : 'disabled' },
     });
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);

@@ -28,6 +28,16 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * How the test editor treats Workspace Trust, from MLROADMAP_WORKSPACE_TRUST: `disabled` (the default: trust
+ * off, every folder trusted) or `restricted` (trust on, the folder untrusted, so it opens in Restricted Mode).
+ */
+export function workspaceTrustMode(value = process.env.MLROADMAP_WORKSPACE_TRUST) {
+  if (value === undefined || value === '' || value === 'disabled') return 'disabled';
+  if (value === 'restricted') return 'restricted';
+  throw new Error(`MLROADMAP_WORKSPACE_TRUST must be "disabled" or "restricted", not ${JSON.stringify(value)}`);
+}
+
 /** Environment that keeps code-server and its children out of $HOME. */
 export function toolEnv(extra = {}) {
   return {

@@ -1,0 +1,151 @@
+// Restricted Mode, refusing side: every ML Roadmap command that edits a file, runs code or commits is called with
+// complete arguments (so nothing would be asked) and must refuse, saying Restricted Mode: afterwards every file of
+// the workspace is byte-identical, the open roadmap is not even edited unsaved, the git repository has no new
+// commit or staged change, and no mlroadmap task was started or is offered.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { demoRoadmapUri, extensionApi, readDisk, workspaceFolder } from '../integration/support/roadmapFile';
+import { assertSameFiles, commitAll, gitState, snapshotFiles } from './support/workspaceFiles';
+
+/** The shapes the commands return: `{ done, reason }`, `{ committed, failure }` (decisions) or `{ written, failure }`. */
+interface Refusable {
+  readonly done?: boolean;
+  readonly committed?: boolean;
+  readonly written?: boolean;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly failure?: { readonly kind: string; readonly message: string };
+}
+
+/** How long a command may take to refuse; longer means it is waiting for an answer (QuickPick, input box). */
+const REFUSE_WITHIN_MS = 10_000;
+
+/** Runs the command; when it has not returned in time, dismisses whatever it asks and fails. */
+async function runCommand(command: string, args: unknown): Promise<Refusable | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), REFUSE_WITHIN_MS)));
+  const running = Promise.resolve(vscode.commands.executeCommand<Refusable | undefined>(command, args));
+  try {
+    const first = await Promise.race([running, timeout]);
+    if (first !== 'timeout') return first;
+    for (let i = 0; i < 10; i++) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await Promise.race([running.catch(() => undefined), new Promise((ok) => setTimeout(ok, 3000))]);
+    assert.fail(`${command} did not return within ${REFUSE_WITHIN_MS} ms in Restricted Mode: it asked for input instead of refusing`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function assertRefused(command: string, result: Refusable | undefined): void {
+  assert.ok(result, `${command} returns its outcome`);
+  const kind = result.reason ?? result.failure?.kind;
+  const message = result.message ?? result.failure?.message ?? '';
+  assert.equal(kind, 'restricted', `${command} refuses because of Restricted Mode: ${JSON.stringify(result)}`);
+  assert.notEqual(result.done, true);
+  assert.notEqual(result.committed, true);
+  assert.notEqual(result.written, true);
+  assert.match(message, /Restricted Mode/, `${command} says why it refuses`);
+}
+
+describe('Restricted Mode: commands that edit, run or commit refuse', function () {
+  this.timeout(60_000);
+  let root = '';
+  let roadmap = '';
+  let fresh = '';
+  let original = '';
+  let document: vscode.TextDocument;
+  let resultsBefore: string[] = [];
+  let decisionsBefore: string[] = [];
+  const started: string[] = [];
+  let listener: vscode.Disposable | undefined;
+
+  before(async () => {
+    root = workspaceFolder().uri.fsPath;
+    roadmap = demoRoadmapUri().toString();
+    // a folder without a roadmap, for Initialize; and a git repository, so that a commit would show
+    fresh = path.join(root, 'fresh');
+    fs.mkdirSync(fresh, { recursive: true });
+    fs.writeFileSync(path.join(fresh, '.keep'), '');
+    commitAll(root);
+    resultsBefore = fs.readdirSync(path.join(root, 'results')).sort();
+    decisionsBefore = fs.readdirSync(path.join(root, 'docs', 'decisions')).sort();
+    const api = await extensionApi();
+    await api.services.store.refresh();
+    original = await readDisk(demoRoadmapUri());
+    document = await vscode.workspace.openTextDocument(demoRoadmapUri());
+    await vscode.window.showTextDocument(document);
+    listener = vscode.tasks.onDidStartTask((e) => {
+      if (e.execution.task.definition.type === 'mlroadmap' || e.execution.task.source === 'mlroadmap') started.push(e.execution.task.name);
+    });
+  });
+
+  after(async () => {
+    listener?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const decisionFile = () => path.join(root, 'docs', 'decisions', '0002-shortlist-a-small-cnn.md');
+
+  const cases: { readonly title: string; readonly command: string; readonly args: () => unknown }[] = [
+    { title: 'Set Step Status', command: 'mlroadmap.setStepStatus', args: () => ({ roadmap, stepId: 'business-problem', status: 'doing' }) },
+    { title: 'Start Next Step', command: 'mlroadmap.startNextStep', args: () => ({ roadmap }) },
+    { title: 'Advance Phase (even forced past the gate)', command: 'mlroadmap.advancePhase', args: () => ({ roadmap, force: true, reason: 'test', recordDecision: false }) },
+    { title: 'Move Back Phase', command: 'mlroadmap.moveBackPhase', args: () => ({ roadmap, reason: 'test' }) },
+    {
+      title: 'Add Candidate',
+      command: 'mlroadmap.addCandidate',
+      args: () => ({ roadmap, id: 'random-forest', title: 'Random forest on raw pixels', basedOn: ['alpaydin98'], cost: { effort_days: 1, compute_hours: 0.5, risk: 'low' } }),
+    },
+    { title: 'Set Candidate Status', command: 'mlroadmap.setCandidateStatus', args: () => ({ roadmap, candidateId: 'knn', status: 'shortlisted' }) },
+    { title: 'Add Literature', command: 'mlroadmap.addLiterature', args: () => ({ roadmap, id: 'svm', title: 'SVMs on digits', url: 'https://example.com/svm', takeaway: 'Strong on 8x8 digits.' }) },
+    { title: 'Add Metric', command: 'mlroadmap.addMetric', args: () => ({ roadmap, id: 'recall_7', kind: 'offline', goal: 'maximize', target: 0.95, why: 'Sevens matter.' }) },
+    { title: 'Log Reality Check', command: 'mlroadmap.logRealityCheck', args: () => ({ roadmap, checkId: 'ops-demo', verdict: 'passed', notes: 'test' }) },
+    { title: 'Configure Evaluation', command: 'mlroadmap.configureEvaluation', args: () => ({ roadmap, command: 'python3 other.py', dataset: 'data/digits.csv', results: 'results/${candidate}.json', baseline: 'logreg' }) },
+    { title: 'Acknowledge Finding', command: 'mlroadmap.acknowledgeFinding', args: () => ({ roadmap, code: 'pitfall/one-architecture', reason: 'test' }) },
+    { title: 'Initialize Roadmap (into a folder without one)', command: 'mlroadmap.initialize', args: () => ({ folder: vscode.Uri.file(fresh).toString(), name: 'Fresh', problem: 'A problem', open: false }) },
+    { title: 'Evaluate Candidate', command: 'mlroadmap.evaluateCandidate', args: () => ({ roadmap, candidate: 'logreg' }) },
+    { title: 'Evaluate All Candidates', command: 'mlroadmap.evaluateAll', args: () => ({ roadmap }) },
+    { title: 'Re-run Last Evaluation', command: 'mlroadmap.rerunLastEvaluation', args: () => undefined },
+    {
+      title: 'Scaffold Baseline (complete arguments, overwrite allowed)',
+      command: 'mlroadmap.scaffoldBaseline',
+      args: () => ({ roadmap, template: 'dumb', dataset: 'data/digits.csv', target: 'label', folder: 'baselines/dumb', name: 'dumb', overwrite: true }),
+    },
+    {
+      title: 'Record Architecture Decision (complete arguments, commit confirmed)',
+      command: 'mlroadmap.recordDecision',
+      args: () => ({ roadmap, kind: 'choose-candidate', title: 'Go on with the small CNN', candidates: ['cnn', 'mlp'], chosen: 'cnn', rejected: ['mlp'], reason: 'test', confirm: true, initRepo: true, open: false }),
+    },
+    { title: 'Set Decision Status', command: 'mlroadmap.setDecisionStatus', args: () => ({ roadmap, file: decisionFile(), itemId: '2', contextValue: 'decision', status: 'accepted', confirm: true }) },
+    { title: 'Supersede Decision', command: 'mlroadmap.supersedeDecision', args: () => ({ roadmap, number: 2, by: 1, confirm: true }) },
+    { title: 'Generate Decision Index', command: 'mlroadmap.generateDecisionIndex', args: () => ({ roadmap, overwrite: true, open: false }) },
+  ];
+
+  for (const c of cases) {
+    it(`${c.title} (${c.command}) refuses and changes nothing`, async () => {
+      const files = snapshotFiles(root);
+      const repo = gitState(root);
+      const result = await runCommand(c.command, c.args());
+      // give anything the command might have started (a save, a write, a task, a commit) time to land
+      await new Promise((ok) => setTimeout(ok, 500));
+      assertRefused(c.command, result);
+      assertSameFiles(files, snapshotFiles(root), c.command);
+      assert.deepEqual(gitState(root), repo, `${c.command} made no commit and staged nothing`);
+      assert.equal(document.getText(), original, `${c.command} did not edit the open roadmap`);
+      assert.equal(document.isDirty, false);
+      assert.deepEqual(started, [], 'no mlroadmap task was started');
+      assert.deepEqual(vscode.tasks.taskExecutions.filter((t) => t.task.definition.type === 'mlroadmap').map((t) => t.task.name), []);
+    });
+  }
+
+  it('afterwards: no roadmap in the new folder, no results, history, baseline or decision written', async () => {
+    assert.equal(fs.existsSync(path.join(fresh, 'mlroadmap.yaml')), false);
+    assert.deepEqual(fs.readdirSync(path.join(root, 'results')).sort(), resultsBefore);
+    assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'history.jsonl')), false);
+    assert.deepEqual(fs.readdirSync(path.join(root, 'docs', 'decisions')).sort(), decisionsBefore);
+    assert.equal(fs.existsSync(path.join(root, 'baselines')), false);
+    assert.equal(await readDisk(demoRoadmapUri()), original);
+  });
+});
