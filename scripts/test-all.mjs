@@ -1,5 +1,6 @@
 // `npm test`: lint and type-check first (fail fast), then the unit, integration (inside the real extension
-// host) and end-to-end layers in order. Prints each layer's counts and ends with `N passed, N failed`.
+// host), integration in Restricted Mode (the same host, Workspace Trust on and the folder untrusted) and
+// end-to-end layers in order. Prints each layer's counts and ends with `N passed, N failed`.
 // Exits non-zero when anything failed or a layer ran no tests. --skip-checks runs the test layers only.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,23 +33,30 @@ if (process.argv.includes('--skip-checks')) {
   check('typecheck', 'typecheck');
 }
 
-const layers = ['unit', 'integration', 'e2e'];
+// name: what the summary prints; script and args: what runs it; summary: test-results/<summary>-summary.json
+const layers = [
+  { name: 'unit', script: 'test-unit.mjs', args: [], summary: 'unit' },
+  { name: 'integration', script: 'test-integration.mjs', args: [], summary: 'integration' },
+  { name: 'integration (restricted mode)', script: 'test-integration.mjs', args: ['--restricted'], summary: 'integration-restricted' },
+  { name: 'e2e', script: 'test-e2e.mjs', args: [], summary: 'e2e' },
+];
 const results = [];
 for (const layer of layers) {
   const t = Date.now();
-  console.log(`\n=== ${layer} tests`);
-  if (layer !== 'unit') ensureCodeServer();
-  const r = spawnSync(process.execPath, [join('scripts', `test-${layer}.mjs`)], { cwd: REPO, stdio: 'inherit' });
-  const summary = readSummary(join(REPO, 'test-results', `${layer}-summary.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
-  results.push({ layer, ...summary, exitCode: r.status ?? 1, time: seconds(t) });
+  console.log(`\n=== ${layer.name} tests`);
+  if (layer.name !== 'unit') ensureCodeServer();
+  const r = spawnSync(process.execPath, [join('scripts', layer.script), ...layer.args], { cwd: REPO, stdio: 'inherit' });
+  const summary = readSummary(join(REPO, 'test-results', `${layer.summary}-summary.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
+  results.push({ layer: layer.name, ...summary, exitCode: r.status ?? 1, time: seconds(t) });
 }
+const width = Math.max(12, ...layers.map((l) => l.name.length + 1));
 
 console.log('\n=== summary');
 let passed = 0;
 let failed = 0;
 for (const r of results) {
   const problem = r.passed + r.failed === 0 ? ' (ran 0 tests)' : r.exitCode !== 0 && r.failed === 0 ? ` (exit code ${r.exitCode})` : '';
-  console.log(`${r.layer.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.time}${problem}`);
+  console.log(`${r.layer.padEnd(width)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${r.time}${problem}`);
   passed += r.passed;
   // a layer that crashed or ran nothing counts as one failure, so the total never looks green
   failed += r.failed > 0 ? r.failed : problem ? 1 : 0;
