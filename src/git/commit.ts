@@ -5,15 +5,13 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import type { SimpleGit } from 'simple-git';
 import { createGit, literal, run, type GitEnv } from './client';
 import { blockingState, findRepo, hasCommitHook, type RepoLocation } from './locate';
+import { pathStates as readPathStates, type PathState } from './objects';
 import { failure, type CommitResult, type GitFailure } from './result';
 
 export interface CommitOptions extends GitEnv {
   /** Commit even when a path has staged changes of the user's (they become part of the commit). */
   readonly includeStagedChanges?: boolean;
-  /**
-   * Paths among `paths` that the caller has just created (the new record). They are added while the other
-   * paths are checked, which saves one git round trip; if the commit does not happen they are unstaged again.
-   */
+  /** Paths among `paths` that the caller has just created (the new record): added before the commit. */
   readonly newPaths?: readonly string[];
 }
 
@@ -60,45 +58,36 @@ export async function commitPaths(
   if (typeof newRel === 'string') return failure('io-error', newRel);
   const isNew = new Set(newRel);
 
-  // New paths are added by a second simple-git instance (one instance runs its commands one after the other)
-  // while one status call tells which other paths are untracked or have staged changes, and the branch state.
-  // `--branch` makes git always print, which spares simple-git's wait after silent commands;
-  // `--no-optional-locks` keeps status off the index lock that `add` takes.
-  const adding = newRel.length > 0 ? run(createGit(loc.toplevel, options), ['add', '--verbose', '--', ...newRel.map(literal)]) : undefined;
-  const st = await run(git, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--', ...specs]);
-  const added = adding ? await adding : undefined;
-  const addedPaths: string[] = added?.ok ? [...newRel] : [];
-  const undoAdd = async () => {
-    if (addedPaths.length > 0) await run(git, ['rm', '--cached', '--', ...addedPaths.map(literal)]);
-  };
-  if (added && !added.ok) return classify(added.output, loc, git);
-  if (!st.ok) {
-    await undoAdd();
-    return classify(st.output, loc, git);
-  }
-  const status = parseStatus(st.out);
-  const staged = status.staged.filter((p) => !isNew.has(p));
-  const untracked = status.untracked.filter((p) => !isNew.has(p));
-  const stop = async (f: CommitResult): Promise<CommitResult> => {
-    await undoAdd();
-    return f;
-  };
-  if (status.detached) return stop(failure('detached-head', STATE_MESSAGES['detached-head']));
-  if (status.unmerged.length > 0) return stop(failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']));
+  // Which paths are untracked, unmerged or hold staged changes of the user's: read from the index and HEAD
+  // in-process when the repository's layout allows, else from `git status`.
+  const fast = readPathStates(loc, rel);
+  const states = fast ? { byPath: fast, detached: false } : await statusStates(git, loc, rel, specs, newRel);
+  if ('ok' in states) return states;
+  const { byPath, detached, anyChange } = states;
+  const staged = rel.filter((p) => byPath.get(p) === 'staged' && !isNew.has(p));
+  if (detached) return failure('detached-head', STATE_MESSAGES['detached-head']);
+  if (rel.some((p) => byPath.get(p) === 'unmerged')) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']);
   if (staged.length > 0 && !options.includeStagedChanges) {
-    return stop({
+    return {
       ok: false,
       kind: 'needs-confirmation',
       message: `${staged.join(', ')} ${staged.length === 1 ? 'has' : 'have'} staged changes; committing would include them.`,
       stagedPaths: staged,
-    });
+    };
   }
-  if (addedPaths.length === 0 && untracked.length === 0 && status.changed.length === 0 && status.staged.length === 0) {
+  const untracked = rel.filter((p) => byPath.get(p) === 'untracked' || isNew.has(p));
+  if (untracked.length === 0 && anyChange === false) {
     return failure('nothing-to-commit', `Nothing to commit: ${rel.join(', ')} ${rel.length === 1 ? 'is' : 'are'} unchanged.`);
   }
+  // Untracked paths are added first (`commit --only` takes tracked paths only); `--verbose` makes git print,
+  // which spares simple-git's wait after silent commands. If the commit does not happen they are unstaged again.
+  const addedPaths: string[] = [];
+  const undoAdd = async () => {
+    if (addedPaths.length > 0) await run(git, ['rm', '--cached', '--', ...addedPaths.map(literal)]);
+  };
   if (untracked.length > 0) {
     const add = await run(git, ['add', '--verbose', '--', ...untracked.map(literal)]);
-    if (!add.ok) return stop(await classify(add.output, loc, git));
+    if (!add.ok) return classify(add.output, loc, git);
     addedPaths.push(...untracked);
   }
   const commit = await run(git, ['commit', '--only', '-m', message, '--', ...specs]);
@@ -127,6 +116,34 @@ export function toRepoPaths(repoDir: string, toplevel: string, paths: readonly s
     out.push(r.split(sep).join('/'));
   }
   return out;
+}
+
+interface PathStates {
+  readonly byPath: ReadonlyMap<string, PathState>;
+  readonly detached: boolean;
+  /** Whether any of the paths differs from HEAD; undefined when not known (git then says so itself). */
+  readonly anyChange?: boolean;
+}
+
+/** The same answers as `pathStates`, from `git status` (for layouts the in-process reader does not follow). */
+async function statusStates(
+  git: SimpleGit,
+  loc: RepoLocation,
+  rel: readonly string[],
+  specs: readonly string[],
+  newRel: readonly string[],
+): Promise<PathStates | GitFailure> {
+  // `--branch` makes git always print; `--no-optional-locks` keeps status from writing the index.
+  const st = await run(git, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--', ...specs]);
+  if (!st.ok) return classify(st.output, loc, git);
+  const status = parseStatus(st.out);
+  const byPath = new Map<string, PathState>();
+  for (const p of rel) byPath.set(p, 'clean');
+  for (const p of status.untracked) byPath.set(p, 'untracked');
+  for (const p of status.staged) byPath.set(p, 'staged');
+  for (const p of status.unmerged) byPath.set(p, 'unmerged');
+  const anyChange = newRel.length > 0 || status.untracked.length + status.changed.length + status.staged.length > 0;
+  return { byPath, detached: status.detached, anyChange };
 }
 
 interface StatusSummary {

@@ -24,12 +24,29 @@ export function numberFiles(names: readonly string[]): Map<string, number> {
   return numbers;
 }
 
+/** The record file names of a folder; throws when the folder cannot be read. */
+function recordFileNames(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isFile() && isRecordFileName(d.name))
+    .map((d) => d.name);
+}
+
+/**
+ * The numbers the folder's record files take, from their names alone (no record is read): what the next
+ * number continues. A missing folder has none.
+ */
+export function folderRecordNumbers(folder: string): number[] {
+  try {
+    return [...numberFiles(recordFileNames(folder)).values()];
+  } catch {
+    return [];
+  }
+}
+
 export function readDecisionFolder(folder: string): DecisionFolder {
   let names: string[];
   try {
-    names = readdirSync(folder, { withFileTypes: true })
-      .filter((d) => d.isFile() && isRecordFileName(d.name))
-      .map((d) => d.name);
+    names = recordFileNames(folder);
   } catch (e) {
     return { records: [], problems: [{ file: folder, severity: 'error', message: `cannot read the folder: ${(e as Error).message}` }] };
   }
