@@ -41,4 +41,14 @@ describe('activation', () => {
     const undeclared = registered.filter((id) => !declared.has(id) && !generatedForView(id));
     assert.deepEqual(undeclared, []);
   });
+
+  it('registers every command that package.json declares', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 60_000);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const declared = contributedCommands(extension);
+    assert.ok(declared.length >= 20, `${declared.length} commands declared`);
+    assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'declared but not registered');
+  });
 });
