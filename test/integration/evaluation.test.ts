@@ -236,7 +236,7 @@ describe('evaluation on the demo project', function () {
     assert.doesNotMatch(diff.text, /\| dataset sha256 \|/, 'same dataset on both sides: the row is left out');
   });
 
-  it('a failing evaluation says so with its exit code, opens its log and records nothing', async () => {
+  it('a failing evaluation says so with its exit code, opens its log, puts the traceback in Problems and records nothing', async () => {
     const uri = demoRoadmapUri();
     const text = await readDisk(uri);
     await restoreFile(uri, text.replace('\nevaluation:', '  - id: transformer\n    title: Vision transformer\n    status: idea\n\nevaluation:'));
@@ -253,6 +253,12 @@ describe('evaluation on the demo project', function () {
     await waitFor('the log to be opened', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === log));
     const shown = await vscode.commands.executeCommand<{ file?: string }>('mlroadmap.showEvaluationLog');
     assert.equal(shown.file, log, 'Show Evaluation Log opens the last run\'s log');
+    // The task's problem matcher ($mlroadmap-python) turns the traceback into a diagnostic on the raising line.
+    const script = vscode.Uri.file(path.join(root, 'evaluate.py'));
+    const raiseLine = fs.readFileSync(script.fsPath, 'utf8').split('\n').findIndex((l) => l.includes('raise ValueError("unknown candidate'));
+    await waitFor('a Python diagnostic on evaluate.py', () =>
+      vscode.languages.getDiagnostics(script).some((d) => d.range.start.line === raiseLine && /ValueError: unknown candidate 'transformer'/.test(d.message)),
+    );
     assert.deepEqual(historyLines(root), before, 'nothing recorded');
     const entry = (await extensionApi()).services.store.get(uri);
     assert.ok(entry);

@@ -23,6 +23,8 @@ export function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.MLROADMAP_INTEGRATION_TIMEOUT_MS ?? 90_000),
     reporter: SummaryReporter,
+    // MLROADMAP_TEST_GREP=<text>: only the tests whose full title contains it (while working on one feature).
+    ...(process.env.MLROADMAP_TEST_GREP ? { grep: process.env.MLROADMAP_TEST_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   console.log(BEGIN);
