@@ -36,6 +36,7 @@ export class RoadmapStore implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    const folderDeletes = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       this.changed,
       watcher,
@@ -46,6 +47,10 @@ export class RoadmapStore implements vscode.Disposable {
         if (!doc || !doc.isDirty) this.schedule(uri);
       }),
       watcher.onDidDelete((uri) => this.remove(uri)),
+      // Deleting a folder reports the folder only, not the roadmaps inside it.
+      folderDeletes,
+      folderDeletes.onDidDelete((uri) => this.removeUnder(uri)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isRoadmap(e.document.uri) && e.contentChanges.length > 0) this.schedule(e.document.uri);
       }),
@@ -129,6 +134,19 @@ export class RoadmapStore implements vscode.Disposable {
   private remove(uri: vscode.Uri): void {
     this.cancel(uri);
     if (this.entries.delete(uri.toString())) this.changed.fire(undefined);
+  }
+
+  /** Drops the roadmaps at or below a deleted path. */
+  private removeUnder(deleted: vscode.Uri): void {
+    const prefix = deleted.path.endsWith('/') ? deleted.path : `${deleted.path}/`;
+    const gone = [...this.entries.values()].filter(
+      (e) => e.uri.scheme === deleted.scheme && e.uri.authority === deleted.authority && (e.uri.path === deleted.path || e.uri.path.startsWith(prefix)),
+    );
+    for (const e of gone) {
+      this.cancel(e.uri);
+      this.entries.delete(e.uri.toString());
+    }
+    if (gone.length > 0) this.changed.fire(undefined);
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
