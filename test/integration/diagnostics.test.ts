@@ -74,14 +74,11 @@ describe('diagnostics and context keys', () => {
     const second = vscode.Uri.joinPath(workspaceFolder().uri, 'broken', 'mlroadmap.yaml');
     await vscode.workspace.fs.writeFile(second, new TextEncoder().encode('version: 1\nproject: {phase: discovery}\nmetrics: [\n'));
     try {
-      await waitFor('diagnostics on the second roadmap', () => ours(second).length > 0, 5000);
+      await waitFor('diagnostics on the second roadmap', () => ours(second).length > 0, 15_000);
     } finally {
-      await vscode.workspace.fs.delete(second);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, 'broken'), { recursive: true });
-      // The file watcher may not report deleting a file in a folder created during the session: Refresh rescans.
-      await vscode.commands.executeCommand('mlroadmap.refresh');
     }
-    await waitFor('the second roadmap to leave the store', () => api.services.store.all().length === 1, 5000);
+    await waitFor('the second roadmap to leave the store', () => api.services.store.all().length === 1, 15_000);
     await waitFor('its diagnostics to be cleared', () => ours(second).length === 0, 3000);
     assert.ok(ours(demoRoadmapUri()).length === api.services.analysis.get(api.services.store.all()[0]).diagnostics.length);
   });
