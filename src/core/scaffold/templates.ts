@@ -1,10 +1,25 @@
 // Finding baseline templates: the built-in ones shipped with the extension and the team's own in
 // `.mlroadmap/templates/<name>/` of a workspace folder. A team template with a built-in's name replaces it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, parseManifest, type TemplateManifest } from './manifest';
 
 export const WORKSPACE_TEMPLATES_DIR = '.mlroadmap/templates';
+
+/** A folder next to the templates with files several of them list (no template.json: not a template itself). */
+export const SHARED_DIR = '_shared';
+
+/**
+ * Where a file a template lists is read from: the template's own folder, else the `_shared` folder next to it
+ * (so helpers several templates copy are kept once). Undefined when neither has it.
+ */
+export function templateFilePath(dir: string, file: string): string | undefined {
+  const parts = file.split('/');
+  const own = join(dir, ...parts);
+  if (existsSync(own)) return own;
+  const shared = join(dirname(dir), SHARED_DIR, ...parts);
+  return existsSync(shared) ? shared : undefined;
+}
 
 export type TemplateSource = 'builtin' | 'workspace';
 
@@ -51,7 +66,7 @@ export function findTemplate(listing: TemplateListing, name: string): TemplateIn
 export function loadTemplate(info: TemplateInfo): LoadedTemplate {
   const files = new Map<string, string>();
   for (const file of info.manifest.files) {
-    const path = join(info.dir, ...file.path.split('/'));
+    const path = templateFilePath(info.dir, file.path) ?? join(info.dir, ...file.path.split('/'));
     try {
       files.set(file.path, readFileSync(path, 'utf8'));
     } catch (e) {
@@ -84,7 +99,7 @@ function scan(root: string, source: TemplateSource, problems: TemplateProblem[])
       continue;
     }
     const { manifest, errors } = parseManifest(raw);
-    const missing = manifest ? manifest.files.filter((f) => !existsSync(join(dir, ...f.path.split('/')))).map((f) => `${f.path} is listed but missing`) : [];
+    const missing = manifest ? manifest.files.filter((f) => templateFilePath(dir, f.path) === undefined).map((f) => `${f.path} is listed but missing`) : [];
     if (!manifest || missing.length > 0) {
       problems.push({ dir, errors: [...errors, ...missing] });
       continue;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBuiltinTemplatesDir } from '../../../src/core/scaffold/builtin-dir';
-import { findTemplate, listTemplates, loadTemplate } from '../../../src/core/scaffold/templates';
+import { findTemplate, listTemplates, loadTemplate, SHARED_DIR } from '../../../src/core/scaffold/templates';
 import { BUILTIN_TEMPLATES, REPO, tempDir } from './helpers';
 
 function writeTemplate(root: string, name: string, manifest: object, files: Record<string, string>): void {
@@ -60,10 +60,33 @@ describe('scaffold: finding templates', () => {
     assert.equal(findBuiltinTemplatesDir(tempDir('nowhere')), undefined);
   });
 
-  it('ships the same shared Python modules in every built-in template', () => {
+  it('keeps the shared Python modules once, in _shared, and gives them to every built-in template', () => {
+    const listing = listTemplates(BUILTIN_TEMPLATES);
+    assert.deepEqual(listing.problems, []);
+    assert.ok(!listing.templates.some((t) => t.name === SHARED_DIR), '_shared is not a template');
     for (const file of ['tabular.py', 'mlroadmap_result.py']) {
-      const [first, ...others] = ['dumb', 'sklearn', 'pytorch'].map((t) => readFileSync(join(BUILTIN_TEMPLATES, t, file), 'utf8'));
-      for (const other of others) assert.equal(other, first, `${file} differs between templates`);
+      assert.equal(existsSync(join(BUILTIN_TEMPLATES, 'dumb', file)), false, `${file} is not copied into dumb/`);
+      const shared = readFileSync(join(BUILTIN_TEMPLATES, SHARED_DIR, file), 'utf8');
+      for (const name of ['dumb', 'sklearn', 'pytorch']) {
+        const info = listing.templates.find((t) => t.name === name);
+        assert.ok(info, name);
+        assert.equal(loadTemplate(info).files.get(file), shared, `${name} gets the shared ${file}`);
+      }
     }
+  });
+
+  it('prefers a template\'s own file to the shared one, and reports a file in neither as missing', () => {
+    const workspace = tempDir('shared');
+    writeTemplate(workspace, 'mine', { name: 'mine', files: ['evaluate.py', 'helpers.py'] }, { 'evaluate.py': 'print(1)\n', 'helpers.py': 'OWN = 1\n' });
+    writeTemplate(workspace, 'other', { name: 'other', files: ['evaluate.py', 'helpers.py'] }, { 'evaluate.py': 'print(2)\n' });
+    writeTemplate(workspace, 'broken', { name: 'broken', files: ['evaluate.py', 'absent.py'] }, { 'evaluate.py': 'print(3)\n' });
+    const shared = join(workspace, '.mlroadmap', 'templates', SHARED_DIR);
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'helpers.py'), 'SHARED = 1\n');
+    const listing = listTemplates(undefined, workspace);
+    const files = (name: string) => loadTemplate(listing.templates.find((t) => t.name === name)!).files;
+    assert.equal(files('mine').get('helpers.py'), 'OWN = 1\n');
+    assert.equal(files('other').get('helpers.py'), 'SHARED = 1\n');
+    assert.deepEqual(listing.problems.map((p) => p.errors), [['absent.py is listed but missing']]);
   });
 });
