@@ -126,17 +126,9 @@ function showPick<T>(
     if (first) pick.activeItems = [first];
   }
   return new Promise<T[]>((resolve, reject) => {
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      action();
-      for (const d of disposables) d.dispose();
-    };
+    const finish = settleOnce(disposables);
     disposables.push(
-      pick.onDidTriggerButton((button) => {
-        if (button === vscode.QuickInputButtons.Back) finish(() => reject(new Back()));
-      }),
+      onBack(pick, () => finish(() => reject(new Back()))),
       pick.onDidAccept(() => {
         const chosen = many ? [...pick.selectedItems] : pick.activeItems.slice(0, 1);
         if (!many && chosen.length === 0) return;
@@ -145,6 +137,23 @@ function showPick<T>(
       pick.onDidHide(() => finish(() => reject(new Cancelled()))),
     );
     pick.show();
+  });
+}
+
+/** Runs the first action it is given, then disposes `disposables`; later calls do nothing. */
+function settleOnce(disposables: readonly vscode.Disposable[]): (action: () => void) => void {
+  let settled = false;
+  return (action) => {
+    if (settled) return;
+    settled = true;
+    action();
+    for (const d of disposables) d.dispose();
+  };
+}
+
+function onBack(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, back: () => void): vscode.Disposable {
+  return input.onDidTriggerButton((button) => {
+    if (button === vscode.QuickInputButtons.Back) back();
   });
 }
 
@@ -169,17 +178,9 @@ function showInput(
   const validate = (text: string): string | undefined => options.validate?.(text);
   box.validationMessage = box.value ? validate(box.value) : undefined;
   return new Promise<string>((resolve, reject) => {
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      action();
-      for (const d of disposables) d.dispose();
-    };
+    const finish = settleOnce(disposables);
     disposables.push(
-      box.onDidTriggerButton((button) => {
-        if (button === vscode.QuickInputButtons.Back) finish(() => reject(new Back()));
-      }),
+      onBack(box, () => finish(() => reject(new Back()))),
       box.onDidChangeValue((text) => {
         box.validationMessage = validate(text);
       }),

@@ -4,6 +4,7 @@ import { readDecisionFolder, type DecisionFolder, type DecisionRecord } from '..
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { DecisionsIndex } from '../services';
+import { watchFiles } from '../workspace/watchFiles';
 
 /** The decisions folder of a roadmap, absolute (`decisions` is relative to the roadmap's folder). */
 export function decisionsFolderOf(entry: RoadmapEntry): string {
@@ -31,14 +32,9 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
     private readonly store: RoadmapStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    const onFile = (uri: vscode.Uri) => this.fileChanged(uri.fsPath);
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidCreate(onFile),
-      watcher.onDidChange(onFile),
-      watcher.onDidDelete(onFile),
+      ...watchFiles('**/*.md', (file) => this.fileChanged(file)),
       store.onDidChange((entry) => {
         if (!entry) {
           this.cache.clear();

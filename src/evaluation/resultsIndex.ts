@@ -20,6 +20,7 @@ import {
 import { Settings } from '../ids';
 import type { CandidateResultView, ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
+import { watchFiles } from '../workspace/watchFiles';
 
 /** The roadmap's current evaluation command of a candidate, as results are stamped with it; undefined when unknown. */
 export type CurrentCommandOf = (entry: RoadmapEntry, candidateId: string) => string | undefined;
@@ -84,16 +85,10 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     private readonly store: RoadmapStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    // One watcher on the workspace's own file watching (a glob, not a RelativePattern: no extra watch requests),
-    // filtered by the paths each roadmap depends on.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const onFile = (uri: vscode.Uri) => this.fileChanged(uri.fsPath);
+    // One watcher on every file, filtered by the paths each roadmap depends on.
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidCreate(onFile),
-      watcher.onDidChange(onFile),
-      watcher.onDidDelete(onFile),
+      ...watchFiles('**/*', (file) => this.fileChanged(file)),
       store.onDidChange((entry) => {
         if (entry) this.schedule(entry, 0);
         else this.syncWithStore();
