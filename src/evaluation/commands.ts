@@ -56,6 +56,8 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
     }, 1000);
   });
   try {
+    // The terminal of a run that just finished stays open a moment (see tasks.ts): let it close first.
+    await previousRunClosed(task);
     await vscode.tasks.executeTask(task);
     const r = await run;
     if (!r) return { done: false, reason: 'failed', message: vscode.l10n.t('The evaluation task ended before it started.') };
@@ -64,6 +66,23 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
   } finally {
     ended.dispose();
   }
+}
+
+/** Resolves when no execution of the same task is active (at most a few seconds). */
+function previousRunClosed(task: vscode.Task): Promise<void> {
+  const same = (t: vscode.Task) => t.name === task.name && t.source === task.source;
+  if (!vscode.tasks.taskExecutions.some((e) => same(e.task))) return Promise.resolve();
+  return new Promise((ok) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      ok();
+    };
+    const sub = vscode.tasks.onDidEndTask((e) => {
+      if (same(e.execution.task)) done();
+    });
+    const timer = setTimeout(done, 5000);
+  });
 }
 
 async function pickCandidate(index: EvaluationResultsIndex, entry: RoadmapEntry, title: string, skipBaseline: boolean): Promise<string | undefined> {

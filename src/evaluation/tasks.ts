@@ -18,6 +18,8 @@ export interface EvaluationTaskDefinition extends vscode.TaskDefinition {
 export const PROBLEM_MATCHER = '$mlroadmap-python';
 const SOURCE = 'ML Roadmap';
 
+const CLOSE_DELAY_MS = 500;
+
 /** A pseudoterminal that runs one evaluation and closes with its exit code; closing it cancels the run. */
 class EvaluationTerminal implements vscode.Pseudoterminal {
   private readonly writer = new vscode.EventEmitter<string>();
@@ -47,8 +49,12 @@ class EvaluationTerminal implements vscode.Pseudoterminal {
       })
       .then((outcome) => {
         this.settle(outcome);
-        if (!this.closed) this.closer.fire(outcome.exitCode);
-        this.dispose();
+        // The task system stops feeding the problem matcher 100 ms after the terminal closes, and the terminal
+        // may still be parsing the last output (the traceback) then: close a moment later.
+        setTimeout(() => {
+          if (!this.closed) this.closer.fire(outcome.exitCode);
+          this.dispose();
+        }, CLOSE_DELAY_MS);
       });
   }
 
