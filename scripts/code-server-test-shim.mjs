@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Stands in for a VS Code executable in @vscode/test-electron's runTests({ vscodeExecutablePath }):
 // turns its Electron-style arguments (--extensionDevelopmentPath=, --extensionTestsPath=, --user-data-dir=,
-// --extensions-dir=, the folder) into a run inside code-server's real extension host, opened in headless
+// --extensions-dir=, --install-extension=<vsix>, the folder) into a run inside code-server's real extension host, opened in headless
 // Chromium with the `payload` URL parameter. The workbench runs the tests module's run() and then calls
 // window.codeAutomationExit(code); this process exits with that code.
 // Environment variables given to this process reach the extension host (runTests' extensionTestsEnv).
@@ -9,20 +9,21 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { startCodeServer, makeProfile } from './code-server.mjs';
+import { installExtension, makeProfile, startCodeServer } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { freePort, workspaceTrustMode } from './vscode-env.mjs';
 
 const TIMEOUT_MS = Number(process.env.MLROADMAP_TEST_TIMEOUT_MS ?? 1_200_000);
 
 function parseArgs(argv) {
-  const out = { developmentPaths: [], folders: [] };
+  const out = { developmentPaths: [], folders: [], installs: [] };
   for (const arg of argv) {
     const m = /^--([^=]+)=(.*)$/.exec(arg);
     if (m?.[1] === 'extensionDevelopmentPath') out.developmentPaths.push(m[2]);
     else if (m?.[1] === 'extensionTestsPath') out.testsPath = m[2];
     else if (m?.[1] === 'user-data-dir') out.userDataDir = m[2];
     else if (m?.[1] === 'extensions-dir') out.extensionsDir = m[2];
+    else if (m?.[1] === 'install-extension') out.installs.push(m[2]);
     else if (!arg.startsWith('-')) out.folders.push(arg);
     // other Electron flags (--no-sandbox, --disable-updates, ...) mean nothing to code-server
   }
@@ -75,6 +76,9 @@ async function main() {
   const workspaceTrust = workspaceTrustMode();
   const profile = makeProfile('code-server', { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir, workspaceTrust });
   const folder = args.folders[0];
+  // --install-extension=<vsix>: extensions the tests need besides the one under development (code-server's web
+  // workbench loads a single extensionDevelopmentPath).
+  for (const vsix of args.installs) installExtension(vsix, profile);
   const server = await startCodeServer({ port, folder, profile, workspaceTrust });
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [

@@ -41,6 +41,17 @@ async function compileTests() {
   return tests.map((t) => relative(REPO, t));
 }
 
+/** Packs test/integration/support/python-extension (the Python extension's test double) into a .vsix. */
+function packPythonExtensionDouble() {
+  const vsix = join(tempDir('python-extension'), 'ms-python.python-test-double.vsix');
+  const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+    cwd: join(REPO, 'test', 'integration', 'support', 'python-extension'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return vsix;
+}
+
 async function main() {
   const started = Date.now();
   if (process.argv.includes('--compile-only')) {
@@ -62,6 +73,10 @@ async function main() {
   console.log(`${LAYER}: editor: ${desktop ? 'desktop VS Code (downloaded by @vscode/test-electron)' : 'code-server 4.100.3'}`);
   if (restricted) console.log(`${LAYER}: Workspace Trust on, the folder untrusted (Restricted Mode)`);
 
+  // The main suite in code-server also installs a stand-in for the Python extension (the marketplace is not
+  // reachable here), so that `${python}` from its selected interpreter is tested; the restricted suite runs without.
+  const pythonExtension = restricted || desktop ? undefined : packPythonExtensionDouble();
+
   let exitCode = 0;
   try {
     await runTests({
@@ -73,6 +88,7 @@ async function main() {
         `--user-data-dir=${join(profile, 'user-data')}`,
         `--extensions-dir=${join(profile, 'extensions')}`,
         '--disable-extensions',
+        ...(pythonExtension ? [`--install-extension=${pythonExtension}`] : []),
       ],
       extensionTestsEnv: { MLROADMAP_TEST_SUMMARY: summary, MLROADMAP_WORKSPACE_TRUST: restricted ? 'restricted' : 'disabled' },
     });

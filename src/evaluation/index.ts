@@ -7,7 +7,7 @@ import { registerEvaluationCommands } from './commands';
 import { COMPARE_SCHEME, CompareDocumentProvider } from './compareDocument';
 import { Evaluations } from './evaluations';
 import { currentCommandOf } from './plan';
-import { knownPython, resolvePython } from './python';
+import { knownPython, onDidChangePythonSelection, resolvePython } from './python';
 import { EvaluationResultsIndex } from './resultsIndex';
 import { EvaluationTaskProvider } from './tasks';
 import { ResultsTestController } from './testing';
@@ -38,6 +38,9 @@ export function activateEvaluation(services: Services): vscode.Disposable[] {
   };
   commandOf();
   void resolveInterpreters();
+  // Another interpreter selected in the Python extension changes `${python}`, hence the current commands.
+  const selection: vscode.Disposable[] = [];
+  void onDidChangePythonSelection(() => void resolveInterpreters()).then((d) => d && selection.push(d));
 
   const tasks = new EvaluationTaskProvider(store, evaluations);
   const compare = new CompareDocumentProvider(store, index);
@@ -53,6 +56,7 @@ export function activateEvaluation(services: Services): vscode.Disposable[] {
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, compare),
     vscode.languages.registerCodeLensProvider(RESULTS_CODELENS_SELECTOR, codeLens),
     vscode.languages.registerHoverProvider({ scheme: 'file', pattern: '**/mlroadmap.yaml' }, new ResultsHoverProvider(store, index)),
+    { dispose: () => selection.forEach((d) => d.dispose()) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${Settings.section}.${Settings.pythonPath}`)) void resolveInterpreters();
     }),

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EvaluateResult } from '../../src/evaluation/commands';
@@ -17,6 +18,11 @@ import type { ViewNode } from '../../src/views/viewNode';
 import type { NodeTreeProvider } from '../../src/views/nodeTreeProvider';
 
 const PYTHON = '/usr/bin/python3';
+
+/** What the Python extension's API offers that the tests call (its test double implements the same). */
+interface PythonApi {
+  readonly environments: { updateActiveEnvironmentPath(path: string): Promise<void> };
+}
 
 async function handle(): Promise<EvaluationHandle> {
   const api = await extensionApi();
@@ -287,5 +293,34 @@ describe('evaluation on the demo project', function () {
       fs.writeFileSync(dataset, data);
     }
     await waitFor('the knn result to be current again', () => h.index.latest(entry, 'knn')?.stale === undefined, 15_000);
+  });
+
+  it('${python} is the interpreter selected in the Python extension when it is installed, over the setting', async () => {
+    const python = vscode.extensions.getExtension<PythonApi>('ms-python.python');
+    assert.ok(python, 'the Python extension (its test double) is installed');
+    const api = await python.activate();
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    // An interpreter at a path of its own, as a virtual environment's bin/python3 is.
+    const venv = fs.mkdtempSync(path.join(os.tmpdir(), 'mlroadmap-venv-'));
+    const selected = path.join(venv, 'bin', 'python3');
+    fs.mkdirSync(path.dirname(selected));
+    fs.symlinkSync(PYTHON, selected);
+    try {
+      await api.environments.updateActiveEnvironmentPath(selected);
+      const run = await evaluate({ candidate: 'knn' });
+      assert.equal(run.done, true, JSON.stringify(run));
+      assert.ok('steps' in run);
+      assert.equal(run.steps[0].command.split(' ')[0], selected, run.steps[0].command);
+      assert.equal(historyLines(root).at(-1)?.command, run.steps[0].command, 'the history keeps the command as run');
+      // The staleness check follows the selection: the result just made is current.
+      await waitFor('the knn result to be current with the selected interpreter', () => h.index.latest(entry, 'knn')?.stale === undefined, 15_000);
+    } finally {
+      await api.environments.updateActiveEnvironmentPath('');
+      fs.rmSync(venv, { recursive: true, force: true });
+    }
+    // Back to the setting: the result made with the other interpreter is now stale (another command).
+    await waitFor('the knn result to turn stale without the selected interpreter', () => /command/.test(h.index.latest(entry, 'knn')?.stale ?? ''), 15_000);
   });
 });
