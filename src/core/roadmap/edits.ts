@@ -4,12 +4,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import {
   CANDIDATE_STATUSES,
+  LEVELS,
   PHASES,
   STEP_STATUSES,
   VERDICTS,
   type Acknowledgement,
+  type Benefit,
   type Candidate,
   type CandidateStatus,
+  type Cost,
   type Evaluation,
   type GateOverride,
   type LiteratureEntry,
@@ -21,7 +24,7 @@ import {
   type Verdict,
 } from './model';
 import { createPositionMap } from './positions';
-import { appendToTopLevelList, setMapKey, setSectionKey, type PlainValue, type RawEdit } from './yaml-text-edits';
+import { appendToTopLevelList, setMapKey, setNestedKey, setSectionKey, type PlainValue, type RawEdit } from './yaml-text-edits';
 
 export type EditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly error: string };
 
@@ -143,6 +146,59 @@ export function setCandidateField(text: string, id: string, key: CandidateScalar
   if (!CANDIDATE_SCALAR_FIELDS.includes(key)) return failure(`'${String(key)}' is not a single-valued candidate field`);
   if (key === 'status') return setCandidateStatus(text, id, value as CandidateStatus);
   return setItemField(text, 'candidates', 'candidate', id, key, value);
+}
+
+/** A candidate's cost and benefit estimates; the keys given are set, the others kept. */
+export interface CostBenefitEstimate {
+  readonly cost?: Cost;
+  readonly benefit?: Benefit;
+}
+
+/**
+ * Sets a candidate's `cost` and `benefit` estimates key by key (`cost.effort_days`, `benefit.expected.<metric>` ...),
+ * adding `cost:` / `benefit:` in flow style when absent; comments and the other keys stay as they were. One edit.
+ */
+export function setCandidateEstimate(text: string, id: string, estimate: CostBenefitEstimate): EditResult {
+  const leaves: [string[], PlainValue][] = [];
+  const cost = estimate.cost ?? {};
+  const benefit = estimate.benefit ?? {};
+  // In the format's key order: cost (effort_days, compute_hours, risk), then benefit (expected, confidence).
+  for (const key of ['effort_days', 'compute_hours'] as const) {
+    const v = cost[key];
+    if (v === undefined) continue;
+    if (!Number.isFinite(v) || v < 0) return failure(`cost.${key} must be a number ≥ 0`);
+    leaves.push([['cost', key], v]);
+  }
+  const level = (path: string[], value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const bad = checkAllowed(value, LEVELS, path.join('.'));
+    if (!bad) leaves.push([path, value]);
+    return bad;
+  };
+  const badRisk = level(['cost', 'risk'], cost.risk);
+  if (badRisk) return failure(badRisk);
+  for (const [metric, v] of Object.entries(benefit.expected ?? {})) {
+    if (!Number.isFinite(v)) return failure(`benefit.expected.${metric} must be a number`);
+    leaves.push([['benefit', 'expected', metric], v]);
+  }
+  const badConfidence = level(['benefit', 'confidence'], benefit.confidence);
+  if (badConfidence) return failure(badConfidence);
+  let current = text;
+  for (const [path, value] of leaves) {
+    const r = editWith(current, (doc) => {
+      const item = findById(listItems(doc, 'candidates'), id);
+      return item ? setNestedKey(current, item, path, value) : `No candidate with id '${id}'`;
+    });
+    if (!r.ok) return r;
+    current = applyEdits(current, r.edits);
+  }
+  return { ok: true, edits: current === text ? [] : [diffEdit(text, current)] };
+}
+
+/** Sets the target of the metric with `id`, adding `target:` when absent. */
+export function setMetricTarget(text: string, id: string, target: number): EditResult {
+  if (!Number.isFinite(target)) return failure('The target must be a number');
+  return setItemField(text, 'metrics', 'metric', id, 'target', target);
 }
 
 export function setRealityCheckVerdict(text: string, id: string, verdict: Verdict): EditResult {

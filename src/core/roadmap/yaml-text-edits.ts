@@ -153,7 +153,33 @@ export function setMapKey(text: string, map: YAMLMap, key: string, value: PlainV
     if (!isScalar(v)) return `'${key}' holds a ${isMap(v) ? 'mapping' : 'list'}, not a single value`;
     return replaceScalar(text, v, value);
   }
-  const pair = `${key}: ${renderScalar(value, undefined, !map.flow)}`;
+  return insertPair(text, map, `${key}: ${renderScalar(value, undefined, !map.flow)}`);
+}
+
+/**
+ * Sets the value at `path` below `map` (e.g. `['cost', 'effort_days']`). Mappings on the way that are absent or
+ * empty are written in flow style with the rest of the path (`cost: { effort_days: 5 }`), as in the format's examples.
+ */
+export function setNestedKey(text: string, map: YAMLMap, path: readonly string[], value: PlainValue): RawEdit | string {
+  const [key, ...rest] = path;
+  if (rest.length === 0) return setMapKey(text, map, key, value);
+  let nested: unknown = value;
+  for (const k of [...rest].reverse()) nested = { [k]: nested };
+  const existing = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (!existing) return insertPair(text, map, `${key}: ${renderFlow(nested)}`);
+  const v = existing.value;
+  if (isMap(v) && v.items.length > 0) return setNestedKey(text, v, rest, value);
+  if (v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined)) || (isMap(v) && v.items.length === 0)) {
+    const keyEnd = valueEnd(existing.key as Node);
+    const colon = text.indexOf(':', keyEnd);
+    const to = v === null || v === undefined ? colon + 1 : valueEnd(v as Node);
+    return { offset: colon + 1, length: to - colon - 1, newText: ` ${renderFlow(nested)}` };
+  }
+  return `'${key}' holds a ${isScalar(v) ? 'single value' : 'list'}, not a mapping`;
+}
+
+/** Adds `pair` (`key: value`) as the last pair of a mapping, in its style (flow or block). */
+function insertPair(text: string, map: YAMLMap, pair: string): RawEdit | string {
   if (map.flow) {
     const last = map.items[map.items.length - 1];
     if (!last) return { offset: start(map), length: valueEnd(map) - start(map), newText: `{ ${pair} }` };

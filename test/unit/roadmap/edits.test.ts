@@ -7,9 +7,11 @@ import {
   addOverride,
   addRealityCheck,
   applyEdits,
+  setCandidateEstimate,
   setCandidateField,
   setCandidateStatus,
   setEvaluation,
+  setMetricTarget,
   setPhase,
   setRealityCheckVerdict,
   setStepStatus,
@@ -159,6 +161,55 @@ describe('roadmap edits', () => {
       assert.deepEqual([e?.command, e?.dataset, e?.shell], ['python3 evaluate.py --out ${results}', 'data/x.csv', false]);
       const updated = apply(DEMO_ROADMAP, setEvaluation(DEMO_ROADMAP, { dataset: 'data/digits_v2.csv', shell: true }));
       assert.deepEqual([model(updated).evaluation?.dataset, model(updated).evaluation?.shell], ['data/digits_v2.csv', true]);
+    });
+
+    it('sets cost and benefit estimates inside the flow mappings, touching only their line', () => {
+      const after = apply(DEMO_ROADMAP, setCandidateEstimate(DEMO_ROADMAP, 'cnn', { cost: { effort_days: 8, risk: 'high' }, benefit: { expected: { accuracy: 0.985 } } }));
+      assert.deepEqual(changedLines(DEMO_ROADMAP, after), [
+        ['    cost: { effort_days: 5, compute_hours: 4, risk: medium }', '    cost: { effort_days: 8, compute_hours: 4, risk: high }'],
+        ['    benefit: { expected: { accuracy: 0.99, latency_ms: 20 }, confidence: medium }', '    benefit: { expected: { accuracy: 0.985, latency_ms: 20 }, confidence: medium }'],
+      ]);
+      const r = setCandidateEstimate(DEMO_ROADMAP, 'forest', { benefit: { expected: { latency_ms: 12 }, confidence: 'low' } });
+      const forest = model(apply(DEMO_ROADMAP, r)).candidates.find((c) => c.id === 'forest');
+      assert.deepEqual(forest?.benefit, { expected: { accuracy: 0.95, latency_ms: 12 }, confidence: 'low' });
+      assert.equal(r.ok && r.edits.length, 1, 'one edit: one undo step');
+    });
+
+    it('adds cost and benefit to a candidate without them, in flow style, keeping comments', () => {
+      const after = apply(COMMENTED, setCandidateEstimate(COMMENTED, 'majority', { cost: { effort_days: 0.5, compute_hours: 0, risk: 'low' }, benefit: { expected: { accuracy: 0.1 }, confidence: 'high' } }));
+      assertOnlyInserted(COMMENTED, after, [
+        '    cost: { effort_days: 0.5, compute_hours: 0, risk: low }',
+        '    benefit: { expected: { accuracy: 0.1 }, confidence: high }',
+      ]);
+      assert.ok(after.includes('    status: evaluated    # measured last week\n'));
+      const flow = apply(COMMENTED, setCandidateEstimate(COMMENTED, 'cnn', { cost: { effort_days: 3 } }));
+      assert.deepEqual(changedLines(COMMENTED, flow), [
+        ['  - { id: cnn, title: "Small CNN", status: idea }', '  - { id: cnn, title: "Small CNN", status: idea, cost: { effort_days: 3 } }'],
+      ]);
+      const empty = minimalRoadmap('candidates:\n  - id: c\n    cost:\n    benefit: {}\n');
+      const filled = model(apply(empty, setCandidateEstimate(empty, 'c', { cost: { risk: 'medium' }, benefit: { confidence: 'medium' } }))).candidates[0];
+      assert.deepEqual([filled.cost, filled.benefit], [{ risk: 'medium' }, { confidence: 'medium' }]);
+    });
+
+    it('refuses bad estimates and unknown candidates, and a cost that is not a mapping', () => {
+      assert.equal(setCandidateEstimate(DEMO_ROADMAP, 'cnn', { cost: { effort_days: -1 } }).ok, false);
+      assert.equal(setCandidateEstimate(DEMO_ROADMAP, 'cnn', { cost: { risk: 'extreme' as 'high' } }).ok, false);
+      assert.equal(setCandidateEstimate(DEMO_ROADMAP, 'cnn', { benefit: { expected: { accuracy: Number.NaN } } }).ok, false);
+      assert.equal(setCandidateEstimate(DEMO_ROADMAP, 'nope', { cost: { effort_days: 1 } }).ok, false);
+      const scalar = minimalRoadmap('candidates:\n  - id: c\n    cost: cheap\n');
+      const r = setCandidateEstimate(scalar, 'c', { cost: { effort_days: 1 } });
+      assert.equal(r.ok, false);
+      assert.match(r.ok ? '' : r.error, /single value, not a mapping/);
+    });
+
+    it('sets a metric target in place or adds it', () => {
+      const text = minimalRoadmap('metrics:\n  - id: accuracy   # primary\n    goal: maximize\n  - { id: latency_ms, goal: minimize, target: 50 }\n');
+      const added = apply(text, setMetricTarget(text, 'accuracy', 0.97));
+      assertOnlyInserted(text, added, ['    target: 0.97']);
+      const replaced = apply(text, setMetricTarget(text, 'latency_ms', 30));
+      assert.deepEqual(changedLines(text, replaced), [['  - { id: latency_ms, goal: minimize, target: 50 }', '  - { id: latency_ms, goal: minimize, target: 30 }']]);
+      assert.equal(setMetricTarget(text, 'accuracy', Number.POSITIVE_INFINITY).ok, false);
+      assert.equal(setMetricTarget(text, 'recall', 0.9).ok, false);
     });
 
     it('sets the phase when project has none, or creates project', () => {
