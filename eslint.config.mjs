@@ -21,5 +21,11 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts', 'webview/**/*.ts'], rules: noVscode },
+  // The Python extension's test double is a plain CommonJS extension.
+  {
+    files: ['test/integration/support/python-extension/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { files: ['scripts/**/*.mjs', 'test/**/*.mjs'], languageOptions: { globals: { URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } } },
 );
