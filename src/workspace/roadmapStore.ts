@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { parseRoadmap } from '../core/roadmap/parse';
 import type { ParseResult, Roadmap } from '../core/roadmap/model';
@@ -33,10 +35,13 @@ export class RoadmapStore implements vscode.Disposable {
   /** Fires with the entry that changed, or undefined when roadmaps appeared or disappeared. */
   readonly onDidChange = this.changed.event;
   private ready: Promise<void> | undefined;
+  /** Paths created since the last look for new folders (see `created`). */
+  private readonly createdPaths = new Set<string>();
+  private createdTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
-    const folderDeletes = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    const anyPath = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.changed,
       watcher,
@@ -47,9 +52,11 @@ export class RoadmapStore implements vscode.Disposable {
         if (!doc || !doc.isDirty) this.schedule(uri);
       }),
       watcher.onDidDelete((uri) => this.remove(uri)),
-      // Deleting a folder reports the folder only, not the roadmaps inside it.
-      folderDeletes,
-      folderDeletes.onDidDelete((uri) => this.removeUnder(uri)),
+      // Deleting a folder reports the folder only, not the roadmaps inside it. Creating one may too: a file
+      // written into a folder just created can come before the watcher watches that folder.
+      anyPath,
+      anyPath.onDidDelete((uri) => this.removeUnder(uri)),
+      anyPath.onDidCreate((uri) => this.created(uri)),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isRoadmap(e.document.uri) && e.contentChanges.length > 0) this.schedule(e.document.uri);
@@ -136,6 +143,41 @@ export class RoadmapStore implements vscode.Disposable {
     if (this.entries.delete(uri.toString())) this.changed.fire(undefined);
   }
 
+  /** Collects created paths; a moment later, the folders among them are searched for roadmaps. */
+  private created(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || uri.path.endsWith(`/${ROADMAP_FILE_NAME}`) || /\/(node_modules|\.git|\.venv|venv)(\/|$)/.test(uri.path)) return;
+    this.createdPaths.add(uri.fsPath);
+    clearTimeout(this.createdTimer);
+    this.createdTimer = setTimeout(() => void this.scanCreatedFolders(), 300);
+  }
+
+  private async scanCreatedFolders(): Promise<void> {
+    const paths = [...this.createdPaths];
+    this.createdPaths.clear();
+    // Many new paths at once (an install, a training run writing checkpoints): one search of the workspace.
+    if (paths.length > 100) return void this.rescanForNew();
+    const folders: string[] = [];
+    for (const p of paths) {
+      try {
+        if ((await stat(p)).isDirectory()) folders.push(p);
+      } catch {
+        // Gone again.
+      }
+    }
+    // Outermost folders only: a search below a folder covers the folders inside it.
+    const roots = folders.filter((f) => !folders.some((o) => o !== f && f.startsWith(o + sep)));
+    for (const folder of roots) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(folder), GLOB), EXCLUDE, 50);
+      for (const uri of found) if (!this.entries.has(uri.toString())) this.schedule(uri, 0);
+    }
+  }
+
+  /** Loads roadmaps of the workspace the store does not hold yet. */
+  private async rescanForNew(): Promise<void> {
+    const found = await vscode.workspace.findFiles(GLOB, EXCLUDE);
+    for (const uri of found) if (!this.entries.has(uri.toString())) this.schedule(uri, 0);
+  }
+
   /** Drops the roadmaps at or below a deleted path. */
   private removeUnder(deleted: vscode.Uri): void {
     const prefix = deleted.path.endsWith('/') ? deleted.path : `${deleted.path}/`;
@@ -187,6 +229,7 @@ export class RoadmapStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.createdTimer);
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
