@@ -8,10 +8,12 @@ import { addLiteratureCommand } from './addLiterature';
 import { addMetricCommand } from './addMetric';
 import { advancePhaseCommand } from './advancePhase';
 import { configureEvaluationCommand } from './configureEvaluation';
+import { estimateCandidateCommand } from './estimateCandidate';
 import { initializeCommand } from './initialize';
 import { logRealityCheckCommand } from './logRealityCheck';
 import { moveBackPhaseCommand } from './moveBackPhase';
 import { setCandidateStatusCommand } from './setCandidateStatus';
+import { setMetricTargetCommand } from './setMetricTarget';
 import { setStepStatusCommand } from './setStepStatus';
 import { startNextStepCommand } from './startNextStep';
 
@@ -27,8 +29,10 @@ export function activateCommands(services: Services): vscode.Disposable[] {
     [Commands.moveBackPhase]: moveBackPhaseCommand,
     [Commands.addCandidate]: addCandidateCommand,
     [Commands.setCandidateStatus]: setCandidateStatusCommand,
+    [Commands.estimateCandidate]: estimateCandidateCommand,
     [Commands.addLiterature]: addLiteratureCommand,
     [Commands.addMetric]: addMetricCommand,
+    [Commands.setMetricTarget]: setMetricTargetCommand,
     [Commands.logRealityCheck]: logRealityCheckCommand,
     [Commands.configureEvaluation]: configureEvaluationCommand,
     [Commands.acknowledgeFinding]: acknowledgeFindingCommand,

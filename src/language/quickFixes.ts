@@ -24,7 +24,7 @@ const LOG_REALITY_CHECK: FlowFix = { command: Commands.logRealityCheck, title: '
 const CONFIGURE_EVALUATION: FlowFix = { command: Commands.configureEvaluation, title: 'Configure the evaluation pipeline…' };
 const EVALUATE: FlowFix = { command: Commands.evaluateCandidate, title: 'Evaluate the candidate…' };
 
-/** A fix that puts the cursor on the node to complete by hand (no palette flow edits nested values). */
+/** A fix that puts the cursor on the node to complete by hand (free text such as a skip_reason). */
 const REVEAL = 'reveal';
 
 /** The pitfall core's fix hints (`PitfallFix`), and the flow each starts. */
@@ -35,8 +35,8 @@ const FLOWS_BY_HINT: Readonly<Record<string, FlowFix>> = {
   'log-reality-check': LOG_REALITY_CHECK,
   'configure-evaluation': CONFIGURE_EVALUATION,
   evaluate: EVALUATE,
-  'set-metric-target': { command: REVEAL, title: 'Go to the metric to set its target' },
-  'set-cost-benefit': { command: REVEAL, title: 'Go to the candidate to estimate its cost and benefit' },
+  'set-metric-target': { command: Commands.setMetricTarget, title: 'Set the metric\'s target…' },
+  'set-cost-benefit': { command: Commands.estimateCandidate, title: 'Estimate the candidate\'s cost and benefit…' },
   'set-skip-reason': { command: REVEAL, title: 'Go to the candidate to write its skip_reason' },
 };
 
@@ -52,7 +52,10 @@ const FLOWS_BY_CODE: Readonly<Record<string, readonly FlowFix[]>> = {
 /** Second choices offered after the hinted flow. */
 const ALSO_BY_HINT: Readonly<Record<string, readonly FlowFix[]>> = {
   'set-skip-reason': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }],
-  'set-cost-benefit': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }],
+  'set-cost-benefit': [
+    { command: REVEAL, title: 'Go to the candidate' },
+    { command: Commands.setCandidateStatus, title: 'Set candidate status…' },
+  ],
 };
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
@@ -118,7 +121,8 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
     const flows = hinted ? [hinted, ...(ALSO_BY_HINT[hint ?? ''] ?? [])] : (FLOWS_BY_CODE[code] ?? []);
     const itemArgs = (command: string): Record<string, unknown> => {
       if (!about) return {};
-      if (command === Commands.setCandidateStatus) return { candidateId: about, itemId: about };
+      if (command === Commands.setCandidateStatus || command === Commands.estimateCandidate) return { candidateId: about, itemId: about };
+      if (command === Commands.setMetricTarget) return { metricId: about, itemId: about };
       if (command === Commands.evaluateCandidate) return { candidate: about, candidateId: about, itemId: about };
       if (command === Commands.logRealityCheck) return { candidate: about };
       return {};

@@ -99,6 +99,8 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
       args: () => ({ roadmap, id: 'random-forest', title: 'Random forest on raw pixels', basedOn: ['alpaydin98'], cost: { effort_days: 1, compute_hours: 0.5, risk: 'low' } }),
     },
     { title: 'Set Candidate Status', command: 'mlroadmap.setCandidateStatus', args: () => ({ roadmap, candidateId: 'knn', status: 'shortlisted' }) },
+    { title: 'Estimate Cost and Benefit', command: 'mlroadmap.estimateCandidate', args: () => ({ roadmap, candidateId: 'knn', effortDays: 2 }) },
+    { title: 'Set Metric Target', command: 'mlroadmap.setMetricTarget', args: () => ({ roadmap, metricId: 'accuracy', target: 0.9 }) },
     { title: 'Add Literature', command: 'mlroadmap.addLiterature', args: () => ({ roadmap, id: 'svm', title: 'SVMs on digits', url: 'https://example.com/svm', takeaway: 'Strong on 8x8 digits.' }) },
     { title: 'Add Metric', command: 'mlroadmap.addMetric', args: () => ({ roadmap, id: 'recall_7', kind: 'offline', goal: 'maximize', target: 0.95, why: 'Sevens matter.' }) },
     { title: 'Log Reality Check', command: 'mlroadmap.logRealityCheck', args: () => ({ roadmap, checkId: 'ops-demo', verdict: 'passed', notes: 'test' }) },

@@ -101,6 +101,20 @@ describe('palette commands driven with arguments', () => {
     assertOneLineChanged(original, after, /status: idea/, /^ {4}status: shortlisted +# cheap, but slow at serving time on the full archive$/);
   });
 
+  it('Estimate Cost and Benefit changes the values inside the flow mappings, keeping their comments', async () => {
+    const outcome = await run('mlroadmap.estimateCandidate', { candidateId: 'cnn', effortDays: 8, risk: 'high', expected: { accuracy: 0.985 } });
+    assert.equal(outcome.done, true, outcome.message);
+    const after = await readDisk(demoRoadmapUri());
+    const changed = after.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    assert.deepEqual(changed, [
+      '    cost: { effort_days: 8, compute_hours: 4, risk: high }        # risk: low | medium | high',
+      '    benefit: { expected: { accuracy: 0.985 }, confidence: medium }   # confidence: low | medium | high',
+    ]);
+    const refused = await run('mlroadmap.estimateCandidate', { candidateId: 'cnn', confidence: 'certain' });
+    assert.equal(refused.done, false);
+    assert.equal(await readDisk(demoRoadmapUri()), after, 'a bad level changes nothing');
+  });
+
   it('Add Literature Entry appends an entry and refuses a URL that is not http(s)', async () => {
     const refused = await run('mlroadmap.addLiterature', { id: 'he16', title: 'Deep residual learning', url: 'javascript:alert(1)' });
     assert.equal(refused.reason, 'invalid');
@@ -130,6 +144,14 @@ describe('palette commands driven with arguments', () => {
       { kind: 'online', goal: 'minimize', target: 50, why: 'Forms wait in a queue.' },
     );
     assert.equal((await run('mlroadmap.addMetric', { id: 'accuracy', kind: 'offline' })).reason, 'invalid', 'a taken id is refused');
+  });
+
+  it('Set Metric Target replaces the target on its line and refuses an unknown metric', async () => {
+    const outcome = await run('mlroadmap.setMetricTarget', { metricId: 'macro_f1', target: 0.95 });
+    assert.equal(outcome.done, true, outcome.message);
+    const after = await readDisk(demoRoadmapUri());
+    assertOneLineChanged(original, after, /target: 0\.96/, /^ {4}target: 0\.95$/);
+    assert.equal((await run('mlroadmap.setMetricTarget', { metricId: 'recall', target: 0.9 })).reason, 'invalid');
   });
 
   it('Log Reality Check adds a check dated today by default', async () => {

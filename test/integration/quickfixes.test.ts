@@ -109,7 +109,7 @@ describe('quick fixes on mlroadmap.yaml', () => {
     await diagnosticGone('pitfall/one-architecture');
   });
 
-  it('reinventing-the-wheel: "Add a literature entry…" runs Add Literature; too-incremental goes to the candidate', async () => {
+  it('reinventing-the-wheel: "Add a literature entry…" runs Add Literature; too-incremental: "Estimate the candidate\'s cost and benefit…" fills them in', async () => {
     const withGbm = original.replace(
       '    status: idea              # cheap, but slow at serving time on the full archive\n',
       '    status: idea              # cheap, but slow at serving time on the full archive\n  - { id: gbm, title: Gradient boosting, status: shortlisted }\n',
@@ -131,22 +131,28 @@ describe('quick fixes on mlroadmap.yaml', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), demoRoadmapUri().toString());
     assert.match(editor?.document.lineAt(editor.selection.active.line).text ?? '', /id: gbm/, 'the cursor is on the candidate');
-    const setStatus = actionFor(actions, 'mlroadmap.setCandidateStatus');
-    const outcome = await runWith(setStatus, { status: 'idea' });
+    actionFor(actions, 'mlroadmap.setCandidateStatus');
+    const estimate = actionFor(actions, 'mlroadmap.estimateCandidate');
+    assert.equal(estimate.isPreferred, true);
+    const outcome = await runWith(estimate, { effortDays: 10, computeHours: 2, risk: 'high', expected: { accuracy: 0.9 }, confidence: 'low' });
     assert.equal(outcome.done, true, outcome.message);
+    const gbm = parseRoadmap(await readDisk(demoRoadmapUri())).roadmap?.candidates.find((c) => c.id === 'gbm');
+    assert.deepEqual([gbm?.cost, gbm?.benefit], [{ effort_days: 10, compute_hours: 2, risk: 'high' }, { expected: { accuracy: 0.9 }, confidence: 'low' }]);
     await diagnosticGone('pitfall/too-incremental');
   });
 
-  it('metric-misalignment: an offline metric without a target leads to it; Acknowledge… names the metric', async () => {
+  it('metric-misalignment: "Set the metric\'s target…" sets the target of an offline metric without one; Acknowledge… names the metric', async () => {
     const added = await vscode.commands.executeCommand<{ done: boolean }>('mlroadmap.addMetric', { roadmap: demoRoadmapUri().toString(), id: 'recall_7', kind: 'offline', goal: 'maximize' });
     assert.equal(added.done, true);
     const diagnostic = await diagnosticAppears('pitfall/metric-misalignment');
     const actions = await quickFixes(diagnostic);
-    actionFor(actions, 'mlroadmap.revealInRoadmap');
     const acknowledge = actionFor(actions, 'mlroadmap.acknowledgeFinding');
     assert.deepEqual((acknowledge.command?.arguments?.[0] as { target?: string }).target, 'recall_7');
-    const acked = await runWith(acknowledge, { reason: 'Tracked for information only.' });
-    assert.equal(acked.done, true, acked.message);
+    const setTarget = actionFor(actions, 'mlroadmap.setMetricTarget');
+    assert.equal(setTarget.isPreferred, true);
+    const set = await runWith(setTarget, { target: 0.9 });
+    assert.equal(set.done, true, set.message);
+    assert.equal(parseRoadmap(await readDisk(demoRoadmapUri())).roadmap?.metrics.find((m) => m.id === 'recall_7')?.target, 0.9);
     await diagnosticGone('pitfall/metric-misalignment');
   });
 

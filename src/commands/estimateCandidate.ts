@@ -1,0 +1,142 @@
+// ML Roadmap: Estimate Cost and Benefit… — a candidate's effort, compute and risk, and the value it is expected to
+// reach on the primary metric with a confidence: what the cost/benefit rank (and pitfall/too-incremental) needs.
+import * as vscode from 'vscode';
+import { LEVELS, type Level } from '../core/roadmap/model';
+import { setCandidateEstimate, type CostBenefitEstimate } from '../core/roadmap/edits';
+import { parseNumber, validateNumber } from '../core/roadmap/inputs';
+import type { Services } from '../services';
+import { runFlow } from './flow';
+import { candidatePickItems } from './setCandidateStatus';
+import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+
+export interface EstimateCandidateArgs {
+  readonly candidateId?: string;
+  readonly effortDays?: number;
+  readonly computeHours?: number;
+  readonly risk?: Level;
+  /** Expected value per metric id. */
+  readonly expected?: Readonly<Record<string, number>>;
+  readonly confidence?: Level;
+}
+
+export interface EstimateCandidateOutcome extends CommandOutcome {
+  readonly candidateId?: string;
+}
+
+const LEVEL_DETAILS: Readonly<Record<'risk' | 'confidence', Readonly<Record<Level, string>>>> = {
+  risk: { low: 'Done before, by this team', medium: 'Known approach, new here', high: 'Unproven: may not work at all' },
+  confidence: { low: 'A guess', medium: 'Backed by a paper or a similar result', high: 'Measured on our data already' },
+};
+
+interface State {
+  candidateId?: string;
+  effortDays?: number;
+  computeHours?: number;
+  risk?: Level;
+  expected?: number;
+  confidence?: Level;
+}
+
+export async function estimateCandidateCommand(services: Services, arg?: unknown): Promise<EstimateCandidateOutcome> {
+  const refused = refuseUntrusted();
+  if (refused) return refused;
+  const args = argsOf<EstimateCandidateArgs>(arg);
+  const target = await resolveTarget(services, args);
+  if (isOutcome(target)) return target;
+  const { candidates, metrics } = target.roadmap;
+  const given = args.candidateId ?? args.itemId;
+  if (given !== undefined && !candidates.some((c) => c.id === given)) {
+    const message = vscode.l10n.t('There is no candidate "{0}" in the roadmap.', given);
+    void vscode.window.showErrorMessage(message);
+    return { done: false, reason: 'invalid', message };
+  }
+  if (candidates.length === 0) {
+    const message = vscode.l10n.t('The roadmap has no candidates yet: add one first.');
+    void vscode.window.showInformationMessage(message);
+    return { done: false, reason: 'nothing-to-do', message };
+  }
+  const primary = metrics[0];
+
+  let candidateId: string;
+  let estimate: CostBenefitEstimate;
+  const hasValues = [args.effortDays, args.computeHours, args.risk, args.expected, args.confidence].some((v) => v !== undefined);
+  if (given !== undefined && hasValues) {
+    candidateId = given;
+    estimate = {
+      cost: { effort_days: args.effortDays, compute_hours: args.computeHours, risk: args.risk },
+      benefit: { expected: args.expected, confidence: args.confidence },
+    };
+  } else {
+    const current = (id: string | undefined) => candidates.find((c) => c.id === id);
+    const filled = await runFlow<State>(vscode.l10n.t('Estimate Cost and Benefit'), { candidateId: given }, [
+      {
+        skip: () => given !== undefined,
+        run: async (p, s) => {
+          s.candidateId = await p.pick({ placeholder: vscode.l10n.t('Which candidate?'), items: candidatePickItems(candidates), active: s.candidateId, matchOnDetail: true });
+        },
+      },
+      {
+        run: async (p, s) => {
+          s.effortDays = parseNumber(
+            await p.input({
+              prompt: vscode.l10n.t('Effort: person-days to prototype and evaluate "{0}"', s.candidateId ?? ''),
+              value: (s.effortDays ?? current(s.candidateId)?.cost?.effort_days)?.toString(),
+              validate: (t) => validateNumber(t, { minimum: 0 }),
+            }),
+          );
+        },
+      },
+      {
+        run: async (p, s) => {
+          s.computeHours = parseNumber(
+            await p.input({
+              prompt: vscode.l10n.t('Compute: GPU or machine hours to train and evaluate it (empty: unknown)'),
+              value: (s.computeHours ?? current(s.candidateId)?.cost?.compute_hours)?.toString(),
+              validate: (t) => validateNumber(t, { optional: true, minimum: 0 }),
+            }),
+          );
+        },
+      },
+      {
+        run: async (p, s) => {
+          s.risk = await p.pick<Level>({
+            placeholder: vscode.l10n.t('Risk: how likely it is not to work'),
+            items: LEVELS.map((l) => ({ label: l, detail: vscode.l10n.t(LEVEL_DETAILS.risk[l]), value: l })),
+            active: s.risk ?? current(s.candidateId)?.cost?.risk ?? 'medium',
+          });
+        },
+      },
+      {
+        skip: () => primary === undefined,
+        run: async (p, s) => {
+          s.expected = parseNumber(
+            await p.input({
+              prompt: vscode.l10n.t('Expected {0} ({1}; target {2})', primary.id, primary.goal, primary.target?.toString() ?? '—'),
+              value: (s.expected ?? current(s.candidateId)?.benefit?.expected?.[primary.id])?.toString(),
+              validate: (t) => validateNumber(t),
+            }),
+          );
+        },
+      },
+      {
+        run: async (p, s) => {
+          s.confidence = await p.pick<Level>({
+            placeholder: vscode.l10n.t('Confidence in that expectation'),
+            items: LEVELS.map((l) => ({ label: l, detail: vscode.l10n.t(LEVEL_DETAILS.confidence[l]), value: l })),
+            active: s.confidence ?? current(s.candidateId)?.benefit?.confidence ?? 'medium',
+          });
+        },
+      },
+    ]);
+    if (!filled?.candidateId || filled.risk === undefined) return { done: false, reason: 'cancelled' };
+    candidateId = filled.candidateId;
+    estimate = {
+      cost: { effort_days: filled.effortDays, compute_hours: filled.computeHours, risk: filled.risk },
+      benefit: { expected: primary && filled.expected !== undefined ? { [primary.id]: filled.expected } : undefined, confidence: filled.confidence },
+    };
+  }
+  const id = candidateId;
+  const outcome = await applyToRoadmap(target, vscode.l10n.t('Estimate cost and benefit'), (text) => setCandidateEstimate(text, id, estimate), services);
+  if (outcome.done) confirm(vscode.l10n.t('Cost and benefit of "{0}" estimated.', id));
+  return { ...outcome, candidateId: id };
+}
