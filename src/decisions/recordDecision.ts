@@ -5,11 +5,11 @@ import * as vscode from 'vscode';
 import type { DecisionDraft } from '../core/decisions';
 import { defaultContext, driverOf, optionsFrom, peopleOf } from '../core/decisions/fromRoadmap';
 import { candidateTitle } from '../core/decisions/fromRoadmap';
-import { setCandidateField, setCandidateStatus } from '../core/roadmap/edits';
+import { setCandidateField, setCandidateStatus, setOverrideDecision } from '../core/roadmap/edits';
 import { editSequence, type Change } from '../core/roadmap/edit-sequence';
 import { applyEdits } from '../core/roadmap/edits';
 import { today } from '../core/roadmap/inputs';
-import type { CandidateStatus, Roadmap } from '../core/roadmap/model';
+import { PHASES, type CandidateStatus, type Roadmap } from '../core/roadmap/model';
 import { recordAndCommit } from '../git';
 import { argsOf, isOutcome, refuseUntrusted, resolveTarget } from '../commands/target';
 import type { Services } from '../services';
@@ -54,16 +54,22 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
   const invalid = validate(roadmap, answers);
   if (invalid) return fail('invalid', invalid);
   const changes = roadmapChanges(answers);
+  // A gate override already in the roadmap (Advance Phase wrote it) gets the record's number.
+  const from = PHASES.find((ph) => ph === args.from);
+  const to = PHASES.find((ph) => ph === args.to);
+  const override =
+    answers.kind === 'override-gate' && from && to ? roadmap.overrides.some((o) => o.from === from && o.to === to && o.decision === undefined) : false;
   const edit = (text: string, padded: string) =>
-    editSequence(
-      text,
-      changes.flatMap(([id, status]): Change[] => [(t) => setCandidateStatus(t, id, status), (t) => setCandidateField(t, id, 'decision', padded)]),
-    );
+    editSequence(text, [
+      ...changes.flatMap(([id, status]): Change[] => [(t) => setCandidateStatus(t, id, status), (t) => setCandidateField(t, id, 'decision', padded)]),
+      ...(override && from && to ? [(t: string) => setOverrideDecision(t, from, to, padded)] : []),
+    ]);
+  const editsRoadmap = changes.length > 0 || override;
   // The roadmap must take the edit before anything is written.
   const check = edit(entry.text, '0000');
   if (!check.ok) return fail('invalid', check.error);
   const roadmapFile = entry.uri.fsPath;
-  const unsaved = await saveUnsavedFirst(changes.length > 0 ? [roadmapFile] : [], args.confirm);
+  const unsaved = await saveUnsavedFirst(editsRoadmap ? [roadmapFile] : [], args.confirm);
   if (unsaved) return fail('unsaved', unsaved);
 
   const draft = buildDraft(services, target.entry, roadmap, answers, args);
@@ -72,7 +78,7 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
     repoDir,
     decisionsDir: decisionsFolderOf(entry),
     draft,
-    ...(changes.length > 0
+    ...(editsRoadmap
       ? {
           roadmapPath: roadmapFile,
           roadmapEdits: (text: string, d: { padded: string }) => {

@@ -233,7 +233,13 @@ describe('architecture decisions in git', function () {
     assert.deepEqual((await records()).map((r) => r.number), [1, 2, 3, 4]);
   });
 
-  it("a gate override (as Advance Phase passes it) asks the remaining questions; accepted on their defaults", async () => {
+  it("a gate override (as Advance Phase passes it) asks the remaining questions; accepted on their defaults; the override gets the record's number", async () => {
+    // Advance Phase has written the override into the roadmap (committed here, so the commit below shows its change).
+    const withOverride = (await readDisk(demoRoadmapUri())) + 'overrides:\n  - { from: discovery, to: production, reason: the operations demo is booked for next week }\n';
+    await restoreFile(demoRoadmapUri(), withOverride);
+    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'advance anyway', '--', 'mlroadmap.yaml');
+    const api = await extensionApi();
+    await waitFor('the store to see the override', () => (api.services.store.get(demoRoadmapUri())?.roadmap?.overrides.length ?? 0) === 1);
     let result: RecordDecisionResult | undefined;
     void Promise.resolve(
       vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
@@ -262,7 +268,11 @@ describe('architecture decisions in git', function () {
     assert.match(text, /The gate from discovery to production is not met, and the project moves on anyway: the operations demo is booked for next week\./);
     assert.match(text, /Decision: Move from discovery to production before the gate is met, because the operations demo is booked for next week\./);
     assert.match(text, /\* forms_auto_routed \(business\): maximize, target 0\.8/);
-    assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0005-advance-from-discovery-to-production-before-the-gate-is-met.md');
+    assert.equal(
+      git(root, 'log', '-1', '--name-only', '--format='),
+      'docs/decisions/0005-advance-from-discovery-to-production-before-the-gate-is-met.md\nmlroadmap.yaml',
+    );
+    assert.equal(await readDisk(demoRoadmapUri()), withOverride.replace('next week }', 'next week, decision: "0005" }'));
   });
 
   it('offers git init when the folder is not a repository, then commits the decision', async () => {

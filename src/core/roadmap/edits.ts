@@ -259,6 +259,22 @@ export function addOverride(text: string, override: NewOverride): EditResult {
   return editWith(text, (doc) => appendToTopLevelList(text, doc, 'overrides', clean(override)));
 }
 
+/**
+ * Links the latest override from `from` to `to` that has no decision yet to the decision record `decision`
+ * (`decision: "NNNN"`). Fails when there is no such override.
+ */
+export function setOverrideDecision(text: string, from: Phase, to: Phase, decision: string): EditResult {
+  return editWith(text, (doc) => {
+    const scalar = (item: YAMLMap, key: string) => {
+      const v = item.get(key, true);
+      return isScalar(v) ? String(v.value) : undefined;
+    };
+    const open = listItems(doc, 'overrides').filter((o) => scalar(o, 'from') === from && scalar(o, 'to') === to && scalar(o, 'decision') === undefined);
+    const latest = open[open.length - 1];
+    return latest ? setMapKey(text, latest, 'decision', decision) : `No override from ${from} to ${to} without a decision`;
+  });
+}
+
 export function addAcknowledgement(text: string, ack: NewAcknowledgement): EditResult {
   if (!ack.code?.trim()) return failure('An acknowledgement needs the diagnostic code');
   if (!ack.reason?.trim()) return failure('An acknowledgement needs a reason');

@@ -12,6 +12,7 @@ import {
   setCandidateStatus,
   setEvaluation,
   setMetricTarget,
+  setOverrideDecision,
   setPhase,
   setRealityCheckVerdict,
   setStepStatus,
@@ -210,6 +211,17 @@ describe('roadmap edits', () => {
       assert.deepEqual(changedLines(text, replaced), [['  - { id: latency_ms, goal: minimize, target: 50 }', '  - { id: latency_ms, goal: minimize, target: 30 }']]);
       assert.equal(setMetricTarget(text, 'accuracy', Number.POSITIVE_INFINITY).ok, false);
       assert.equal(setMetricTarget(text, 'recall', 0.9).ok, false);
+    });
+
+    it('links the latest open override of a transition to its decision record', () => {
+      const text = minimalRoadmap(
+        'overrides:\n  - { from: discovery, to: production, reason: Demo booked, decision: "0003" }\n  - from: discovery   # again\n    to: production\n    reason: Pilot customer waiting\n',
+      );
+      const after = apply(text, setOverrideDecision(text, 'discovery', 'production', '0007'));
+      assertOnlyInserted(text, after, ['    decision: "0007"']);
+      assert.deepEqual(model(after).overrides.map((o) => o.decision), ['0003', '0007']);
+      assert.equal(setOverrideDecision(after, 'discovery', 'production', '0008').ok, false, 'none left without a decision');
+      assert.equal(setOverrideDecision(text, 'production', 'shipped', '0008').ok, false);
     });
 
     it('sets the phase when project has none, or creates project', () => {
