@@ -3,7 +3,7 @@
 // (with the paths and message, so the caller can retry `commitPaths` after `git init` or a confirmation).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { folderRecordNumbers } from '../core/decisions/folder';
+import { folderNaming } from '../core/decisions/folder';
 import { renderMadr } from '../core/decisions/madr';
 import type { DecisionDraft } from '../core/decisions/model';
 import { padNumber } from '../core/decisions/model';
@@ -43,11 +43,12 @@ export type RecordResult = CommitResult & RecordedFiles;
 
 export async function recordAndCommit(req: RecordRequest): Promise<RecordResult> {
   const folder = resolve(req.repoDir, req.decisionsDir);
-  const number = req.number ?? nextNumber(folderRecordNumbers(folder).map((n) => ({ number: n })));
+  const naming = folderNaming(folder);
+  const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));
   const padded = padNumber(number);
   const title = req.draft.title.replace(/\s+/g, ' ').trim();
   const message = `docs(decision): ${padded} ${title}`;
-  const recordFile = join(folder, recordFileName(number, title));
+  const recordFile = join(folder, recordFileName(number, title, naming.dated ? req.draft.date : undefined));
   const base = { number, padded, message };
 
   try {

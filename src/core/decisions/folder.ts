@@ -31,15 +31,21 @@ function recordFileNames(folder: string): string[] {
     .map((d) => d.name);
 }
 
-/**
- * The numbers the folder's record files take, from their names alone (no record is read): what the next
- * number continues. A missing folder has none.
- */
-export function folderRecordNumbers(folder: string): number[] {
+/** How a folder names its records, from the file names alone (no record is read). */
+export interface FolderNaming {
+  /** The numbers the record files take: what the next number continues. */
+  readonly numbers: readonly number[];
+  /** Every record is named `YYYYMMDD-slug.md` (log4brains): new records are named so too. */
+  readonly dated: boolean;
+}
+
+/** The naming of a decisions folder; a missing folder has no records and numbered names. */
+export function folderNaming(folder: string): FolderNaming {
   try {
-    return [...numberFiles(recordFileNames(folder)).values()];
+    const names = recordFileNames(folder);
+    return { numbers: [...numberFiles(names).values()], dated: names.length > 0 && names.every((n) => DATE_SLUG.test(n)) };
   } catch {
-    return [];
+    return { numbers: [], dated: false };
   }
 }
 

@@ -27,6 +27,11 @@ export function kebab(title: string): string {
   return slug === '' ? 'decision' : slug;
 }
 
-export function recordFileName(number: number, title: string): string {
-  return `${padNumber(number)}-${kebab(title)}.md`;
+/**
+ * `NNNN-kebab-title.md`; with `date` (YYYY-MM-DD), `YYYYMMDD-kebab-title.md` for folders that name records by
+ * date (log4brains), where the number is the position in date order.
+ */
+export function recordFileName(number: number, title: string, date?: string): string {
+  const prefix = date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date.replace(/-/g, '') : padNumber(number);
+  return `${prefix}-${kebab(title)}.md`;
 }

@@ -43,6 +43,26 @@ describe('git adapter: recordAndCommit', function () {
     ]);
   });
 
+  it('names the new record by date in a folder whose records are named by date (log4brains), continuing its order', async () => {
+    const log4brains = (title: string, date: string) => `# ${title}\n\n- Status: accepted\n- Date: ${date}\n\n## Context and Problem Statement\n\nSome context.\n`;
+    repo = makeTempRepo({
+      'mlroadmap.yaml': ROADMAP,
+      'docs/adr/20240105-use-log4brains.md': log4brains('Use Log4brains to manage the ADRs', '2024-01-05'),
+      'docs/adr/20240312-use-markdown.md': log4brains('Use Markdown Architectural Decision Records', '2024-03-12'),
+    });
+    const draft = { ...sampleDraft(), date: '2024-05-02' };
+    const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/adr', draft, env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(r.recordFile, join(repo.dir, 'docs/adr/20240502-choose-a-small-cnn-over-vit-tiny.md'));
+    assert.equal(r.number, 3);
+    const records = readDecisionFolder(join(repo.dir, 'docs/adr')).records;
+    assert.deepEqual(records.map((x) => [x.number, x.title]), [
+      [1, 'Use Log4brains to manage the ADRs'],
+      [2, 'Use Markdown Architectural Decision Records'],
+      [3, 'Choose a small CNN over ViT-tiny'],
+    ]);
+  });
+
   it('refuses to overwrite an existing file of the same name and writes nothing', async () => {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-choose-a-small-cnn-over-vit-tiny.md': EXISTING });
     const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), number: 1, roadmapPath: 'mlroadmap.yaml', roadmapEdits: () => 'changed', env: repo.env });
