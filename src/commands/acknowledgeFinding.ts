@@ -5,7 +5,7 @@ import { addAcknowledgement } from '../core/roadmap/edits';
 import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
 import type { Services } from '../services';
 import { runFlow } from './flow';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface AcknowledgeFindingArgs {
   /** Diagnostic code, e.g. `pitfall/one-architecture`. */
@@ -54,9 +54,7 @@ export async function acknowledgeFindingCommand(services: Services, arg?: unknow
     return { done: false, reason: 'invalid', message: vscode.l10n.t('Only pitfall findings (codes pitfall/…) can be acknowledged, not "{0}".', args.code) };
   }
   if (args.code === undefined && findings.length === 0) {
-    const message = vscode.l10n.t('No open pitfall findings: nothing to acknowledge.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message };
+    return nothingToDo(vscode.l10n.t('No open pitfall findings: nothing to acknowledge.'));
   }
   const state = await runFlow<{ finding?: Finding; reason?: string }>(
     vscode.l10n.t('Acknowledge Pitfall Finding'),

@@ -12,7 +12,7 @@ import { PHASES, type Phase, type Roadmap } from '../core/roadmap/model';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { applyToRoadmap, argsOf, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface AdvancePhaseArgs {
   /** Advance even when the gate fails (needs `reason`); false: refuse without asking. Absent: ask in a modal. */
@@ -64,9 +64,7 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
   const from = target.roadmap.project.phase;
   const to = PHASES[PHASES.indexOf(from) + 1] as Phase | undefined;
   if (!to) {
-    const message = vscode.l10n.t('The roadmap is already shipped: there is no later phase.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message, advanced: false, from, unmet: [] };
+    return { ...nothingToDo(vscode.l10n.t('The roadmap is already shipped: there is no later phase.')), advanced: false, from, unmet: [] };
   }
   const unmet = unmetConditions(services, target.entry, target.roadmap, to);
   const base = { from, to, unmet };

@@ -7,7 +7,7 @@ import { parseNumber, validateNumber } from '../core/roadmap/inputs';
 import type { Services } from '../services';
 import { runFlow } from './flow';
 import { candidatePickItems } from './setCandidateStatus';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface EstimateCandidateArgs {
   readonly candidateId?: string;
@@ -46,14 +46,10 @@ export async function estimateCandidateCommand(services: Services, arg?: unknown
   const { candidates, metrics } = target.roadmap;
   const given = args.candidateId ?? args.itemId;
   if (given !== undefined && !candidates.some((c) => c.id === given)) {
-    const message = vscode.l10n.t('There is no candidate "{0}" in the roadmap.', given);
-    void vscode.window.showErrorMessage(message);
-    return { done: false, reason: 'invalid', message };
+    return invalidArgument(vscode.l10n.t('There is no candidate "{0}" in the roadmap.', given));
   }
   if (candidates.length === 0) {
-    const message = vscode.l10n.t('The roadmap has no candidates yet: add one first.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message };
+    return nothingToDo(vscode.l10n.t('The roadmap has no candidates yet: add one first.'));
   }
   const primary = metrics[0];
 

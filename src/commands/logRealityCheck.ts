@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { runFlow, separator, type FlowPickItem } from './flow';
 import { VERDICT_ICONS } from './labels';
 import { candidatePickItems } from './setCandidateStatus';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface LogRealityCheckArgs {
   /** Update the verdict of this existing check. */
@@ -66,9 +66,7 @@ export async function logRealityCheckCommand(services: Services, arg?: unknown):
   let state: State | undefined = { checkId: existing, ...args, id: args.id };
   if (!argsDriven) {
     if (candidates.length === 0 && existing === undefined && checks.length === 0) {
-      const message = vscode.l10n.t('Add a candidate first: a reality check tries a candidate in real conditions.');
-      void vscode.window.showInformationMessage(message);
-      return { done: false, reason: 'nothing-to-do', message };
+      return nothingToDo(vscode.l10n.t('Add a candidate first: a reality check tries a candidate in real conditions.'));
     }
     const isUpdate = (s: State): boolean => s.checkId !== undefined && s.checkId !== NEW;
     state = await runFlow<State>(vscode.l10n.t('Log Reality Check'), state, [

@@ -8,7 +8,7 @@ import { today } from '../core/roadmap/inputs';
 import { PHASES, type Phase } from '../core/roadmap/model';
 import type { Services } from '../services';
 import { askReason, PHASE_TITLES } from './advancePhase';
-import { applyToRoadmap, argsOf, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface MoveBackPhaseArgs {
   readonly reason?: string;
@@ -28,9 +28,7 @@ export async function moveBackPhaseCommand(services: Services, arg?: unknown): P
   const from = target.roadmap.project.phase;
   const to = PHASES[PHASES.indexOf(from) - 1] as Phase | undefined;
   if (!to) {
-    const message = vscode.l10n.t('The roadmap is in Discovery, the first phase: there is no earlier one.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message, from };
+    return { ...nothingToDo(vscode.l10n.t('The roadmap is in Discovery, the first phase: there is no earlier one.')), from };
   }
   const reason = args.reason?.trim() || (await askReason(vscode.l10n.t('Why move back from {0} to {1}?', PHASE_TITLES[from], PHASE_TITLES[to])));
   if (!reason) return { done: false, reason: 'cancelled', from, to };

@@ -5,7 +5,7 @@ import { setCandidateStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
 import { runFlow, type FlowPickItem } from './flow';
 import { CANDIDATE_STATUS_ICONS } from './labels';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface SetCandidateStatusArgs {
   readonly candidateId?: string;
@@ -42,17 +42,13 @@ export async function setCandidateStatusCommand(services: Services, arg?: unknow
   const { candidates } = target.roadmap;
   const given = args.candidateId ?? args.itemId;
   if (given !== undefined && !candidates.some((c) => c.id === given)) {
-    const message = vscode.l10n.t('There is no candidate "{0}" in the roadmap.', given);
-    void vscode.window.showErrorMessage(message);
-    return { done: false, reason: 'invalid', message };
+    return invalidArgument(vscode.l10n.t('There is no candidate "{0}" in the roadmap.', given));
   }
   if (args.status !== undefined && !CANDIDATE_STATUSES.includes(args.status)) {
     return { done: false, reason: 'invalid', message: vscode.l10n.t('Unknown candidate status "{0}".', String(args.status)) };
   }
   if (candidates.length === 0) {
-    const message = vscode.l10n.t('The roadmap has no candidates yet: add one first.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message };
+    return nothingToDo(vscode.l10n.t('The roadmap has no candidates yet: add one first.'));
   }
   const filled = await runFlow<{ candidateId?: string; status?: CandidateStatus }>(
     vscode.l10n.t('Set Candidate Status'),

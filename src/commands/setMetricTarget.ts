@@ -4,7 +4,7 @@ import { setMetricTarget } from '../core/roadmap/edits';
 import { parseNumber, validateNumber } from '../core/roadmap/inputs';
 import type { Services } from '../services';
 import { runFlow } from './flow';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface SetMetricTargetArgs {
   readonly metricId?: string;
@@ -25,17 +25,13 @@ export async function setMetricTargetCommand(services: Services, arg?: unknown):
   const { metrics } = target.roadmap;
   const given = args.metricId ?? args.itemId;
   if (given !== undefined && !metrics.some((m) => m.id === given)) {
-    const message = vscode.l10n.t('There is no metric "{0}" in the roadmap.', given);
-    void vscode.window.showErrorMessage(message);
-    return { done: false, reason: 'invalid', message };
+    return invalidArgument(vscode.l10n.t('There is no metric "{0}" in the roadmap.', given));
   }
   if (args.target !== undefined && !Number.isFinite(args.target)) {
     return { done: false, reason: 'invalid', message: vscode.l10n.t('The target must be a number.') };
   }
   if (metrics.length === 0) {
-    const message = vscode.l10n.t('The roadmap has no metrics yet: add one first.');
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message };
+    return nothingToDo(vscode.l10n.t('The roadmap has no metrics yet: add one first.'));
   }
   const filled = await runFlow<{ metricId?: string; target?: number }>(
     vscode.l10n.t('Set Metric Target'),

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { runFlow, separator, type FlowPickItem } from './flow';
 import { STAGE_DESCRIPTIONS } from '../core/process/stages';
 import { humanize, STEP_STATUS_ICONS } from './labels';
-import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface SetStepStatusArgs {
   readonly stepId?: string;
@@ -52,9 +52,7 @@ export async function setStepStatusCommand(services: Services, arg?: unknown): P
   const steps = stepsWithHeadings(target.roadmap).map((s) => s.step);
   const given = args.stepId ?? args.itemId;
   if (given !== undefined && !steps.some((s) => s.id === given)) {
-    const message = vscode.l10n.t('There is no step "{0}" in the roadmap.', given);
-    void vscode.window.showErrorMessage(message);
-    return { done: false, reason: 'invalid', message };
+    return invalidArgument(vscode.l10n.t('There is no step "{0}" in the roadmap.', given));
   }
   if (args.status !== undefined && !STEP_STATUSES.includes(args.status)) {
     return { done: false, reason: 'invalid', message: vscode.l10n.t('Unknown step status "{0}".', String(args.status)) };

@@ -4,7 +4,7 @@ import { nextTodoStep } from '../core/process/next-step';
 import { setStepStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
 import { humanize } from './labels';
-import { applyToRoadmap, argsOf, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
+import { applyToRoadmap, argsOf, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface StartNextStepOutcome extends CommandOutcome {
   readonly stepId?: string;
@@ -17,9 +17,7 @@ export async function startNextStepCommand(services: Services, arg?: unknown): P
   if (isOutcome(target)) return target;
   const next = nextTodoStep(target.roadmap);
   if (!next) {
-    const message = vscode.l10n.t('Every step of the {0} phase has started: nothing left to do.', target.roadmap.project.phase);
-    void vscode.window.showInformationMessage(message);
-    return { done: false, reason: 'nothing-to-do', message };
+    return nothingToDo(vscode.l10n.t('Every step of the {0} phase has started: nothing left to do.', target.roadmap.project.phase));
   }
   const { step, group } = next;
   const outcome = await applyToRoadmap(target, vscode.l10n.t('Start next step'), (text) => setStepStatus(text, step.id, 'doing'), services);

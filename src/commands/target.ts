@@ -45,6 +45,18 @@ export function argsOf<T extends object>(arg: unknown): Partial<T> & TargetArgs 
   return {} as Partial<T> & TargetArgs;
 }
 
+/** An argument naming an item the roadmap does not have: shown as an error, returned as `invalid`. */
+export function invalidArgument(message: string): CommandOutcome & { readonly reason: 'invalid'; readonly message: string } {
+  void vscode.window.showErrorMessage(message);
+  return { done: false, reason: 'invalid', message };
+}
+
+/** Nothing to do (no candidates yet, no later phase ...): said once, returned as `nothing-to-do`. */
+export function nothingToDo(message: string): CommandOutcome & { readonly reason: 'nothing-to-do'; readonly message: string } {
+  void vscode.window.showInformationMessage(message);
+  return { done: false, reason: 'nothing-to-do', message };
+}
+
 /** Refuses in Restricted Mode with a message that says why. */
 export function refuseUntrusted(): CommandOutcome | undefined {
   if (vscode.workspace.isTrusted) return undefined;
