@@ -83,15 +83,30 @@ export class RoadmapStore implements vscode.Disposable {
     return this.entries.get(uri.toString());
   }
 
-  /** The roadmap a command should act on: the one in the active editor, else the only one, else undefined. */
+  /**
+   * The roadmap a command should act on: the one in the active editor, else the innermost roadmap whose folder holds
+   * the editor's file (in a monorepo, services/ocr/train.py belongs to services/ocr/mlroadmap.yaml, not the outer
+   * one), else the only one, else undefined.
+   */
   active(): RoadmapEntry | undefined {
     const editorUri = vscode.window.activeTextEditor?.document.uri;
     if (editorUri) {
-      const own = this.get(editorUri) ?? this.all().find((e) => editorUri.fsPath.startsWith(e.root.fsPath + '/'));
+      const own = this.get(editorUri) ?? this.containing(editorUri);
       if (own) return own;
     }
     const all = this.all();
     return all.length === 1 ? all[0] : undefined;
+  }
+
+  /** The roadmap with the deepest folder holding `uri`; compares URI paths, which use '/' on every platform. */
+  private containing(uri: vscode.Uri): RoadmapEntry | undefined {
+    let best: RoadmapEntry | undefined;
+    for (const e of this.entries.values()) {
+      if (e.root.scheme !== uri.scheme || e.root.authority !== uri.authority) continue;
+      const prefix = e.root.path.endsWith('/') ? e.root.path : `${e.root.path}/`;
+      if (uri.path.startsWith(prefix) && (!best || e.root.path.length > best.root.path.length)) best = e;
+    }
+    return best;
   }
 
   /** Re-reads every roadmap now, without waiting for the debounce. */

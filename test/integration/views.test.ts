@@ -231,6 +231,11 @@ describe('sidebar views on the demo roadmap', () => {
       );
       assert.deepEqual(labels(roadmap.getChildren(groups[0])), ['Focus', 'Discovery', 'Production']);
       assert.equal(candidates.getChildren().length, 2);
+      // A file below services/ocr belongs to the inner roadmap, not the outer one whose folder holds it too.
+      const inner = vscode.Uri.joinPath(workspaceFolder().uri, 'services', 'ocr', 'train.py');
+      await vscode.workspace.fs.writeFile(inner, new TextEncoder().encode('print("ocr")\n'));
+      await vscode.window.showTextDocument(inner);
+      assert.equal(api.services.store.active()?.uri.toString(), second.toString());
     } finally {
       // The folder deleted outside VS Code (as `rm -rf services` would): the store drops the roadmaps inside it.
       rmSync(vscode.Uri.joinPath(workspaceFolder().uri, 'services').fsPath, { recursive: true, force: true });
