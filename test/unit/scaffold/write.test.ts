@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allowOverwrite, type PlannedFile } from '../../../src/core/scaffold/plan';
 import { writePlannedFiles } from '../../../src/core/scaffold/write';
@@ -32,5 +32,33 @@ describe('scaffold: writing planned files', () => {
     const outcome = writePlannedFiles(dir, allowOverwrite(PLAN, ['evaluate.py']));
     assert.equal(outcome.ok, true);
     assert.equal(readFileSync(join(dir, 'evaluate.py'), 'utf8'), 'print(1)\n');
+  });
+
+  it('writes nothing when a file appears while it writes, and removes what it wrote', () => {
+    const dir = tempDir('appears');
+    // Reading the first file's content is the moment the loop writes it: the second file appears just then.
+    const first = {
+      path: 'evaluate.py',
+      overwrite: false,
+      get content() {
+        mkdirSync(join(dir, 'sub'), { recursive: true });
+        writeFileSync(join(dir, 'sub', 'README.md'), 'theirs');
+        return 'print(1)\n';
+      },
+    };
+    assert.deepEqual(writePlannedFiles(dir, [first, PLAN[1]]), { ok: false, existing: ['sub/README.md'] });
+    assert.ok(!existsSync(join(dir, 'evaluate.py')), 'the file written before the clash is removed');
+    assert.equal(readFileSync(join(dir, 'sub', 'README.md'), 'utf8'), 'theirs');
+  });
+
+  it('removes the folders it created when a later file clashes', () => {
+    const dir = tempDir('appears-deep');
+    const plan: PlannedFile[] = [
+      { path: 'a/b/one.py', content: '1\n', overwrite: false },
+      { path: 'two.py', content: '2\n', overwrite: false },
+      { path: 'two.py', content: '2\n', overwrite: false }, // the same path twice: the second write clashes
+    ];
+    assert.deepEqual(writePlannedFiles(dir, plan), { ok: false, existing: ['two.py'] });
+    assert.deepEqual(readdirSync(dir), []);
   });
 });
