@@ -6,6 +6,7 @@ import { padNumber } from './model';
 import { makeEdit } from './edits';
 import { splitLines } from './lines';
 import { kebabFromFileName } from './naming';
+import { decodeTarget, linksIn, targetId } from './status';
 
 export interface Collision {
   readonly number: number;
@@ -116,23 +117,25 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-/** Rewrites `[label](…oldName…)` links to the new name; a label naming the old number gets the new one. */
+/**
+ * Rewrites the links the reader resolves to the old file (titled, URL-encoded, with `\\` or `/` folders, with or
+ * without `.md`) to the new name; a label naming the old number gets the new one.
+ */
 function linkEdits(text: string, oldName: string, newName: string, from: number, to: number): TextEdit[] {
   const edits: TextEdit[] = [];
-  const re = /\[([^\]]*)\]\(([^)\s]*)\)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const target = m[2];
-    const targetBase = target.split('#')[0].split('/').pop();
-    if (targetBase !== oldName) continue;
-    const labelStart = m.index + 1;
-    const newLabel = m[1]
+  const oldId = targetId(oldName);
+  for (const link of linksIn(text)) {
+    if (targetId(link.decoded) !== oldId) continue;
+    const newLabel = link.label
       .replace(new RegExp(`^${from}\\.`), `${to}.`)
       .replace(new RegExp(`^(ADR[-\\s#]?)${padNumber(from)}\\b`, 'i'), `$1${padNumber(to)}`);
-    if (newLabel !== m[1]) edits.push(makeEdit(text, labelStart, m[1].length, newLabel));
-    const targetStart = m.index + m[0].length - 1 - target.length;
-    const nameStart = targetStart + target.split('#')[0].length - oldName.length;
-    edits.push(makeEdit(text, nameStart, oldName.length, newName));
+    if (newLabel !== link.label) edits.push(makeEdit(text, link.labelStart, link.label.length, newLabel));
+    // The file name is the last path segment of the target before any anchor, as written.
+    const filePart = link.target.split('#')[0];
+    const nameStart = Math.max(filePart.lastIndexOf('/'), filePart.lastIndexOf('\\')) + 1;
+    const written = filePart.slice(nameStart);
+    const name = /\.md$/i.test(decodeTarget(written)) ? newName : newName.replace(/\.md$/i, '');
+    edits.push(makeEdit(text, link.targetStart + nameStart, written.length, name));
   }
   return edits;
 }

@@ -35,13 +35,43 @@ export interface RecordRef {
   readonly number?: number;
 }
 
+/** An inline markdown link `[label](target "title")`, with offsets into the text it was found in. */
+export interface MarkdownLink {
+  readonly label: string;
+  readonly labelStart: number;
+  /** The target as written (URL-encoded when it was). */
+  readonly target: string;
+  readonly targetStart: number;
+  /** The target URL-decoded (as written when it does not decode). */
+  readonly decoded: string;
+}
+
+/** Every inline link of the text; a title after the target is allowed. */
+export function linksIn(text: string): MarkdownLink[] {
+  const links: MarkdownLink[] = [];
+  const re = /\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const labelStart = m.index + 1;
+    links.push({ label: m[1], labelStart, target: m[2], targetStart: labelStart + m[1].length + 2, decoded: decodeTarget(m[2]) });
+  }
+  return links;
+}
+
+/** A link target URL-decoded, or as written when it does not decode. */
+export function decodeTarget(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
+
 /** References in a `Superseded by ...` / `Supersedes ...` text. */
 export function refsIn(text: string): RecordRef[] {
-  const refs: RecordRef[] = [];
-  const linkRe = /\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g;
-  let m: RegExpExecArray | null;
-  while ((m = linkRe.exec(text)) !== null) refs.push({ target: decodeURIComponent(m[2]) });
+  const refs: RecordRef[] = linksIn(text).map((l) => ({ target: l.decoded }));
   if (refs.length > 0) return refs;
+  let m: RegExpExecArray | null;
   const numRe = /\b(?:ADR|#)[-\s#]?(\d{1,6})\b/gi;
   while ((m = numRe.exec(text)) !== null) refs.push({ number: Number(m[1]) });
   return refs;

@@ -173,6 +173,29 @@ describe('number collisions', () => {
     assert.equal(edited.get('d/0003-c.md'), '# 3. C\n\n## Status\n\nAccepted\n\nSupersedes [4. Use ViT](0004-use-vit.md)\n');
     assert.match(edited.get('d/0002-use-vit.md')!, /^# 4\. Use ViT\n[\s\S]*See \[4\. Use ViT\]\(0004-use-vit\.md#context\)\./);
   });
+
+  it('rewrites every link the reader resolves to the moved record: titled, URL-encoded, backslash folders, no .md', () => {
+    const links = new Map<string, string>([
+      ['d/0001-a.md', '# 1. A\n\n## Status\n\nAccepted\n'],
+      ['d/0002-use-cnn.md', '# 2. Use CNN\n\nDate: 2024-01-10\n\n## Status\n\nAccepted\n'],
+      ['d/0002-use-vit.md', '# 2. Use ViT\n\nDate: 2024-01-12\n\n## Status\n\nAccepted\n'],
+      [
+        'd/0003-c.md',
+        '# 3. C\n\n## Status\n\nAccepted\n\nSupersedes [2. Use ViT](0002-use-vit.md "Use ViT")\n\n' +
+          'See [ADR-0002](0002%2Duse%2Dvit.md), [ViT](..\\d\\0002-use-vit.md#context) and [ViT](./0002-use-vit).\n',
+      ],
+    ]);
+    const read = parseDecisionFiles([...links.keys()].map((p) => ({ name: p.slice(2), path: p })), (p) => links.get(p)!);
+    assert.deepEqual(read.records.find((r) => r.file === 'd/0003-c.md')?.supersedes, [2]);
+    const [step] = planRenumber(read.records, links);
+    assert.equal(step.file, 'd/0002-use-vit.md');
+    const edited = new Map(step.edits.map((e) => [e.file, applyEdits(links.get(e.file)!, e.edits)]));
+    assert.equal(
+      edited.get('d/0003-c.md'),
+      '# 3. C\n\n## Status\n\nAccepted\n\nSupersedes [4. Use ViT](0004-use-vit.md "Use ViT")\n\n' +
+        'See [ADR-0004](0004-use-vit.md), [ViT](..\\d\\0004-use-vit.md#context) and [ViT](./0004-use-vit).\n',
+    );
+  });
 });
 
 describe('index', () => {
