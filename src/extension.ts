@@ -1,14 +1,11 @@
 import type * as vscode from 'vscode';
 import { MlRoadmapExtension } from './composition';
 
-let extension: MlRoadmapExtension | undefined;
-
 export function activate(context: vscode.ExtensionContext): MlRoadmapExtension {
-  extension = new MlRoadmapExtension(context);
+  const extension = new MlRoadmapExtension(context);
   context.subscriptions.push(extension);
   return extension;
 }
 
-export function deactivate(): void {
-  extension = undefined;
-}
+/** Nothing to do: the extension is in the context's subscriptions, which VS Code disposes. */
+export function deactivate(): void {}

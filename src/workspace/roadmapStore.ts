@@ -232,10 +232,8 @@ export class RoadmapStore implements vscode.Disposable {
     const started = Date.now();
     const parse = parseRoadmap(text);
     const root = vscode.Uri.joinPath(uri, '..');
-    const relative = vscode.workspace.asRelativePath(root, false);
-    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const inSubfolder = root.toString() !== folder.uri.toString();
-    const label = inSubfolder ? (multi ? relative : vscode.workspace.asRelativePath(root, false)) : folder.name;
+    const label = inSubfolder ? vscode.workspace.asRelativePath(root, false) : folder.name;
     const entry: RoadmapEntry = { uri, folder, root, label, text, parse, roadmap: parse.roadmap };
     this.entries.set(uri.toString(), entry);
     this.log.debug(`parsed ${vscode.workspace.asRelativePath(uri)} in ${Date.now() - started} ms: ${parse.diagnostics.length} diagnostics`);
