@@ -1,6 +1,7 @@
 // What a decision record takes from the roadmap: decision makers and the other people from the roles,
 // considered options from the candidates (with cost, benefit and their latest evaluation as a snapshot),
 // decision drivers from the metrics, a default title and context per kind of decision.
+import { metricValue } from '../results/compare';
 import type { Candidate, Metric, Roadmap } from '../roadmap/model';
 import type { DecisionKind, DraftOption, EvaluationSnapshot } from './model';
 
@@ -23,9 +24,12 @@ export function peopleOf(roadmap: Roadmap): { readonly makers: string[]; readonl
   return { makers, others };
 }
 
-/** The metric an evaluation snapshot reports: the first roadmap metric the result has, else its first metric. */
+/**
+ * The metric an evaluation snapshot reports: the first roadmap metric the result has (under its id or a tool's name
+ * for it, `eval_<id>`, as the views match it), else its first metric.
+ */
 export function primaryMetric(metrics: readonly Metric[], result: LatestResult): string | undefined {
-  return metrics.find((m) => m.id in result.metrics)?.id ?? Object.keys(result.metrics)[0];
+  return metrics.find((m) => metricValue(result.metrics, m.id) !== undefined)?.id ?? Object.keys(result.metrics)[0];
 }
 
 /** The snapshot of a candidate's latest evaluation, with the baseline candidate's value of the same metric. */
@@ -35,8 +39,9 @@ export function snapshotOf(roadmap: Roadmap, candidateId: string, latest: Latest
   const metric = primaryMetric(roadmap.metrics, result);
   if (metric === undefined) return undefined;
   const baselineId = roadmap.evaluation?.baseline ?? roadmap.candidates.find((c) => c.baseline)?.id;
-  const baseline = baselineId !== undefined && baselineId !== candidateId ? latest(baselineId)?.metrics[metric] : undefined;
-  const value = result.metrics[metric];
+  const baseline = baselineId !== undefined && baselineId !== candidateId ? metricValue(latest(baselineId)?.metrics, metric) : undefined;
+  const value = metricValue(result.metrics, metric);
+  if (value === undefined) return undefined;
   return {
     metric,
     value,

@@ -1,6 +1,7 @@
 // Cost/benefit ranking of candidates: expected gain over the baseline on the primary metric, weighted by confidence,
 // divided by cost. Pure arithmetic on the roadmap; the baseline's measured value comes from the caller.
 import type { Candidate, Level, Roadmap } from '../roadmap/model';
+import { metricValue } from '../results/compare';
 import { baselineCandidate, isBaseline } from './candidates';
 
 /** How the rank is computed, for display wherever a rank is shown. */
@@ -46,11 +47,12 @@ function num(n: number): string {
 }
 
 /**
- * The baseline value of the primary metric: the latest measured one, else the baseline candidate's expected value,
- * else 0 (gain is then the expected value itself).
+ * The baseline value of the primary metric: the latest measured one (under the metric's id or a tool's name for it,
+ * `eval_<id>`, `val/<id>`, as the views match it), else the baseline candidate's expected value, else 0 (gain is then
+ * the expected value itself).
  */
 export function baselineValue(roadmap: Roadmap, metricId: string, options: RankingOptions = {}): { value: number; source: string } {
-  const measured = options.baselineMetrics?.[metricId];
+  const measured = metricValue(options.baselineMetrics, metricId);
   if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: 'measured baseline' };
   const base = baselineCandidate(roadmap);
   const expected = base?.benefit?.expected?.[metricId];
