@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { readDecisionFolder, type DecisionFolder, type DecisionRecord } from '../core/decisions';
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
-import type { DecisionsIndex } from '../services';
+import type { DecisionsIndex, Services } from '../services';
 import { watchFiles } from '../workspace/watchFiles';
 
 /** The decisions folder of a roadmap, absolute (`decisions` is relative to the roadmap's folder). */
@@ -101,6 +101,11 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
     if (this.timer) clearTimeout(this.timer);
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
+}
+
+/** Forgets what the index read for the roadmap, so the next read sees the folder as it is now, and tells listeners. */
+export function reloadDecisions(services: Services, entry: RoadmapEntry): void {
+  if (services.decisions instanceof RoadmapDecisionsIndex) services.decisions.reload(entry);
 }
 
 /** Decision records per roadmap (the composition root's factory). */

@@ -7,7 +7,7 @@ import { argsOf, refuseUntrusted } from '../commands/target';
 import type { Services } from '../services';
 import { applyRoadmapEdits } from '../workspace/applyEdits';
 import { commitDecisionFiles, type CommitAnswers, type DecisionFailure } from './commitFlow';
-import { RoadmapDecisionsIndex } from './decisionsIndex';
+import { reloadDecisions } from './decisionsIndex';
 import type { RecordDecisionArgs, RecordDecisionResult } from './recordArgs';
 import { recordDecisionCommand } from './recordDecision';
 import { decisionsTarget, linkOf, pickRecord, type RecordRefArgs, type RecordTarget } from './recordTarget';
@@ -120,7 +120,7 @@ async function changeAndCommit(services: Services, target: RecordTarget, changes
     const applied = await applyRoadmapEdits(vscode.Uri.file(c.record.file), c.edits, vscode.l10n.t('Decision record'));
     if (!applied.ok) return invalid(applied.message, 'failed');
   }
-  if (services.decisions instanceof RoadmapDecisionsIndex) services.decisions.reload(target.entry);
+  reloadDecisions(services, target.entry);
   const outcome = await commitDecisionFiles({ repoDir: target.entry.folder.uri.fsPath, paths: files, message, log: services.log, ...answers });
   if (!outcome.committed) return { committed: false, files, failure: outcome.failure };
   void vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);

@@ -14,7 +14,7 @@ import { recordAndCommit } from '../git';
 import { argsOf, isOutcome, refuseUntrusted, resolveTarget } from '../commands/target';
 import type { Services } from '../services';
 import { commitDecisionFiles } from './commitFlow';
-import { decisionsFolderOf, RoadmapDecisionsIndex } from './decisionsIndex';
+import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
 import type { RecordDecisionArgs, RecordDecisionResult } from './recordArgs';
 import { askRecordAnswers, withDefaults, type RecordAnswers } from './recordFlow';
 import { saveUnsavedFirst } from './unsaved';
@@ -90,7 +90,7 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
       : {}),
     includeStagedChanges: args.confirm === true,
   });
-  if (services.decisions instanceof RoadmapDecisionsIndex) services.decisions.reload(entry);
+  reloadDecisions(services, entry);
   await services.store.reload(entry.uri);
   if (!result.recordFile) return fail(result.ok ? 'failed' : result.kind, result.ok ? '' : result.message);
 

@@ -6,7 +6,7 @@ import type { DecisionRecord, RecordLink } from '../core/decisions';
 import { argsOf, isOutcome, resolveTarget, type TargetArgs } from '../commands/target';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { decisionsFolderOf, RoadmapDecisionsIndex } from './decisionsIndex';
+import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
 
 export interface RecordRefArgs extends TargetArgs {
   /** The record's number, or its file (absolute). A Decisions tree item carries `file` and `itemId` (the number). */
@@ -29,7 +29,7 @@ export async function decisionsTarget(services: Services, arg: unknown): Promise
     if (isOutcome(target)) return { failure: { kind: target.reason ?? 'failed', message: target.message ?? '' } };
     entry = target.entry;
   }
-  if (services.decisions instanceof RoadmapDecisionsIndex) services.decisions.reload(entry);
+  reloadDecisions(services, entry);
   return { entry, records: services.decisions.records(entry) as readonly DecisionRecord[] };
 }
 
