@@ -4,10 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectCollisions, planRenumber, type DecisionRecord, type RenumberStep } from '../core/decisions';
+import { detectCollisions, planRenumber, readDecisionFolder, type DecisionRecord, type RenumberStep } from '../core/decisions';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { RoadmapDecisionsIndex } from './decisionsIndex';
+import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
 
 export interface RenumberResult {
   readonly renamed: readonly { readonly from: string; readonly to: string; readonly message: string }[];
@@ -16,6 +16,8 @@ export interface RenumberResult {
 
 export class DecisionCollisions implements vscode.Disposable {
   private readonly warned = new Set<string>();
+  /** Roadmaps (uri) being renumbered: their folder is half done until the end. */
+  private readonly renumbering = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
@@ -26,6 +28,7 @@ export class DecisionCollisions implements vscode.Disposable {
   /** Warns once per set of colliding files. */
   check(): void {
     for (const entry of this.services.store.all()) {
+      if (this.renumbering.has(entry.uri.toString())) continue;
       const collisions = detectCollisions(this.services.decisions.records(entry) as readonly DecisionRecord[]);
       if (collisions.length === 0) continue;
       const key = collisions.flatMap((c) => c.records.map((r) => r.file)).join('|');
@@ -47,23 +50,32 @@ export class DecisionCollisions implements vscode.Disposable {
       return { renamed: [], failure: { kind: 'restricted', message: vscode.l10n.t('ML Roadmap does not rename files in Restricted Mode.') } };
     }
     const renamed: { from: string; to: string; message: string }[] = [];
-    const index = this.services.decisions;
-    for (let i = 0; i < 100; i++) {
-      if (index instanceof RoadmapDecisionsIndex) index.reload(entry);
-      const records = index.records(entry) as readonly DecisionRecord[];
-      const texts = new Map<string, string>();
-      for (const r of records) texts.set(r.file, textOf(r.file));
-      const [step] = planRenumber(records, texts, { mtimeMs: (f) => mtime(f) });
-      if (!step) break;
-      const failure = await applyStep(step);
-      if (failure) {
-        void vscode.window.showErrorMessage(failure);
-        return { renamed, failure: { kind: 'failed', message: failure } };
+    const folder = decisionsFolderOf(entry);
+    // Each step reads every record once (the editor's text when open); the index is told once, at the end,
+    // so the collision check does not run on the half-renumbered folder.
+    this.renumbering.add(entry.uri.toString());
+    try {
+      for (let i = 0; i < 100; i++) {
+        const texts = new Map<string, string>();
+        const { records } = readDecisionFolder(folder, (f) => {
+          const text = textOf(f);
+          texts.set(f, text);
+          return text;
+        });
+        const [step] = planRenumber(records, texts, { mtimeMs: (f) => mtime(f) });
+        if (!step) break;
+        const failure = await applyStep(step);
+        if (failure) {
+          void vscode.window.showErrorMessage(failure);
+          return { renamed, failure: { kind: 'failed', message: failure } };
+        }
+        this.services.log.info(step.message);
+        renamed.push({ from: step.file, to: step.newFile, message: step.message });
       }
-      this.services.log.info(step.message);
-      renamed.push({ from: step.file, to: step.newFile, message: step.message });
+    } finally {
+      this.renumbering.delete(entry.uri.toString());
+      reloadDecisions(this.services, entry);
     }
-    if (index instanceof RoadmapDecisionsIndex) index.reload(entry);
     if (renamed.length > 0) void vscode.window.showInformationMessage(renamed.map((r) => r.message).join(' '));
     return { renamed };
   }
@@ -91,14 +103,10 @@ async function applyStep(step: RenumberStep): Promise<string | undefined> {
   return undefined;
 }
 
+/** The editor's text of the file when it is open, else the file on disk (throws when it cannot be read). */
 function textOf(file: string): string {
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && path.resolve(d.uri.fsPath) === path.resolve(file));
-  if (doc) return doc.getText();
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  return doc ? doc.getText() : fs.readFileSync(file, 'utf8');
 }
 
 function mtime(file: string): number | undefined {

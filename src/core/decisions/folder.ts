@@ -49,7 +49,8 @@ export function folderNaming(folder: string): FolderNaming {
   }
 }
 
-export function readDecisionFolder(folder: string): DecisionFolder {
+/** Reads the folder's records; `read` (by default from disk) may throw, which becomes a problem for that file. */
+export function readDecisionFolder(folder: string, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): DecisionFolder {
   let names: string[];
   try {
     names = recordFileNames(folder);
@@ -58,7 +59,7 @@ export function readDecisionFolder(folder: string): DecisionFolder {
   }
   return parseDecisionFiles(
     names.map((name) => ({ name, path: join(folder, name) })),
-    (path) => readFileSync(path, 'utf8'),
+    read,
   );
 }
 
