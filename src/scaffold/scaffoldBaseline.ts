@@ -97,61 +97,61 @@ async function writeBaseline(services: Services, place: Place, choices: Scaffold
     datasetPath = copy.path;
     if (copy.created) demoCopy = copy.path;
   }
-  const removeDemoCopy = () => {
-    if (demoCopy) rmSync(demoCopy, { force: true });
-  };
-
-  const plan = planBaseline({ template: loadTemplate(info), targetDir, datasetPath, target: choices.target!, task: choices.task, candidate, answers: choices.answers });
-  if (!plan.ok) {
-    removeDemoCopy();
-    return fail(vscode.l10n.t('Cannot scaffold the {0} baseline: {1}', info.name, plan.errors.join('; ')), 'invalid');
-  }
-  let files = plan.files;
-  const existing = conflictingFiles(targetDir, files);
-  if (existing.length > 0) {
-    const allowed = overwrite ?? (await confirmOverwrite(place.root, targetDir, existing));
-    if (!allowed) {
-      removeDemoCopy();
-      const message = vscode.l10n.t('Nothing was written: {0} already holds {1}.', relativeToRoot(root, targetDir), existing.join(', '));
-      if (overwrite === false) void vscode.window.showWarningMessage(message);
-      services.log.info(`Scaffold Baseline: ${message}`);
-      return { done: false, reason: overwrite === false ? 'invalid' : 'cancelled', message, existing, candidate, folder: targetDir };
+  // The demo copy stays only with a baseline written to use it: any other way out removes it.
+  let demoCopyUsed = false;
+  try {
+    const plan = planBaseline({ template: loadTemplate(info), targetDir, datasetPath, target: choices.target!, task: choices.task, candidate, answers: choices.answers });
+    if (!plan.ok) {
+      return fail(vscode.l10n.t('Cannot scaffold the {0} baseline: {1}', info.name, plan.errors.join('; ')), 'invalid');
     }
-    files = allowOverwrite(files, existing);
-  }
-  const written = writePlannedFiles(targetDir, files);
-  if (!written.ok) {
-    removeDemoCopy();
-    const message = vscode.l10n.t('Nothing was written: {0} appeared in {1} meanwhile.', written.existing.join(', '), relativeToRoot(root, targetDir));
-    void vscode.window.showWarningMessage(message);
-    return { done: false, reason: 'failed', message, existing: written.existing, candidate, folder: targetDir };
-  }
-  const paths = written.written.map((f) => path.join(targetDir, ...f.split('/')));
-  services.log.info(`Scaffold Baseline: wrote the ${info.name} baseline '${candidate}' (${plan.task}) to ${targetDir}: ${written.written.join(', ')}`);
-  const base = { files: paths, candidate, folder: targetDir };
-
-  let registered: { candidateAdded: boolean; evaluationAdded: boolean } = { candidateAdded: false, evaluationAdded: false };
-  if (place.entry) {
-    const outcome = await registerInRoadmap({ entry: place.entry, manifest: info.manifest, candidate, targetDir, datasetPath });
-    if (!outcome.ok) {
-      const message = vscode.l10n.t('The baseline is written in {0}, but mlroadmap.yaml could not be updated: {1}', relativeToRoot(root, targetDir), outcome.message);
-      void vscode.window.showErrorMessage(message);
-      services.log.warn(`Scaffold Baseline: ${message}`);
-      return { done: false, reason: 'failed', message, ...base };
+    let files = plan.files;
+    const existing = conflictingFiles(targetDir, files);
+    if (existing.length > 0) {
+      const allowed = overwrite ?? (await confirmOverwrite(place.root, targetDir, existing));
+      if (!allowed) {
+        const message = vscode.l10n.t('Nothing was written: {0} already holds {1}.', relativeToRoot(root, targetDir), existing.join(', '));
+        if (overwrite === false) void vscode.window.showWarningMessage(message);
+        services.log.info(`Scaffold Baseline: ${message}`);
+        return { done: false, reason: overwrite === false ? 'invalid' : 'cancelled', message, existing, candidate, folder: targetDir };
+      }
+      files = allowOverwrite(files, existing);
     }
-    registered = { candidateAdded: outcome.candidateAdded, evaluationAdded: outcome.evaluationAdded };
-    const entry = (await services.store.reload(place.entry.uri)) ?? place.entry;
-    if (!outcome.evaluationAdded && !evaluationRunsBaseline(entry, candidate, targetDir, info.manifest.main)) warnCommandDoesNotRun(entry, candidate, targetDir, info.manifest.main);
-  } else {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('The baseline is written in {0}. There is no mlroadmap.yaml yet, so it is not registered as a candidate: run "ML Roadmap: Initialize Roadmap", then scaffold again or add it.', relativeToRoot(root, targetDir)),
-    );
-  }
+    const written = writePlannedFiles(targetDir, files);
+    if (!written.ok) {
+      const message = vscode.l10n.t('Nothing was written: {0} appeared in {1} meanwhile.', written.existing.join(', '), relativeToRoot(root, targetDir));
+      void vscode.window.showWarningMessage(message);
+      return { done: false, reason: 'failed', message, existing: written.existing, candidate, folder: targetDir };
+    }
+    demoCopyUsed = true;
+    const paths = written.written.map((f) => path.join(targetDir, ...f.split('/')));
+    services.log.info(`Scaffold Baseline: wrote the ${info.name} baseline '${candidate}' (${plan.task}) to ${targetDir}: ${written.written.join(', ')}`);
+    const base = { files: paths, candidate, folder: targetDir };
 
-  const main = vscode.Uri.file(path.join(targetDir, ...info.manifest.main.split('/')));
-  await vscode.window.showTextDocument(main, { preview: false });
-  confirm(vscode.l10n.t('Baseline {0} scaffolded in {1}.', candidate, relativeToRoot(root, targetDir)));
-  return { done: true, ...base, ...registered };
+    let registered: { candidateAdded: boolean; evaluationAdded: boolean } = { candidateAdded: false, evaluationAdded: false };
+    if (place.entry) {
+      const outcome = await registerInRoadmap({ entry: place.entry, manifest: info.manifest, candidate, targetDir, datasetPath });
+      if (!outcome.ok) {
+        const message = vscode.l10n.t('The baseline is written in {0}, but mlroadmap.yaml could not be updated: {1}', relativeToRoot(root, targetDir), outcome.message);
+        void vscode.window.showErrorMessage(message);
+        services.log.warn(`Scaffold Baseline: ${message}`);
+        return { done: false, reason: 'failed', message, ...base };
+      }
+      registered = { candidateAdded: outcome.candidateAdded, evaluationAdded: outcome.evaluationAdded };
+      const entry = (await services.store.reload(place.entry.uri)) ?? place.entry;
+      if (!outcome.evaluationAdded && !evaluationRunsBaseline(entry, candidate, targetDir, info.manifest.main)) warnCommandDoesNotRun(entry, candidate, targetDir, info.manifest.main);
+    } else {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The baseline is written in {0}. There is no mlroadmap.yaml yet, so it is not registered as a candidate: run "ML Roadmap: Initialize Roadmap", then scaffold again or add it.', relativeToRoot(root, targetDir)),
+      );
+    }
+
+    const main = vscode.Uri.file(path.join(targetDir, ...info.manifest.main.split('/')));
+    await vscode.window.showTextDocument(main, { preview: false });
+    confirm(vscode.l10n.t('Baseline {0} scaffolded in {1}.', candidate, relativeToRoot(root, targetDir)));
+    return { done: true, ...base, ...registered };
+  } finally {
+    if (demoCopy && !demoCopyUsed) rmSync(demoCopy, { force: true });
+  }
 }
 
 /** Checks the arguments and turns them into choices; the keys given are not asked again. */
