@@ -1,5 +1,6 @@
 // Faulty-evaluation checks on the history: results produced on other data or by another command than the roadmap's
 // current ones, and candidates compared against a baseline evaluated on different data.
+import { baselineCandidate } from '../pitfalls/candidates';
 import type { Candidate, Range, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
 import type { HistoryRecord } from './history';
 
@@ -17,9 +18,12 @@ export type CurrentCommand = string | ((candidate: string) => string | undefined
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The baseline candidate id: `evaluation.baseline`, else the first candidate marked `baseline: true`. */
+/**
+ * The baseline candidate id: `evaluation.baseline` when it names a candidate, else the first candidate marked
+ * `baseline: true` (the one the views, the ranking and the gates compare against).
+ */
 export function baselineId(roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>): string | undefined {
-  return roadmap.evaluation?.baseline ?? roadmap.candidates.find((c) => c.baseline)?.id;
+  return baselineCandidate(roadmap)?.id;
 }
 
 function short(sha: string): string {

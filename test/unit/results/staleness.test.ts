@@ -62,6 +62,16 @@ describe('stale results (pitfall/faulty-evaluation)', () => {
     assert.equal(baselineId({ ...roadmap, evaluation: { range: R(0), baseline: 'cnn' } }), 'cnn');
     assert.equal(baselineId({ candidates: [candidate('x', 1)] }), undefined);
   });
+
+  it('falls back to the baseline flag when evaluation.baseline names no candidate, as the views do', () => {
+    const typo = { ...roadmap, evaluation: { ...roadmap.evaluation!, baseline: 'dumbb' } };
+    assert.equal(baselineId(typo), 'dumb');
+    const latest = new Map([['dumb', rec('dumb', SHA_A, null)], ['cnn', rec('cnn', SHA_B, null)]]);
+    assert.deepEqual(
+      findStaleResults(typo, latest, undefined, undefined).map((f) => [f.candidate, f.kind]),
+      [['cnn', 'baseline-different-data']],
+    );
+  });
 });
 
 describe('comparison against the baseline', () => {
