@@ -24,6 +24,7 @@ import {
   type Verdict,
 } from './model';
 import { createPositionMap } from './positions';
+import { scalarText } from './scalar-text';
 import { appendToTopLevelList, setMapKey, setNestedKey, setSectionKey, type PlainValue, type RawEdit } from './yaml-text-edits';
 
 export type EditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly error: string };
@@ -90,7 +91,7 @@ function stepItems(doc: Document): YAMLMap[] {
 function idOf(item: YAMLMap): string | undefined {
   const id = item.get('id', true);
   if (!isScalar(id)) return undefined;
-  return typeof id.value === 'string' ? id.value : typeof id.source === 'string' ? id.source : String(id.value);
+  return scalarText(id) ?? String(id.value);
 }
 
 function findById(items: readonly YAMLMap[], id: string): YAMLMap | undefined {
@@ -267,7 +268,7 @@ export function setOverrideDecision(text: string, from: Phase, to: Phase, decisi
   return editWith(text, (doc) => {
     const scalar = (item: YAMLMap, key: string) => {
       const v = item.get(key, true);
-      return isScalar(v) ? String(v.value) : undefined;
+      return isScalar(v) ? (scalarText(v) ?? String(v.value)) : undefined;
     };
     const open = listItems(doc, 'overrides').filter((o) => scalar(o, 'from') === from && scalar(o, 'to') === to && scalar(o, 'decision') === undefined);
     const latest = open[open.length - 1];

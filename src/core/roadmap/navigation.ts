@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ROADMAP_FORMAT, type FieldSpec } from './format';
 import { createPositionMap, type PositionMap } from './positions';
+import { scalarText } from './scalar-text';
 
 export type PathSegment = string | number;
 
@@ -68,9 +69,9 @@ export function specAt(path: readonly PathSegment[]): PathSpec {
   return { spec, pattern };
 }
 
-/** The text of a key node, as the model reads it. */
+/** The text of a key node, as the model reads it (numbers as written). */
 export function keyText(key: unknown): string {
-  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : (scalarText(key) ?? String(key.value));
   return key === null || key === undefined ? '' : String(key);
 }
 

@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap
 import type { Range, RoadmapDiagnostic, Severity } from './model';
 import type { ArraySpec, FieldSpec, MapSpec, ObjectSpec, StringSpec } from './format';
 import type { PositionMap } from './positions';
+import { scalarText } from './scalar-text';
 import { nearest } from './suggest';
 
 export type NodePath = readonly (string | number)[];
@@ -155,10 +156,8 @@ function readString(ctx: ReadContext, node: unknown, spec: StringSpec, path: Nod
   const v = node.value;
   let text: string;
   if (typeof v === 'string') text = v;
-  else if (typeof v === 'number' || typeof v === 'bigint') {
-    // Keep the number as written (`decision: 0002` stays "0002").
-    text = typeof node.source === 'string' && node.source !== '' ? node.source : String(v);
-  } else if (v instanceof Date && !Number.isNaN(v.getTime())) text = v.toISOString().slice(0, 10);
+  // Keep the number as written (`decision: 0002` stays "0002").
+  else if (typeof v === 'number' || typeof v === 'bigint') text = scalarText(node) ?? String(v); else if (v instanceof Date && !Number.isNaN(v.getTime())) text = v.toISOString().slice(0, 10);
   else return typeError(ctx, node, spec, path);
   if (spec.enum && !spec.enum.includes(text)) {
     const suggestion = nearest(text, spec.enum);
@@ -196,11 +195,7 @@ function readArray(ctx: ReadContext, node: unknown, spec: ArraySpec, path: NodeP
 
 /** The text of a mapping key, or undefined when the key is not a plain scalar. */
 export function keyText(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
-  const v = key.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return typeof key.source === 'string' ? key.source : String(v);
-  return undefined;
+  return scalarText(key);
 }
 
 function readMap(ctx: ReadContext, node: unknown, spec: MapSpec, path: NodePath): Record<string, unknown> | undefined {

@@ -3,6 +3,7 @@
 // evaluation.baseline -> candidate; benefit.expected keys -> metric; an acknowledgement's target -> any id).
 import { isScalar, type YAMLMap } from 'yaml';
 import type { Range } from './model';
+import { scalarText } from './scalar-text';
 import { keyText, specAt, walkScalars, type PathSegment, type RoadmapSource } from './navigation';
 
 export type SymbolKind = 'metric' | 'literature' | 'candidate' | 'realityCheck' | 'step';
@@ -68,7 +69,7 @@ function scalarFields(map: YAMLMap): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const pair of map.items) {
     const value = pair.value;
-    if (isScalar(value) && value.value !== null && value.value !== undefined) fields[keyText(pair.key)] = String(value.value);
+    if (isScalar(value) && value.value !== null && value.value !== undefined) fields[keyText(pair.key)] = scalarText(value) ?? String(value.value);
   }
   return fields;
 }
@@ -79,7 +80,7 @@ export function indexSymbols(source: RoadmapSource): SymbolIndex {
   const { positions } = source;
   walkScalars(source.doc.contents, (scalar, path, on, parent) => {
     if (!scalar.range || scalar.value === null || scalar.value === undefined) return;
-    const id = String(scalar.value);
+    const id = scalarText(scalar) ?? String(scalar.value);
     if (!id) return;
     const [start, end] = scalar.range;
     const { pattern } = specAt(path);

@@ -34,6 +34,10 @@ describe('completionsAt', () => {
     assert.deepEqual(labels(sampleWithCursor('baseline: rules', 10)), ['rules']);
   });
 
+  it('offers a numeric-looking candidate id as written', () => {
+    assert.deepEqual(labels('candidates:\n  - id: 007\nreality_checks:\n  - id: r\n    candidate: |\n'), ['007']);
+  });
+
   it('offers metric ids as benefit.expected keys, without the ones present', () => {
     const onKey = cursor(sampleWithCursor('recall: 0.85', 0));
     assert.deepEqual(completionsAt(onKey.source, onKey.offset).map((p) => [p.label, p.insertText]), [['recall', 'recall'], ['complaints', 'complaints']], 'on a key: every metric, the name only');

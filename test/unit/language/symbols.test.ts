@@ -62,6 +62,13 @@ describe('indexSymbols', () => {
     assert.equal(dup.referencesTo('candidate', 'a').length, 1);
   });
 
+  it('names a numeric-looking id as written, as the parser and the edits do', () => {
+    const idx = indexSymbols(readSource('candidates:\n  - id: 007\n    cost: 0.50\nreality_checks:\n  - { id: r, candidate: 007 }\n'));
+    assert.deepEqual(idx.definitions.map((d) => d.id), ['007', 'r']);
+    assert.equal(idx.definitionsOf('candidate', '007')[0].fields.cost, '0.50');
+    assert.deepEqual(idx.referencesTo('candidate', '007').map((r) => r.id), ['007']);
+  });
+
   it('indexes nothing in a document that is not a roadmap', () => {
     for (const text of ['', '- a', 'x: [', '{{{', 'candidates: 3', 'candidates:\n  - 3\n  - [id]\n']) {
       const idx = indexSymbols(readSource(text));
