@@ -40,7 +40,9 @@ export async function pickRecord(
   placeholder: string,
   filter: (r: DecisionRecord) => boolean = () => true,
 ): Promise<DecisionRecord | undefined> {
-  if (ref.file) return records.find((r) => path.resolve(r.file) === path.resolve(ref.file!));
+  // `number` may also name the record's file (arguments documented as "number or file").
+  const file = ref.file ?? (typeof ref.number === 'string' && !/^\s*\d+\s*$/.test(ref.number) ? ref.number : undefined);
+  if (file) return records.find((r) => path.resolve(r.file) === path.resolve(file));
   if (ref.number !== undefined) return records.find((r) => r.number === Number(ref.number));
   const items = records.filter(filter).map((r) => ({ label: `${r.padded} ${r.title}`, description: [r.status, r.date].filter(Boolean).join(' · '), record: r }));
   if (items.length === 0) {

@@ -182,6 +182,15 @@ describe('architecture decisions in git', function () {
     await waitFor('the index to show the status', async () => (await records()).find((r) => r.number === 2)?.status === 'accepted');
   });
 
+  it('Supersede Decision takes the superseding record as a file too (here itself: refused, nothing changed)', async () => {
+    const before = git(root, 'rev-parse', 'HEAD');
+    const file = path.join(decisionsDir, '0002-shortlist-a-small-cnn.md');
+    const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.supersedeDecision', { roadmap: demoRoadmapUri().toString(), number: 2, by: file, confirm: true });
+    assert.equal(result?.committed, false);
+    assert.deepEqual(result?.failure, { kind: 'invalid', message: 'A decision cannot supersede itself.' });
+    assert.equal(git(root, 'rev-parse', 'HEAD'), before);
+  });
+
   it('Supersede Decision links both records both ways, in one commit', async () => {
     const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.supersedeDecision', { roadmap: demoRoadmapUri().toString(), number: 2, by: 3, confirm: true });
     assert.equal(result?.committed, true, JSON.stringify(result));
