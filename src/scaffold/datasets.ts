@@ -62,8 +62,9 @@ export async function browseForCsv(root: vscode.Uri): Promise<string | undefined
   return picked?.[0]?.fsPath;
 }
 
-/** `file` relative to `root` with `/`, or absolute when outside it: how paths are shown in picks. */
+/** `file` relative to `root` with `/` (`.` for `root` itself), or absolute when outside it: how paths are shown in picks and messages. */
 export function displayPath(root: string, file: string): string {
   const rel = path.relative(root, file);
+  if (rel === '') return '.';
   return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
 }

@@ -19,7 +19,7 @@ import { conflictingFiles, writePlannedFiles } from '../core/scaffold/write';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { copyDemoDataset, demoDatasetSource, findWorkspaceCsvs } from './datasets';
+import { copyDemoDataset, demoDatasetSource, displayPath, findWorkspaceCsvs } from './datasets';
 import { scaffoldSteps, type ScaffoldChoices } from './questions';
 import { evaluationRunsBaseline, registerInRoadmap } from './register';
 
@@ -109,7 +109,7 @@ async function writeBaseline(services: Services, place: Place, choices: Scaffold
     if (existing.length > 0) {
       const allowed = overwrite ?? (await confirmOverwrite(place.root, targetDir, existing));
       if (!allowed) {
-        const message = vscode.l10n.t('Nothing was written: {0} already holds {1}.', relativeToRoot(root, targetDir), existing.join(', '));
+        const message = vscode.l10n.t('Nothing was written: {0} already holds {1}.', displayPath(root, targetDir), existing.join(', '));
         if (overwrite === false) void vscode.window.showWarningMessage(message);
         services.log.info(`Scaffold Baseline: ${message}`);
         return { done: false, reason: overwrite === false ? 'invalid' : 'cancelled', message, existing, candidate, folder: targetDir };
@@ -118,7 +118,7 @@ async function writeBaseline(services: Services, place: Place, choices: Scaffold
     }
     const written = writePlannedFiles(targetDir, files);
     if (!written.ok) {
-      const message = vscode.l10n.t('Nothing was written: {0} appeared in {1} meanwhile.', written.existing.join(', '), relativeToRoot(root, targetDir));
+      const message = vscode.l10n.t('Nothing was written: {0} appeared in {1} meanwhile.', written.existing.join(', '), displayPath(root, targetDir));
       void vscode.window.showWarningMessage(message);
       return { done: false, reason: 'failed', message, existing: written.existing, candidate, folder: targetDir };
     }
@@ -131,7 +131,7 @@ async function writeBaseline(services: Services, place: Place, choices: Scaffold
     if (place.entry) {
       const outcome = await registerInRoadmap({ entry: place.entry, manifest: info.manifest, candidate, targetDir, datasetPath });
       if (!outcome.ok) {
-        const message = vscode.l10n.t('The baseline is written in {0}, but mlroadmap.yaml could not be updated: {1}', relativeToRoot(root, targetDir), outcome.message);
+        const message = vscode.l10n.t('The baseline is written in {0}, but mlroadmap.yaml could not be updated: {1}', displayPath(root, targetDir), outcome.message);
         void vscode.window.showErrorMessage(message);
         services.log.warn(`Scaffold Baseline: ${message}`);
         return { done: false, reason: 'failed', message, ...base };
@@ -141,13 +141,13 @@ async function writeBaseline(services: Services, place: Place, choices: Scaffold
       if (!outcome.evaluationAdded && !evaluationRunsBaseline(entry, candidate, targetDir, info.manifest.main)) warnCommandDoesNotRun(entry, candidate, targetDir, info.manifest.main);
     } else {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('The baseline is written in {0}. There is no mlroadmap.yaml yet, so it is not registered as a candidate: run "ML Roadmap: Initialize Roadmap", then scaffold again or add it.', relativeToRoot(root, targetDir)),
+        vscode.l10n.t('The baseline is written in {0}. There is no mlroadmap.yaml yet, so it is not registered as a candidate: run "ML Roadmap: Initialize Roadmap", then scaffold again or add it.', displayPath(root, targetDir)),
       );
     }
 
     const main = vscode.Uri.file(path.join(targetDir, ...info.manifest.main.split('/')));
     await vscode.window.showTextDocument(main, { preview: false });
-    confirm(vscode.l10n.t('Baseline {0} scaffolded in {1}.', candidate, relativeToRoot(root, targetDir)));
+    confirm(vscode.l10n.t('Baseline {0} scaffolded in {1}.', candidate, displayPath(root, targetDir)));
     return { done: true, ...base, ...registered };
   } finally {
     if (demoCopy && !demoCopyUsed) rmSync(demoCopy, { force: true });
@@ -227,7 +227,7 @@ async function resolvePlace(services: Services, args: ScaffoldArgs): Promise<Pla
 async function confirmOverwrite(root: vscode.Uri, targetDir: string, existing: readonly string[]): Promise<boolean> {
   const overwrite = vscode.l10n.t('Overwrite');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already has {1} of the baseline\'s files. Overwrite them?', relativeToRoot(root.fsPath, targetDir), existing.length),
+    vscode.l10n.t('{0} already has {1} of the baseline\'s files. Overwrite them?', displayPath(root.fsPath, targetDir), existing.length),
     { modal: true, detail: existing.join('\n') },
     overwrite,
   );
@@ -235,7 +235,7 @@ async function confirmOverwrite(root: vscode.Uri, targetDir: string, existing: r
 }
 
 function warnCommandDoesNotRun(entry: RoadmapEntry, candidate: string, targetDir: string, main: string): void {
-  const script = relativeToRoot(entry.root.fsPath, path.join(targetDir, ...main.split('/')));
+  const script = displayPath(entry.root.fsPath, path.join(targetDir, ...main.split('/')));
   const configure = vscode.l10n.t('Configure Evaluation…');
   void vscode.window
     .showWarningMessage(
@@ -245,11 +245,6 @@ function warnCommandDoesNotRun(entry: RoadmapEntry, candidate: string, targetDir
     .then((choice) => {
       if (choice === configure) void vscode.commands.executeCommand(Commands.configureEvaluation, { roadmap: entry.uri });
     });
-}
-
-function relativeToRoot(root: string, file: string): string {
-  const rel = path.relative(root, file);
-  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
 }
 
 function refuseRestricted(): ScaffoldOutcome {

@@ -1,12 +1,13 @@
 // Planning a baseline from what the user chose: template, folder, dataset, target column, task,
 // candidate id. Fills the standard variables every template gets, and plans the files.
-import { basename, isAbsolute, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import { candidateIdFrom, candidateIdProblem } from './candidate-id';
 import { detectTask, columnValues, readCsvSample, targetProblem, TASKS, type Task } from './dataset';
 import type { VariableValue } from './manifest';
 import { planScaffold, type PlannedFile } from './plan';
 import { RenderError } from './render';
 import type { LoadedTemplate } from './templates';
+import { portableRelative } from './registration';
 import { resolveValues } from './values';
 
 /** The variables the scaffold fills itself; a template declares those it uses. */
@@ -43,8 +44,7 @@ export type BaselinePlan =
 
 /** The dataset path as the template stores it: relative to the baseline folder (with `/`), or absolute on another drive. */
 export function datasetPathFrom(targetDir: string, datasetPath: string): string {
-  const rel = relative(targetDir, datasetPath);
-  return isAbsolute(rel) ? datasetPath : rel.split(sep).join('/');
+  return portableRelative(targetDir, datasetPath);
 }
 
 export function defaultCandidateId(request: Pick<BaselineRequest, 'template' | 'targetDir'>): string {
