@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readDecisionFolder, type DecisionFolder, type DecisionRecord } from '../core/decisions';
+import { isRecordFileName, readDecisionFolder, type DecisionFolder, type DecisionRecord } from '../core/decisions';
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { DecisionsIndex, Services } from '../services';
@@ -77,6 +77,8 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
   }
 
   private fileChanged(file: string): void {
+    // README.md (Generate Decision Index), templates and other Markdown are not records.
+    if (!isRecordFileName(path.basename(file))) return;
     const dir = path.dirname(file);
     let hit = false;
     for (const [key, cached] of this.cache) {
