@@ -1,5 +1,7 @@
 // The template manifest (`template.json`): what a baseline template asks, which variables its
 // files use, and which files it writes. Documented in docs/baselines.md.
+import { CANDIDATE_ID_PATTERN } from './candidate-id';
+import { TASKS, type Task } from './dataset';
 
 export const MANIFEST_FILE = 'template.json';
 export const MANIFEST_VERSION = 1;
@@ -39,7 +41,7 @@ export interface TemplateManifest {
   readonly description: string;
   /** A dumb baseline: registered in the roadmap with `baseline: true`. */
   readonly baseline: boolean;
-  readonly tasks: readonly ('classification' | 'regression')[];
+  readonly tasks: readonly Task[];
   /** The file to open after scaffolding; also the evaluation entry point. */
   readonly main: string;
   /** Suggested candidate id and title when registering in the roadmap. */
@@ -55,7 +57,6 @@ export interface ManifestResult {
 }
 
 const VARIABLE_NAME = /^[a-z_][a-z0-9_]*$/;
-const TASKS = ['classification', 'regression'] as const;
 
 /** The render mode a file gets when the manifest does not say: Python files get Python literals. */
 export function defaultRenderMode(path: string): RenderMode {
@@ -77,18 +78,19 @@ export function parseManifest(raw: unknown): ManifestResult {
     errors.push(`"manifest" must be ${MANIFEST_VERSION} (found ${JSON.stringify(raw.manifest)})`);
   }
   const name = stringField(raw, 'name', errors, true);
-  if (name !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+  // Template names name folders and are typed in commands: the candidate ids' safe alphabet.
+  if (name !== undefined && !CANDIDATE_ID_PATTERN.test(name)) {
     errors.push(`"name" must use lower-case letters, digits, '-' and '_' (found ${JSON.stringify(name)})`);
   }
   const title = stringField(raw, 'title', errors, false) ?? name ?? '';
   const description = stringField(raw, 'description', errors, false) ?? '';
   if (raw.baseline !== undefined && typeof raw.baseline !== 'boolean') errors.push('"baseline" must be true or false');
 
-  let tasks: ('classification' | 'regression')[] = [...TASKS];
+  let tasks: Task[] = [...TASKS];
   if (raw.tasks !== undefined) {
-    if (!Array.isArray(raw.tasks) || raw.tasks.some((t) => !TASKS.includes(t as never))) {
+    if (!Array.isArray(raw.tasks) || raw.tasks.some((t) => !TASKS.includes(t as Task))) {
       errors.push('"tasks" must be a list of "classification" and "regression"');
-    } else tasks = raw.tasks as ('classification' | 'regression')[];
+    } else tasks = raw.tasks as Task[];
   }
 
   const variables = parseVariables(raw.variables, errors);
