@@ -26,20 +26,19 @@ export interface CommitRequest extends CommitAnswers {
   readonly log: vscode.LogOutputChannel;
   /** The record file, offered to open when a hook refused the commit. */
   readonly recordFile?: string;
+  /** Paths among `paths` just created (the new record): git adds them before the commit, on every attempt. */
+  readonly newPaths?: readonly string[];
 }
 
 export type CommitOutcome = { readonly committed: true; readonly commit: string } | { readonly committed: false; readonly failure: DecisionFailure };
 
 /** Commits `paths` (or continues from the result of a first attempt) and reports what happened. */
 export async function commitDecisionFiles(req: CommitRequest, first?: CommitResult): Promise<CommitOutcome> {
-  let result = first ?? (await commitPaths(req.repoDir, req.paths, req.message));
   let includeStaged = false;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (result.ok) {
-      req.log.info(`Committed ${result.paths.join(', ')} as ${result.commit}: ${req.message}`);
-      refreshScm(req.repoDir);
-      return { committed: true, commit: result.commit };
-    }
+  const commit = () => commitPaths(req.repoDir, req.paths, req.message, { includeStagedChanges: includeStaged, newPaths: req.newPaths });
+  let result = first ?? (await commit());
+  // Each question is asked at most once: staged changes once, `git init` only on the first answer.
+  for (let attempt = 0; !result.ok; attempt++) {
     if (result.kind === 'needs-confirmation' && !includeStaged) {
       const files = result.stagedPaths.join(', ');
       const yes = req.confirm ?? (await ask(vscode.l10n.t('{0} has staged changes of yours. Commit them together with the decision?', files), vscode.l10n.t('Commit Them Too')));
@@ -57,9 +56,13 @@ export async function commitDecisionFiles(req: CommitRequest, first?: CommitResu
     } else {
       break;
     }
-    result = await commitPaths(req.repoDir, req.paths, req.message, { includeStagedChanges: includeStaged });
+    result = await commit();
   }
-  if (result.ok) return commitDecisionFiles(req, result);
+  if (result.ok) {
+    req.log.info(`Committed ${result.paths.join(', ')} as ${result.commit}: ${req.message}`);
+    refreshScm(req.repoDir);
+    return { committed: true, commit: result.commit };
+  }
   const failure = explain(result, req);
   report(failure, result, req);
   return { committed: false, failure };

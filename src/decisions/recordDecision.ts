@@ -97,7 +97,7 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
   const file = result.recordFile;
   services.log.info(`Decision ${result.padded} written to ${vscode.workspace.asRelativePath(file)}`);
   const outcome = await commitDecisionFiles(
-    { repoDir, paths: result.paths, message: result.message, log: services.log, recordFile: file, confirm: args.confirm, initRepo: args.initRepo },
+    { repoDir, paths: result.paths, message: result.message, log: services.log, recordFile: file, newPaths: [file], confirm: args.confirm, initRepo: args.initRepo },
     result,
   );
   if (args.open !== false) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
