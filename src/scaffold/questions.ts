@@ -5,10 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { validateRelativePath } from '../commands/configureEvaluation';
 import { separator, type FlowPickItem, type FlowStep } from '../commands/flow';
-import { candidateIdFrom } from '../core/scaffold/candidate-id';
 import { guessTargetColumn, readCsvHeader } from '../core/scaffold/csv-header';
 import { columnValues, detectTask, readCsvSample, TASKS, type Task } from '../core/scaffold/dataset';
-import { defaultBaselineFolder, newCandidateIdProblem, suggestedCandidateId } from '../core/scaffold/defaults';
+import { defaultBaselineFolder, defaultCandidateId, newCandidateIdProblem, suggestedCandidateId } from '../core/scaffold/defaults';
 import type { VariableValue } from '../core/scaffold/manifest';
 import { STANDARD_VARIABLES } from '../core/scaffold/baseline';
 import type { TemplateInfo } from '../core/scaffold/templates';
@@ -176,9 +175,7 @@ function nameStep(ctx: QuestionContext): FlowStep<ScaffoldChoices> {
   return {
     skip: () => ctx.given.has('name'),
     run: async (p, s) => {
-      const fromFolder = candidateIdFrom(path.posix.basename(s.folder!));
-      const fallback = suggestedCandidateId(s.template!.manifest, ctx.taken);
-      const value = fromFolder !== undefined && newCandidateIdProblem(fromFolder, ctx.taken) === undefined ? fromFolder : fallback;
+      const value = defaultCandidateId(s.template!.manifest, path.posix.basename(s.folder!), ctx.taken);
       s.name = (
         await p.input({
           prompt: vscode.l10n.t('Candidate id in the roadmap'),

@@ -9,9 +9,8 @@ import { runFlow } from '../commands/flow';
 import { argsOf, confirm, isOutcome, resolveTarget, type CommandOutcome, type TargetArgs } from '../commands/target';
 import { planBaseline } from '../core/scaffold/baseline';
 import { findBuiltinTemplatesDir } from '../core/scaffold/builtin-dir';
-import { candidateIdFrom } from '../core/scaffold/candidate-id';
 import { TASKS, type Task } from '../core/scaffold/dataset';
-import { defaultBaselineFolder, newCandidateIdProblem, suggestedCandidateId } from '../core/scaffold/defaults';
+import { defaultBaselineFolder, defaultCandidateId, newCandidateIdProblem } from '../core/scaffold/defaults';
 import type { VariableValue } from '../core/scaffold/manifest';
 import { allowOverwrite } from '../core/scaffold/plan';
 import { findTemplate, listTemplates, loadTemplate, type TemplateInfo } from '../core/scaffold/templates';
@@ -201,11 +200,8 @@ function checkArgs(
 
 /** Arguments-driven runs ask nothing: the candidate id and folder get their defaults (the task is detected). */
 function fillDefaults(choices: ScaffoldChoices, taken: readonly string[]): void {
-  const manifest = choices.template!.manifest;
-  if (choices.name === undefined) {
-    const fromFolder = choices.folder !== undefined ? candidateIdFrom(path.posix.basename(choices.folder)) : undefined;
-    choices.name = fromFolder !== undefined && newCandidateIdProblem(fromFolder, taken) === undefined ? fromFolder : suggestedCandidateId(manifest, taken);
-  }
+  const folderName = choices.folder !== undefined ? path.posix.basename(choices.folder) : undefined;
+  choices.name ??= defaultCandidateId(choices.template!.manifest, folderName, taken);
   choices.folder ??= defaultBaselineFolder(choices.name);
 }
 

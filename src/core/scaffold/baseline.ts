@@ -1,8 +1,9 @@
 // Planning a baseline from what the user chose: template, folder, dataset, target column, task,
 // candidate id. Fills the standard variables every template gets, and plans the files.
 import { basename } from 'node:path';
-import { candidateIdFrom, candidateIdProblem } from './candidate-id';
+import { candidateIdProblem } from './candidate-id';
 import { detectTask, columnValues, readCsvSample, targetProblem, TASKS, type Task } from './dataset';
+import { defaultCandidateId } from './defaults';
 import type { VariableValue } from './manifest';
 import { planScaffold, type PlannedFile } from './plan';
 import { RenderError } from './render';
@@ -47,15 +48,11 @@ export function datasetPathFrom(targetDir: string, datasetPath: string): string 
   return portableRelative(targetDir, datasetPath);
 }
 
-export function defaultCandidateId(request: Pick<BaselineRequest, 'template' | 'targetDir'>): string {
-  const { manifest } = request.template.info;
-  return candidateIdFrom(basename(request.targetDir)) ?? manifest.candidate.id ?? manifest.name;
-}
-
 /** Check the request, read the CSV's header and plan the files. Never throws for bad input: returns the errors. */
 export function planBaseline(request: BaselineRequest): BaselinePlan {
   const { manifest } = request.template.info;
-  const candidate = request.candidate ?? defaultCandidateId(request);
+  // No roadmap ids here: `mlroadmap scaffold --roadmap` keeps an id the roadmap has (it registers nothing then).
+  const candidate = request.candidate ?? defaultCandidateId(manifest, basename(request.targetDir), []);
   const idProblem = candidateIdProblem(candidate);
   if (idProblem) return { ok: false, errors: [idProblem] };
 

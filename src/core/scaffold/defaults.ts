@@ -1,5 +1,5 @@
-// Defaults the Scaffold Baseline command offers: a candidate id not yet in the roadmap, the folder
-// named after it, and whether the roadmap's evaluation command would run the scaffolded entry point.
+// Defaults of a new baseline (Scaffold Baseline and `mlroadmap scaffold`): a candidate id not yet in
+// the roadmap, the folder named after it, and whether the roadmap's evaluation command would run the scaffolded entry point.
 import { candidateIdFrom, candidateIdProblem } from './candidate-id';
 import type { TemplateManifest } from './manifest';
 
@@ -16,6 +16,16 @@ export function uniqueCandidateId(base: string, taken: Iterable<string>): string
 export function suggestedCandidateId(manifest: TemplateManifest, taken: Iterable<string>): string {
   const base = candidateIdFrom(manifest.candidate.id ?? '') ?? candidateIdFrom(manifest.name) ?? 'baseline';
   return uniqueCandidateId(base, taken);
+}
+
+/**
+ * The id a new baseline gets when none is given: the name of its folder when that makes a valid id
+ * not in the roadmap (`baselines/Mon Modèle` gives `mon-modele`), else the template's suggestion.
+ */
+export function defaultCandidateId(manifest: TemplateManifest, folderName: string | undefined, taken: Iterable<string>): string {
+  const used = [...taken];
+  const fromFolder = folderName !== undefined ? candidateIdFrom(folderName) : undefined;
+  return fromFolder !== undefined && newCandidateIdProblem(fromFolder, used) === undefined ? fromFolder : suggestedCandidateId(manifest, used);
 }
 
 /** `baselines/<id>`, relative to the roadmap's folder, with `/`. */

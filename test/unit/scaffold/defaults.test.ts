@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { commandRunsScript, defaultBaselineFolder, newCandidateIdProblem, suggestedCandidateId, uniqueCandidateId } from '../../../src/core/scaffold/defaults';
+import { commandRunsScript, defaultBaselineFolder, defaultCandidateId, newCandidateIdProblem, suggestedCandidateId, uniqueCandidateId } from '../../../src/core/scaffold/defaults';
 import { findTemplate, listTemplates } from '../../../src/core/scaffold/templates';
 import { BUILTIN_TEMPLATES } from './helpers';
 
@@ -11,6 +11,13 @@ describe('scaffold: defaults of the Scaffold Baseline command', () => {
     assert.equal(suggestedCandidateId(manifest('sklearn'), ['logreg', 'logreg-2']), 'logreg-3');
     assert.equal(suggestedCandidateId(manifest('pytorch'), ['majority']), 'mlp');
     assert.equal(uniqueCandidateId('x', ['x', 'x-3']), 'x-2');
+  });
+
+  it('names the candidate after its folder when that is a free id, else after the template', () => {
+    assert.equal(defaultCandidateId(manifest('sklearn'), 'Mon Modèle', []), 'mon-modele');
+    assert.equal(defaultCandidateId(manifest('sklearn'), 'linear', ['linear']), 'logreg');
+    assert.equal(defaultCandidateId(manifest('dumb'), '---', ['majority']), 'majority-2');
+    assert.equal(defaultCandidateId(manifest('dumb'), undefined, []), 'majority');
   });
 
   it('puts the baseline in baselines/<id>', () => {
