@@ -30,15 +30,19 @@ describe('ML Roadmap in the workbench', function () {
   it('lists ML Roadmap commands in the command palette', async () => {
     const { page } = workbench;
     const titles = contributedPaletteTitles();
-    assert.ok(titles.includes('ML Roadmap: Refresh'), 'package.json contributes "ML Roadmap: Refresh"');
-    const entries = await waitForPaletteEntry(page, 'ML Roadmap', (label) => label.startsWith('ML Roadmap: '));
+    assert.ok(titles.includes('ML Roadmap: Set Step Status…'), 'package.json contributes "ML Roadmap: Set Step Status…"');
+    // As a user sees it once the extension is active on the demo (its status bar item shows the phase): the
+    // commands that need a roadmap are listed, not only the views' focus commands.
+    await page.locator('.statusbar-item', { hasText: 'Discovery' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    const contributed = (label) => titles.includes(label.split(',')[0]);
+    const entries = await waitForPaletteEntry(page, 'ML Roadmap', (label) => label.startsWith('ML Roadmap: Add Candidate'));
     await workbench.screenshot('02-command-palette');
-    assert.ok(entries.some((label) => label.startsWith('ML Roadmap: ')), `palette entries: ${entries.join(' | ')}`);
-    // the palette ranks fuzzy matches, so look each contributed command up by its full title
-    const listed = await firstListedTitle(page, ['ML Roadmap: Refresh', 'ML Roadmap: Initialize Roadmap']);
+    assert.ok(entries.filter(contributed).length >= 5, `palette entries: ${entries.join(' | ')}`);
+    // the palette ranks fuzzy matches, so look a contributed command up by its full title
+    const listed = await firstListedTitle(page, ['ML Roadmap: Refresh']);
     await workbench.screenshot('02b-contributed-command');
     await page.keyboard.press('Escape');
-    assert.ok(listed, 'neither "ML Roadmap: Refresh" nor "ML Roadmap: Initialize Roadmap" is in the palette');
+    assert.ok(listed, '"ML Roadmap: Refresh" is not in the palette');
   });
 
   it('runs "ML Roadmap: Focus on Roadmap View" from the palette and shows the ML Roadmap side bar', async () => {
