@@ -1,12 +1,26 @@
-// Builds the extension and packs it with vsce into a .vsix in a temp dir (used by the e2e layer and npm start).
+// Packs .vsix files with vsce. `packExtension()` builds the extension as it ships (--production) and packs it
+// into a temp dir (the e2e layer and npm start install that); run directly (`npm run package`) it writes
+// dist/mlroadmap.vsix.
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO, run, tempDir } from './vscode-env.mjs';
 
-/** Returns the path of the packed .vsix. */
-export function packExtension() {
-  run(process.execPath, ['scripts/build.mjs']);
-  const vsix = join(tempDir('vsix'), 'mlroadmap.vsix');
+/** `vsce package` of the extension folder `cwd` into `out`. */
+export function vscePackage(cwd, out, ...flags) {
   const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return vsix;
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', ...flags, '-o', out], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+/** Builds the extension for production and returns the path of the packed .vsix. */
+export function packExtension(out = join(tempDir('vsix'), 'mlroadmap.vsix')) {
+  run(process.execPath, ['scripts/build.mjs', '--production']);
+  return vscePackage(REPO, out, '--no-rewrite-relative-links');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(packExtension(join(REPO, 'dist', 'mlroadmap.vsix')));
 }

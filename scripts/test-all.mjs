@@ -4,7 +4,7 @@
 // Exits non-zero when anything failed or a layer ran no tests. --skip-checks runs the test layers only.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO, ensureCodeServer } from './vscode-env.mjs';
+import { REPO, run } from './vscode-env.mjs';
 import { readSummary } from './test-summary.mjs';
 
 const started = Date.now();
@@ -40,12 +40,23 @@ const layers = [
   { name: 'integration (restricted mode)', script: 'test-integration.mjs', args: ['--restricted'], summary: 'integration-restricted' },
   { name: 'e2e', script: 'test-e2e.mjs', args: [], summary: 'e2e' },
 ];
+// Build the extension once for the integration layers (each layer installs the test editor itself).
+try {
+  run(process.execPath, ['scripts/build.mjs']);
+} catch (e) {
+  console.error(`\nbuild failed: ${e.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const results = [];
 for (const layer of layers) {
   const t = Date.now();
   console.log(`\n=== ${layer.name} tests`);
-  if (layer.name !== 'unit') ensureCodeServer();
-  const r = spawnSync(process.execPath, [join('scripts', layer.script), ...layer.args], { cwd: REPO, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join('scripts', layer.script), ...layer.args], {
+    cwd: REPO,
+    stdio: 'inherit',
+    env: { ...process.env, MLROADMAP_BUILT: '1' },
+  });
   const summary = readSummary(join(REPO, 'test-results', `${layer.summary}-summary.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
   results.push({ layer: layer.name, ...summary, exitCode: r.status ?? 1, time: seconds(t) });
 }

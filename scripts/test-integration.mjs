@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import { runTests } from '@vscode/test-electron';
 import { REPO, ensureCodeServer, prepareWorkspace, run, tempDir, workspaceTrustMode } from './vscode-env.mjs';
 import { reportLayer, summaryPath } from './test-summary.mjs';
+import { vscePackage } from './pack-extension.mjs';
 
 const restricted = process.argv.includes('--restricted') || workspaceTrustMode() === 'restricted';
 const LAYER = restricted ? 'integration-restricted' : 'integration';
@@ -43,13 +44,8 @@ async function compileTests() {
 
 /** Packs test/integration/support/python-extension (the Python extension's test double) into a .vsix. */
 function packPythonExtensionDouble() {
-  const vsix = join(tempDir('python-extension'), 'ms-python.python-test-double.vsix');
-  const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
-    cwd: join(REPO, 'test', 'integration', 'support', 'python-extension'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return vsix;
+  const folder = join(REPO, 'test', 'integration', 'support', 'python-extension');
+  return vscePackage(folder, join(tempDir('python-extension'), 'ms-python.python-test-double.vsix'), '--skip-license');
 }
 
 async function main() {
@@ -64,7 +60,8 @@ async function main() {
     throw new Error('the Restricted Mode suite runs in code-server only (unset MLROADMAP_VSCODE=desktop)');
   }
   if (!desktop) ensureCodeServer();
-  run(process.execPath, ['scripts/build.mjs']);
+  // npm test builds once before its layers (MLROADMAP_BUILT); run on its own, this layer builds.
+  if (!process.env.MLROADMAP_BUILT) run(process.execPath, ['scripts/build.mjs']);
   const tests = await compileTests();
   const workspace = prepareWorkspace();
   const summary = summaryPath(LAYER);

@@ -1,4 +1,5 @@
-// Reads and prints the { passed, failed, skipped } summary a test layer's mocha reporter wrote.
+// Test layers: run mocha with the summary reporter, and read and print the { passed, failed, skipped } it wrote.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './vscode-env.mjs';
@@ -29,4 +30,22 @@ export function reportLayer(layer, file, runExitCode) {
     return 1;
   }
   return s.failed > 0 || runExitCode !== 0 ? 1 : 0;
+}
+
+/**
+ * Runs mocha (+ tsx) over `glob` with the summary reporter, prints the layer's counts and time, and returns the
+ * exit code the layer deserves. `env` is added to the environment; extra command-line arguments go to mocha.
+ */
+export function runMochaLayer(layer, glob, env = {}) {
+  const started = Date.now();
+  const summary = summaryPath(layer);
+  const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const r = spawnSync(
+    process.execPath,
+    [mocha, '--require', 'tsx/cjs', '--reporter', './test/support/summary-reporter.ts', glob, ...process.argv.slice(2)],
+    { cwd: REPO, stdio: 'inherit', env: { ...process.env, ...env, MLROADMAP_TEST_SUMMARY: summary } },
+  );
+  const code = reportLayer(layer, summary, r.status ?? 1);
+  console.log(`${layer}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return code;
 }
