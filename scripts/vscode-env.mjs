@@ -12,7 +12,6 @@ export const CACHE = join(REPO, '.vscode-test');
 export const CODE_SERVER_BIN = join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server');
 export const CHROMIUM = process.env.MLROADMAP_CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_WORKSPACE = join(REPO, 'examples', 'digits');
-export const EXTENSION_ID = 'mlroadmap.mlroadmap';
 export const HOST = '127.0.0.1';
 
 /** Chromium flags that work headless as root on these machines. */

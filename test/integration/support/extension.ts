@@ -1,15 +1,7 @@
 // Helpers for integration tests: reach the extension under test and its contributions.
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'mlroadmap.mlroadmap';
-
-/** The extension under test, activated; fails the test when VS Code does not know it. */
-export async function activeExtension(): Promise<vscode.Extension<unknown>> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded in this extension host`);
-  await extension.activate();
-  return extension;
-}
+export { EXTENSION_ID } from '../../../src/ids';
 
 /** Command ids the extension declares in package.json `contributes.commands`. */
 export function contributedCommands(extension: vscode.Extension<unknown>): string[] {

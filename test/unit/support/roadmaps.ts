@@ -167,10 +167,3 @@ export function withoutSection(text: string, key: string): string {
   while (end < lines.length && (lines[end].startsWith(' ') || lines[end].startsWith('-'))) end++;
   return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
 }
-
-/** Diagnostic codes of a text, sorted, for compact assertions. */
-export function codesOf(text: string): string[] {
-  return parseRoadmap(text)
-    .diagnostics.map((d) => d.code)
-    .sort();
-}
