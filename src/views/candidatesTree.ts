@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CANDIDATE_STATUSES, type Candidate, type CandidateStatus, type Metric, type Roadmap } from '../core/roadmap/model';
 import { compareToBaseline } from '../core/results/compare';
-import { baselineCandidate } from '../core/pitfalls';
+import { baselineCandidate, isBaseline } from '../core/pitfalls';
 import type { CandidateResultView } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { candidateIcon } from './icons';
@@ -26,11 +26,6 @@ export interface CandidateInputs {
   readonly rankOf: (candidateId: string) => CandidateRank | undefined;
   /** How the rank is computed, shown wherever the rank is. */
   readonly rankFormula: string;
-}
-
-/** The baseline results are compared against: `evaluation.baseline`, else the first baseline candidate. */
-function baselineId(roadmap: Roadmap): string | undefined {
-  return baselineCandidate(roadmap)?.id;
 }
 
 /** `accuracy 0.953 (+0.008 vs baseline, target 0.97 ✗)` */
@@ -89,23 +84,31 @@ function literatureChildren(key: string, roadmap: Roadmap, candidate: Candidate)
   return nodes;
 }
 
-function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidate, baseline: CandidateResultView | undefined): ViewNode {
+/** The baseline results are compared against (`evaluation.baseline` when it names a candidate, else the first marked one) and its latest result. */
+interface ComparedBaseline {
+  readonly id: string | undefined;
+  readonly result: CandidateResultView | undefined;
+}
+
+function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidate, baseline: ComparedBaseline): ViewNode {
   const { roadmap } = inputs;
   const primary = roadmap.metrics[0];
   const result = inputs.latest(candidate.id);
-  const summary = result && primary ? resultSummary(result, baseline, primary, candidate.id === baselineId(roadmap)) : undefined;
+  const summary = result && primary ? resultSummary(result, baseline.result, primary, candidate.id === baseline.id) : undefined;
+  // Marked `baseline: true` or named by `evaluation.baseline`, as the ranking leaves them out.
+  const marked = isBaseline(roadmap, candidate);
   const rank = inputs.rankOf(candidate.id);
   const cost = formatCost(candidate.cost);
   const benefit = formatBenefit(candidate.benefit);
   const description = joinDefined([
-    candidate.baseline && vscode.l10n.t('baseline'),
+    marked && vscode.l10n.t('baseline'),
     rank && `#${rank.position}`,
     summary ?? joinDefined([shortCost(candidate), expectedPrimary(candidate, primary)]),
     result?.stale && vscode.l10n.t('stale'),
   ]);
   const tooltip = joinDefined(
     [
-      `**${md(candidate.title ?? candidate.id)}** \`${candidate.id}\`${candidate.baseline ? ' — ' + vscode.l10n.t('baseline') : ''}`,
+      `**${md(candidate.title ?? candidate.id)}** \`${candidate.id}\`${marked ? ' — ' + vscode.l10n.t('baseline') : ''}`,
       vscode.l10n.t('Status: {0}', candidate.status),
       cost && vscode.l10n.t('Cost: {0}', md(cost)),
       benefit && vscode.l10n.t('Expected benefit: {0}', md(benefit)),
@@ -119,14 +122,14 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
     ],
     '\n\n',
   );
-  const kind = candidate.baseline ? 'candidate.baseline' : 'candidate';
+  const kind = marked ? 'candidate.baseline' : 'candidate';
   const children = literatureChildren(key, roadmap, candidate);
   return {
     id: `${key}/candidate/${candidate.id}`,
     label: candidate.title ?? candidate.id,
     description,
     tooltip,
-    icon: candidate.baseline ? { id: 'milestone', color: candidateIcon(candidate.status).color } : candidateIcon(candidate.status),
+    icon: marked ? { id: 'milestone', color: candidateIcon(candidate.status).color } : candidateIcon(candidate.status),
     contextValue: contextValue(kind, candidate.range),
     roadmap: key,
     range: headRange(candidate.range),
@@ -140,9 +143,9 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
 export function buildCandidateNodes(entry: RoadmapEntry, inputs: CandidateInputs | undefined): ViewNode[] {
   if (!inputs || inputs.roadmap.candidates.length === 0) return [];
   const key = entryKey(entry);
-  const baselineCandidate = baselineId(inputs.roadmap);
-  const baseline = baselineCandidate ? inputs.latest(baselineCandidate) : undefined;
-  const order = (c: Candidate) => (c.baseline ? -1 : (inputs.rankOf(c.id)?.position ?? Number.MAX_SAFE_INTEGER));
+  const baselineId = baselineCandidate(inputs.roadmap)?.id;
+  const baseline: ComparedBaseline = { id: baselineId, result: baselineId !== undefined ? inputs.latest(baselineId) : undefined };
+  const order = (c: Candidate) => (isBaseline(inputs.roadmap, c) ? -1 : (inputs.rankOf(c.id)?.position ?? Number.MAX_SAFE_INTEGER));
   const statuses = [...LIFECYCLE, ...CANDIDATE_STATUSES.filter((s) => !LIFECYCLE.includes(s))];
   return statuses.flatMap((status) => {
     const members = inputs.roadmap.candidates.filter((c) => c.status === status).sort((a, b) => order(a) - order(b));

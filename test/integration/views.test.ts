@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { waitFor } from './support/extension';
-import { resultSummary } from '../../src/views/candidatesTree';
+import { parseRoadmap } from '../../src/core/roadmap/parse';
+import { buildCandidateNodes, resultSummary } from '../../src/views/candidatesTree';
+import type { RoadmapEntry } from '../../src/workspace/roadmapStore';
 import { child, editDocument, labels, lineOf, nodeAt, resetDocument, viewsHandle } from './support/views';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -131,6 +133,34 @@ describe('sidebar views on the demo roadmap', () => {
     assert.equal(resultSummary(result(0.98), result(0.99), metric, false), 'accuracy 0.98 (−0.01 vs baseline, target 0.97 ✓)');
     assert.equal(resultSummary(result(0.945), undefined, metric, true), 'accuracy 0.945 (target 0.97 ✗)');
     assert.equal(resultSummary({ ...result(1), metrics: { loss: 0.2 } }, undefined, metric, false), undefined);
+  });
+
+  it('Candidates: the candidate evaluation.baseline names is marked, sorted and compared as the baseline, without a baseline flag', () => {
+    const parsed = parseRoadmap(`version: 1
+project: { name: P, problem: x, business_goal: y, phase: discovery }
+metrics:
+  - { id: accuracy, goal: maximize, target: 0.97 }
+candidates:
+  - { id: cnn, status: evaluated }
+  - { id: logreg, status: evaluated }
+evaluation: { command: run, baseline: logreg }
+`).roadmap;
+    assert.ok(parsed);
+    const results: Record<string, { accuracy: number }> = { cnn: { accuracy: 0.953 }, logreg: { accuracy: 0.945 } };
+    const entry = { uri: vscode.Uri.file('/tmp/p/mlroadmap.yaml') } as RoadmapEntry;
+    const [evaluated] = buildCandidateNodes(entry, {
+      roadmap: parsed,
+      latest: (id) => ({ candidate: id, metrics: results[id], source: `/r/${id}.json`, format: 'mlroadmap-result/1' }),
+      rankOf: () => undefined,
+      rankFormula: '',
+    });
+    assert.deepEqual(
+      (evaluated.children ?? []).map((c) => [c.itemId, c.contextValue, c.description]),
+      [
+        ['logreg', 'candidate.baseline.node', 'baseline · accuracy 0.945 (target 0.97 ✗)'],
+        ['cnn', 'candidate.node', 'accuracy 0.953 (+0.008 vs baseline, target 0.97 ✗)'],
+      ],
+    );
   });
 
   it('Metrics and reality checks: kind, goal, target and why; verdict icons', async () => {
