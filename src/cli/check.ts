@@ -2,11 +2,9 @@
 // terminals and CI, and optionally a phase gate. Lines and columns printed are 1-based.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { checkPitfalls } from '../core/pitfalls/check';
-import { baselineCandidate } from '../core/pitfalls/candidates';
-import { topLevelKeyLocator } from '../core/pitfalls/locate';
-import { checkGate, type GateTarget } from '../core/process/gates';
-import { ROADMAP_FILE_NAME, type Roadmap, type RoadmapDiagnostic } from '../core/roadmap/model';
+import { analyseRoadmap, hasSyntaxErrors } from '../core/process/analysis';
+import type { GateTarget } from '../core/process/gates';
+import { ROADMAP_FILE_NAME, type RoadmapDiagnostic } from '../core/roadmap/model';
 import { parseRoadmap } from '../core/roadmap/parse';
 import { HISTORY_FILE, latestByCandidate, readHistory, type HistoryRecord } from '../core/results/history';
 import type { CliIo } from './io';
@@ -93,26 +91,21 @@ interface Checked {
 
 async function check(text: string, root: string, gate: GateTarget | undefined): Promise<Checked> {
   const parsed = parseRoadmap(text);
-  const roadmap: Roadmap | undefined = parsed.roadmap;
   // A roadmap read past YAML syntax errors is partial: its pitfalls would be noise, so they wait for the fix.
-  const syntaxBroken = parsed.diagnostics.some((d) => d.code === 'yaml/syntax' && d.severity === 'error');
-  if (!roadmap || syntaxBroken) {
-    const message = syntaxBroken ? 'The roadmap has YAML syntax errors.' : 'The roadmap could not be read.';
-    const unreadable: GateOutput | undefined = gate && { target: gate, passed: false, unmet: [{ id: 'roadmap', message }] };
-    return { diagnostics: parsed.diagnostics, ...(unreadable ? { gate: unreadable } : {}) };
-  }
-  const latest = await latestRecords(root);
-  const baseId = baselineCandidate(roadmap)?.id;
-  const baselineMetrics = baseId !== undefined ? latest.get(baseId)?.metrics : undefined;
-  const context = {
+  const syntaxBroken = hasSyntaxErrors(parsed);
+  const latest = parsed.roadmap && !syntaxBroken ? await latestRecords(root) : new Map<string, HistoryRecord>();
+  const analysis = analyseRoadmap(text, parsed, {
     fileExists: (rel: string) => existsSync(resolve(root, rel)),
-    keyRange: topLevelKeyLocator(text),
-    ...(baselineMetrics ? { baselineMetrics } : {}),
-  };
-  const findings = checkPitfalls(roadmap, context);
-  const diagnostics = [...parsed.diagnostics, ...findings];
+    latestMetrics: (id) => latest.get(id)?.metrics,
+    hasResult: (id) => latest.has(id),
+    partialRoadmap: 'hold',
+    ...(gate ? { gate } : {}),
+  });
+  const { diagnostics } = analysis;
   if (!gate) return { diagnostics };
-  return { diagnostics, gate: checkGate(roadmap, gate, { ...context, findings, hasHistoryRecord: (id) => latest.has(id) }) };
+  if (analysis.gate) return { diagnostics, gate: analysis.gate };
+  const message = syntaxBroken ? 'The roadmap has YAML syntax errors.' : 'The roadmap could not be read.';
+  return { diagnostics, gate: { target: gate, passed: false, unmet: [{ id: 'roadmap', message }] } };
 }
 
 function byPosition(a: RoadmapDiagnostic, b: RoadmapDiagnostic): number {

@@ -1,0 +1,108 @@
+// One roadmap's analysis from its parse: pitfall findings, the gate, the sprint focus, progress, the ranking and what
+// blocks the roadmap now. The extension computes it per change; `mlroadmap check` prints part of it.
+import { baselineCandidate } from '../pitfalls/candidates';
+import { checkPitfalls } from '../pitfalls/check';
+import { topLevelKeyLocator } from '../pitfalls/locate';
+import { isRanked, rankCandidates, RANKING_FORMULA } from '../pitfalls/ranking';
+import type { PitfallFinding, SeveritySetting } from '../pitfalls/types';
+import type { ParseResult, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
+import { sprintFocus, type FocusItem } from './focus';
+import { checkGate, gateOutOf, type GateResult, type GateTarget } from './gates';
+import { phaseProgress, type PhaseProgress } from './progress';
+
+/** A candidate's place in the cost/benefit ranking. */
+export interface RankState {
+  readonly position: number;
+  readonly score: number;
+  /** The formula with this candidate's numbers. */
+  readonly formula: string;
+}
+
+export interface RoadmapAnalysis {
+  readonly roadmap: Roadmap | undefined;
+  /** Pitfall findings, stale results included. */
+  readonly findings: readonly PitfallFinding[];
+  /** Parse diagnostics followed by the findings: what the Problems panel shows. */
+  readonly diagnostics: readonly RoadmapDiagnostic[];
+  /** The gate checked (by default the one out of the current phase); undefined once shipped or when not analysed. */
+  readonly gate: GateResult | undefined;
+  readonly focus: readonly FocusItem[];
+  /** Steps done (or skipped) of the current phase; undefined once shipped. */
+  readonly progress: PhaseProgress | undefined;
+  readonly ranks: ReadonlyMap<string, RankState>;
+  /** How the rank is computed, shown wherever it is. */
+  readonly rankFormula: string;
+  /** Why the roadmap cannot move on now: pitfall errors, and the gate's unmet conditions once the phase's steps are done. */
+  readonly blockers: readonly string[];
+}
+
+export interface AnalysisInputs {
+  readonly fileExists: (relativePath: string) => boolean;
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly staleFindings?: readonly RoadmapDiagnostic[];
+  /** Latest measured metrics of a candidate (from the results history); the baseline's feed the ranking. */
+  readonly latestMetrics?: (candidateId: string) => Readonly<Record<string, number>> | undefined;
+  /** Whether the results history holds a record of the candidate (it went through the evaluation pipeline). */
+  readonly hasResult?: (candidateId: string) => boolean;
+  /** The gate to check; by default the gate out of the roadmap's current phase. */
+  readonly gate?: GateTarget;
+  /**
+   * A roadmap read past YAML syntax errors is partial. `analyse` (the default, the editor while typing) analyses
+   * what could be read; `hold` leaves its pitfalls and gate out until the syntax is fixed, as `mlroadmap check` does.
+   */
+  readonly partialRoadmap?: 'analyse' | 'hold';
+}
+
+/** Whether the parse met YAML syntax errors, so that its roadmap is partial. */
+export function hasSyntaxErrors(parse: ParseResult): boolean {
+  return parse.diagnostics.some((d) => d.code === 'yaml/syntax' && d.severity === 'error');
+}
+
+/** Computes one roadmap's analysis from its text and its parse. */
+export function analyseRoadmap(text: string, parse: ParseResult, inputs: AnalysisInputs): RoadmapAnalysis {
+  const roadmap = parse.roadmap;
+  if (!roadmap || (inputs.partialRoadmap === 'hold' && hasSyntaxErrors(parse))) {
+    const blocking = parse.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    return { roadmap, findings: [], diagnostics: parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: RANKING_FORMULA, blockers: blocking };
+  }
+  const baseline = baselineCandidate(roadmap);
+  const baselineMetrics = baseline && inputs.latestMetrics?.(baseline.id);
+  const findings = checkPitfalls(roadmap, {
+    fileExists: inputs.fileExists,
+    ...(inputs.staleFindings ? { staleFindings: inputs.staleFindings } : {}),
+    ...(inputs.severities ? { severities: inputs.severities } : {}),
+    ...(baselineMetrics ? { baselineMetrics } : {}),
+    keyRange: topLevelKeyLocator(text),
+  });
+  const ranks = new Map<string, RankState>();
+  rankCandidates(roadmap, baselineMetrics ? { baselineMetrics } : {})
+    .filter(isRanked)
+    .forEach((r, i) => ranks.set(r.candidateId, { position: i + 1, score: r.score, formula: r.formula }));
+  const target = inputs.gate ?? gateOutOf(roadmap.project.phase);
+  const gate = target
+    ? checkGate(roadmap, target, { fileExists: inputs.fileExists, findings, ...(inputs.hasResult ? { hasHistoryRecord: inputs.hasResult } : {}) })
+    : undefined;
+  const progress = phaseProgress(roadmap);
+  return {
+    roadmap,
+    findings,
+    diagnostics: [...parse.diagnostics, ...findings],
+    gate,
+    focus: sprintFocus(roadmap, findings),
+    progress,
+    ranks,
+    rankFormula: RANKING_FORMULA,
+    blockers: blockers(findings, gate, progress),
+  };
+}
+
+/**
+ * What blocks the roadmap now: open pitfall errors always; the gate's unmet conditions once every step of the
+ * phase is done (before that, an unmet gate is simply work still ahead).
+ */
+export function blockers(findings: readonly RoadmapDiagnostic[], gate: GateResult | undefined, progress: PhaseProgress | undefined): string[] {
+  const out = findings.filter((f) => f.severity === 'error').map((f) => f.message);
+  const phaseDone = !progress || progress.done === progress.total;
+  if (gate && !gate.passed && phaseDone) out.push(...gate.unmet.map((u) => u.message).filter((m) => !out.includes(m)));
+  return out;
+}
