@@ -2,8 +2,8 @@
 // (MADR 2-4, Nygard/adr-tools, log4brains). Exit 0 all read, 1 some record not understood, 2 usage error.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { readDecisionFolder, type DecisionRecord } from '../core/decisions';
+import { padNumber, readDecisionFolder, type DecisionRecord } from '../core/decisions';
+import { parseRoadmap } from '../core/roadmap/parse';
 import { DEFAULT_DECISIONS_FOLDER, ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import type { CliIo } from './io';
 
@@ -65,26 +65,19 @@ export async function runDecisions(args: readonly string[], io: CliIo): Promise<
 
 function line(r: DecisionRecord): string {
   const links = [
-    ...(r.supersedes.length > 0 ? [`supersedes ${r.supersedes.map(pad).join(', ')}`] : []),
-    ...(r.supersededBy.length > 0 ? [`superseded by ${r.supersededBy.map(pad).join(', ')}`] : []),
+    ...(r.supersedes.length > 0 ? [`supersedes ${r.supersedes.map(padNumber).join(', ')}`] : []),
+    ...(r.supersededBy.length > 0 ? [`superseded by ${r.supersededBy.map(padNumber).join(', ')}`] : []),
   ];
   return [r.padded, r.title, r.status, r.date ?? '-', ...links].join('  ');
 }
 
-function pad(n: number): string {
-  return String(n).padStart(4, '0');
-}
-
-/** The roadmap's `decisions` key when `mlroadmap.yaml` is in the folder, else the default. */
+/** The roadmap's `decisions` key (as the extension reads it) when `mlroadmap.yaml` is in the folder, else the default. */
 export function defaultFolder(cwd: string): string {
+  let text: string;
   try {
-    const doc: unknown = parseYaml(readFileSync(join(cwd, ROADMAP_FILE_NAME), 'utf8'));
-    if (doc && typeof doc === 'object' && 'decisions' in doc) {
-      const d = (doc as { decisions?: unknown }).decisions;
-      if (typeof d === 'string' && d.trim() !== '') return d.trim();
-    }
+    text = readFileSync(join(cwd, ROADMAP_FILE_NAME), 'utf8');
   } catch {
-    // No roadmap or not readable: the default folder.
+    return DEFAULT_DECISIONS_FOLDER; // No roadmap or not readable.
   }
-  return DEFAULT_DECISIONS_FOLDER;
+  return parseRoadmap(text).roadmap?.decisions.trim() || DEFAULT_DECISIONS_FOLDER;
 }
