@@ -98,11 +98,14 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
 
 /**
  * What blocks the roadmap now: open pitfall errors always; the gate's unmet conditions once every step of the
- * phase is done (before that, an unmet gate is simply work still ahead).
+ * phase is done (before that, an unmet gate is simply work still ahead). The gate's `no-pitfall-errors` only
+ * counts the errors already listed one by one, so it is left out.
  */
 export function blockers(findings: readonly RoadmapDiagnostic[], gate: GateResult | undefined, progress: PhaseProgress | undefined): string[] {
   const out = findings.filter((f) => f.severity === 'error').map((f) => f.message);
   const phaseDone = !progress || progress.done === progress.total;
-  if (gate && !gate.passed && phaseDone) out.push(...gate.unmet.map((u) => u.message).filter((m) => !out.includes(m)));
+  if (gate && !gate.passed && phaseDone) {
+    out.push(...gate.unmet.filter((u) => u.id !== 'no-pitfall-errors').map((u) => u.message).filter((m) => !out.includes(m)));
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyseRoadmap, hasSyntaxErrors } from '../../../src/core/process/analysis';
+import { analyseRoadmap, blockers, hasSyntaxErrors } from '../../../src/core/process/analysis';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import { DEMO_ROADMAP, minimalRoadmap } from '../support/roadmaps';
 
@@ -39,5 +39,23 @@ describe('analyseRoadmap', () => {
     const asked: string[] = [];
     analyseRoadmap(DEMO_ROADMAP, parse, { fileExists: () => true, latestMetrics: (id) => (asked.push(id), undefined) });
     assert.deepEqual(asked, ['majority']);
+  });
+
+  it('lists each open pitfall error once among the blockers, without the gate\'s summary of them', () => {
+    const text = minimalRoadmap();
+    const a = analyseRoadmap(text, parseRoadmap(text), noFiles);
+    const errors = a.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+    assert.ok(errors.length > 0 && a.gate?.unmet.some((u) => u.id === 'no-pitfall-errors'));
+    assert.deepEqual(a.blockers, [...errors, ...(a.gate?.unmet ?? []).filter((u) => u.id !== 'no-pitfall-errors').map((u) => u.message)]);
+    assert.ok(!a.blockers.some((b) => /open pitfall error/.test(b)), a.blockers.join('\n'));
+  });
+});
+
+describe('blockers', () => {
+  const gate = { target: 'production' as const, passed: false, unmet: [{ id: 'reality-check' as const, message: 'No reality check.' }] };
+  it('holds the gate\'s unmet conditions back while the phase has open steps', () => {
+    const progress = { phase: 'discovery' as const, groups: [], done: 1, total: 2 };
+    assert.deepEqual(blockers([], gate, progress), []);
+    assert.deepEqual(blockers([], gate, { ...progress, done: 2 }), ['No reality check.']);
   });
 });
