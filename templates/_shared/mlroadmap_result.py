@@ -76,6 +76,33 @@ def write_result(out, candidate, metrics, dataset_file, rows, started, per_class
     return result
 
 
+def add_standard_arguments(parser, candidate, seed, folder):
+    """The options every baseline's evaluate.py takes: --dataset, --out, --candidate, --seed.
+
+    `candidate` and `seed` are the baked-in defaults; `folder` is the baseline's folder, where the
+    result goes by default (results/<candidate>.json)."""
+    parser.add_argument("--dataset", help="CSV with a header row (default: DATASET in evaluate.py)")
+    parser.add_argument("--out", default=os.path.join(folder, "results", candidate + ".json"),
+                        help="result JSON to write (default: results/<candidate>.json in the baseline's folder)")
+    parser.add_argument("--candidate", default=candidate, help="candidate id written in the result")
+    parser.add_argument("--seed", type=int, default=seed)
+
+
+def locate_dataset(given, baked_in, folder):
+    """(the CSV to read, how the result names it): `--dataset` as given, relative to the working
+    directory; else the baked-in path, relative to the baseline's `folder` unless absolute."""
+    dataset = given or baked_in
+    path = dataset if os.path.isabs(dataset) or given else os.path.join(folder, dataset)
+    return path, dataset
+
+
+def finish(out, candidate, metrics, dataset_file, rows, started, per_class=None, dataset_path=None):
+    """Write the result (see write_result), print a one-line summary; returns the exit code 0."""
+    write_result(out, candidate, metrics, dataset_file, rows, started, per_class, dataset_path)
+    print("%s: %s -> %s" % (candidate, ", ".join("%s %.4f" % kv for kv in metrics.items()), out))
+    return 0
+
+
 def epochs_log_path(out):
     """`results/x.json` -> `results/x.epochs.jsonl`."""
     return os.path.splitext(out)[0] + ".epochs.jsonl"

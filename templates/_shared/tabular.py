@@ -72,6 +72,14 @@ def regression_targets(targets):
     return values
 
 
+def read_task_table(path, target, task):
+    """`read_table`, with the targets as numbers for a regression."""
+    names, rows, targets = read_table(path, target)
+    if task == "regression":
+        targets = regression_targets(targets)
+    return names, rows, targets
+
+
 def sort_labels(labels):
     """Class labels in a stable order: numerically when they are all numbers, else as text."""
     labels = set(labels)
@@ -148,6 +156,21 @@ class FeatureEncoder:
                     out.extend(1.0 if value == c else 0.0 for c in info)
             encoded.append(out)
         return encoded
+
+
+def fit_encoder(names, rows, path, target):
+    """A FeatureEncoder fitted on `rows`; ValueError when no column of the CSV at `path` is usable."""
+    encoder = FeatureEncoder(names).fit(rows)
+    if not encoder.columns:
+        raise ValueError("no usable feature column in %s besides %r" % (path, target))
+    return encoder
+
+
+def score(task, y_true, y_pred):
+    """(metrics, per_class) for the task; per_class is None for a regression."""
+    if task == "classification":
+        return classification_metrics(y_true, y_pred)
+    return regression_metrics(y_true, y_pred), None
 
 
 def classification_metrics(y_true, y_pred):

@@ -14,7 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import tabular  # noqa: E402
-from mlroadmap_result import now, write_result  # noqa: E402
+from mlroadmap_result import add_standard_arguments, finish, locate_dataset, now  # noqa: E402
 
 # Baked in by `mlroadmap scaffold`; edit freely.
 CANDIDATE = {{candidate}}
@@ -39,32 +39,18 @@ def fit_predict(train_targets, n_test, task):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Dumb baseline: majority class or mean.")
-    parser.add_argument("--dataset", help="CSV with a header row (default: DATASET above)")
-    parser.add_argument("--out", default=os.path.join(HERE, "results", CANDIDATE + ".json"),
-                        help="result JSON to write (default: results/<candidate>.json here)")
-    parser.add_argument("--candidate", default=CANDIDATE, help="candidate id written in the result")
-    parser.add_argument("--seed", type=int, default=SEED)
+    add_standard_arguments(parser, CANDIDATE, SEED, HERE)
     args = parser.parse_args(argv)
 
     started = now()
-    dataset = args.dataset or DATASET
-    path = dataset if os.path.isabs(dataset) or args.dataset else os.path.join(HERE, dataset)
+    path, dataset = locate_dataset(args.dataset, DATASET, HERE)
 
-    _, _, targets = tabular.read_table(path, TARGET)
-    if TASK == "regression":
-        targets = tabular.regression_targets(targets)
+    _, _, targets = tabular.read_task_table(path, TARGET, TASK)
     train, test = tabular.split_indices(targets, TASK, args.seed)
     predictions = fit_predict([targets[i] for i in train], len(test), TASK)
-    truth = [targets[i] for i in test]
 
-    if TASK == "classification":
-        metrics, per_class = tabular.classification_metrics(truth, predictions)
-    else:
-        metrics, per_class = tabular.regression_metrics(truth, predictions), None
-    write_result(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
-    print("%s: %s -> %s" % (args.candidate, ", ".join("%s %.4f" % kv for kv in metrics.items()), args.out))
-    return 0
-
+    metrics, per_class = tabular.score(TASK, [targets[i] for i in test], predictions)
+    return finish(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
 
 if __name__ == "__main__":
     sys.exit(main())

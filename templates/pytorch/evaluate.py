@@ -21,7 +21,7 @@ import torch  # noqa: E402
 
 import tabular  # noqa: E402
 import train as training  # noqa: E402
-from mlroadmap_result import EpochLog, epochs_log_path, now, write_result  # noqa: E402
+from mlroadmap_result import EpochLog, add_standard_arguments, epochs_log_path, finish, locate_dataset, now  # noqa: E402
 from model import MLP  # noqa: E402
 
 # Baked in by `mlroadmap scaffold`; edit freely.
@@ -53,19 +53,9 @@ class Standardizer:
         return [[(v - m) / s for v, m, s in zip(row, self.means, self.stds)] for row in rows]
 
 
-def score(task, truth, predicted):
-    if task == "classification":
-        return tabular.classification_metrics(truth, predicted)
-    return tabular.regression_metrics(truth, predicted), None
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description="PyTorch baseline: a small MLP.")
-    parser.add_argument("--dataset", help="CSV with a header row (default: DATASET above)")
-    parser.add_argument("--out", default=os.path.join(HERE, "results", CANDIDATE + ".json"),
-                        help="result JSON to write (default: results/<candidate>.json here)")
-    parser.add_argument("--candidate", default=CANDIDATE, help="candidate id written in the result")
-    parser.add_argument("--seed", type=int, default=SEED)
+    add_standard_arguments(parser, CANDIDATE, SEED, HERE)
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=1e-3)
@@ -77,20 +67,15 @@ def main(argv=None):
 
     started = now()
     seed_everything(args.seed)
-    dataset = args.dataset or DATASET
-    path = dataset if os.path.isabs(dataset) or args.dataset else os.path.join(HERE, dataset)
+    path, dataset = locate_dataset(args.dataset, DATASET, HERE)
 
-    names, rows, targets = tabular.read_table(path, TARGET)
-    if TASK == "regression":
-        targets = tabular.regression_targets(targets)
+    names, rows, targets = tabular.read_task_table(path, TARGET, TASK)
     train_all, test = tabular.split_indices(targets, TASK, args.seed)
     # Validation rows come out of the training part only; the test rows are never looked at.
     fit_pos, val_pos = tabular.split_indices([targets[i] for i in train_all], TASK, args.seed, VALIDATION_FRACTION)
     fit, val = [train_all[p] for p in fit_pos], [train_all[p] for p in val_pos]
 
-    encoder = tabular.FeatureEncoder(names).fit([rows[i] for i in fit])
-    if not encoder.columns:
-        raise ValueError("no usable feature column in %s besides %r" % (path, TARGET))
+    encoder = tabular.fit_encoder(names, [rows[i] for i in fit], path, TARGET)
     scaler = Standardizer(encoder.transform([rows[i] for i in fit]))
     device = torch.device(args.device)
 
@@ -129,7 +114,7 @@ def main(argv=None):
     with EpochLog(epochs_log_path(args.out)) as log:
         def on_epoch(epoch, loss):
             predicted, _ = training.predict(net, TASK, x_val)
-            metrics, _ = score(TASK, [targets[i] for i in val], to_targets(predicted))
+            metrics, _ = tabular.score(TASK, [targets[i] for i in val], to_targets(predicted))
             record = {"epoch": epoch, "loss": round(loss, 6), "val_loss": round(training.loss_of(net, TASK, x_val, y_val), 6)}
             record.update(metrics)
             log.write(record)
@@ -138,10 +123,8 @@ def main(argv=None):
         training.fit(net, TASK, x_fit, y_fit, args.epochs, args.batch_size, args.lr, args.seed, on_epoch)
 
     predicted, _ = training.predict(net, TASK, features(test))
-    metrics, per_class = score(TASK, [targets[i] for i in test], to_targets(predicted))
-    write_result(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
-    print("%s: %s -> %s" % (args.candidate, ", ".join("%s %.4f" % kv for kv in metrics.items()), args.out))
-    return 0
+    metrics, per_class = tabular.score(TASK, [targets[i] for i in test], to_targets(predicted))
+    return finish(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ sys.path.insert(0, HERE)
 
 import tabular  # noqa: E402
 import train as model  # noqa: E402
-from mlroadmap_result import now, write_result  # noqa: E402
+from mlroadmap_result import add_standard_arguments, finish, locate_dataset, now  # noqa: E402
 
 # Baked in by `mlroadmap scaffold`; edit freely.
 CANDIDATE = {{candidate}}
@@ -27,41 +27,25 @@ SEED = {{seed}}
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="scikit-learn baseline: scaled linear model.")
-    parser.add_argument("--dataset", help="CSV with a header row (default: DATASET above)")
-    parser.add_argument("--out", default=os.path.join(HERE, "results", CANDIDATE + ".json"),
-                        help="result JSON to write (default: results/<candidate>.json here)")
-    parser.add_argument("--candidate", default=CANDIDATE, help="candidate id written in the result")
-    parser.add_argument("--seed", type=int, default=SEED)
+    add_standard_arguments(parser, CANDIDATE, SEED, HERE)
     args = parser.parse_args(argv)
 
     started = now()
-    dataset = args.dataset or DATASET
-    path = dataset if os.path.isabs(dataset) or args.dataset else os.path.join(HERE, dataset)
+    path, dataset = locate_dataset(args.dataset, DATASET, HERE)
 
-    names, rows, targets = tabular.read_table(path, TARGET)
-    if TASK == "regression":
-        targets = tabular.regression_targets(targets)
+    names, rows, targets = tabular.read_task_table(path, TARGET, TASK)
     train, test = tabular.split_indices(targets, TASK, args.seed)
-    encoder = tabular.FeatureEncoder(names).fit([rows[i] for i in train])
-    if not encoder.columns:
-        raise ValueError("no usable feature column in %s besides %r" % (path, TARGET))
+    encoder = tabular.fit_encoder(names, [rows[i] for i in train], path, TARGET)
     x_train = encoder.transform([rows[i] for i in train])
     x_test = encoder.transform([rows[i] for i in test])
     y_train = [targets[i] for i in train]
-    truth = [targets[i] for i in test]
 
     _, predictions = model.fit_predict(TASK, args.seed, x_train, y_train, x_test)
+    # NumPy scalars back to the plain values the targets are: labels as text, values as floats.
+    predictions = [str(p) if TASK == "classification" else float(p) for p in predictions]
 
-    if TASK == "classification":
-        predictions = [str(p) for p in predictions]
-        metrics, per_class = tabular.classification_metrics(truth, predictions)
-    else:
-        predictions = [float(p) for p in predictions]
-        metrics, per_class = tabular.regression_metrics(truth, predictions), None
-    write_result(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
-    print("%s: %s -> %s" % (args.candidate, ", ".join("%s %.4f" % kv for kv in metrics.items()), args.out))
-    return 0
-
+    metrics, per_class = tabular.score(TASK, [targets[i] for i in test], predictions)
+    return finish(args.out, args.candidate, metrics, path, len(targets), started, per_class, dataset)
 
 if __name__ == "__main__":
     sys.exit(main())
