@@ -1,32 +1,8 @@
-// Icons and short labels of statuses in pick lists, so a status reads the same in every flow.
+// Status icons as label text for pick lists, taken from the views' icon table so a status reads the same in
+// every flow and every view.
 import type { CandidateStatus, StepStatus, Verdict } from '../core/roadmap/model';
+import { candidateIcon, iconText, stepIcon, verdictIcon } from '../views/icons';
 
-export const STEP_STATUS_ICONS: Readonly<Record<StepStatus, string>> = {
-  todo: '$(circle-large-outline)',
-  doing: '$(play-circle)',
-  done: '$(pass-filled)',
-  blocked: '$(error)',
-  skipped: '$(circle-slash)',
-};
-
-export const CANDIDATE_STATUS_ICONS: Readonly<Record<CandidateStatus, string>> = {
-  idea: '$(lightbulb)',
-  shortlisted: '$(list-ordered)',
-  prototyping: '$(tools)',
-  evaluated: '$(graph)',
-  rejected: '$(close)',
-  chosen: '$(star-full)',
-};
-
-export const VERDICT_ICONS: Readonly<Record<Verdict, string>> = {
-  planned: '$(calendar)',
-  promising: '$(thumbsup)',
-  passed: '$(pass-filled)',
-  failed: '$(thumbsdown)',
-};
-
-/** "Understand" from "understand", "Training pipeline" from "training-pipeline". */
-export function humanize(id: string): string {
-  const words = id.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export const stepStatusIcon = (status: StepStatus): string => iconText(stepIcon(status));
+export const candidateStatusIcon = (status: CandidateStatus): string => iconText(candidateIcon(status));
+export const verdictStatusIcon = (verdict: Verdict): string => iconText(verdictIcon(verdict));

@@ -6,7 +6,7 @@ import { addRealityCheck, setRealityCheckVerdict } from '../core/roadmap/edits';
 import { today, validateDate, validateNewId } from '../core/roadmap/inputs';
 import type { Services } from '../services';
 import { runFlow, separator, type FlowPickItem } from './flow';
-import { VERDICT_ICONS } from './labels';
+import { verdictStatusIcon } from './labels';
 import { candidatePickItems } from './setCandidateStatus';
 import { applyToRoadmap, argsOf, confirm, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
@@ -46,7 +46,7 @@ interface State {
 }
 
 function verdictItems(current?: Verdict): FlowPickItem<Verdict>[] {
-  return VERDICTS.map((v) => ({ label: `${VERDICT_ICONS[v]} ${v}`, description: v === current ? vscode.l10n.t('current') : undefined, value: v }));
+  return VERDICTS.map((v) => ({ label: `${verdictStatusIcon(v)} ${v}`, description: v === current ? vscode.l10n.t('current') : undefined, value: v }));
 }
 
 export async function logRealityCheckCommand(services: Services, arg?: unknown): Promise<LogRealityCheckOutcome> {
@@ -78,7 +78,7 @@ export async function logRealityCheckCommand(services: Services, arg?: unknown):
             items: [
               { label: vscode.l10n.t('$(add) New reality check…'), value: NEW },
               separator<string>(vscode.l10n.t('Logged checks')),
-              ...checks.map((c) => ({ label: `${VERDICT_ICONS[c.verdict]} ${c.id}`, description: [c.kind, c.candidate, c.date, c.verdict].filter(Boolean).join(' · '), value: c.id })),
+              ...checks.map((c) => ({ label: `${verdictStatusIcon(c.verdict)} ${c.id}`, description: [c.kind, c.candidate, c.date, c.verdict].filter(Boolean).join(' · '), value: c.id })),
             ],
             active: s.checkId ?? NEW,
           });

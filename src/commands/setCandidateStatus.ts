@@ -4,7 +4,7 @@ import { CANDIDATE_STATUSES, type Candidate, type CandidateStatus } from '../cor
 import { setCandidateStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
 import { runFlow, type FlowPickItem } from './flow';
-import { CANDIDATE_STATUS_ICONS } from './labels';
+import { candidateStatusIcon } from './labels';
 import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface SetCandidateStatusArgs {
@@ -19,7 +19,7 @@ export interface SetCandidateStatusOutcome extends CommandOutcome {
 
 export function candidatePickItems(candidates: readonly Candidate[]): FlowPickItem<string>[] {
   return candidates.map((c) => ({
-    label: `${CANDIDATE_STATUS_ICONS[c.status]} ${c.id}`,
+    label: `${candidateStatusIcon(c.status)} ${c.id}`,
     description: [c.status, c.baseline ? vscode.l10n.t('baseline') : undefined].filter(Boolean).join(' · '),
     detail: c.title,
     value: c.id,
@@ -67,7 +67,7 @@ export async function setCandidateStatusCommand(services: Services, arg?: unknow
           s.status = await p.pick<CandidateStatus>({
             placeholder: vscode.l10n.t('New status of "{0}"', s.candidateId ?? ''),
             items: CANDIDATE_STATUSES.map((status) => ({
-              label: `${CANDIDATE_STATUS_ICONS[status]} ${status}`,
+              label: `${candidateStatusIcon(status)} ${status}`,
               description: status === current ? vscode.l10n.t('current') : undefined,
               value: status,
             })),

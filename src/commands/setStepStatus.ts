@@ -5,8 +5,8 @@ import { STEP_STATUSES, type Roadmap, type Step, type StepStatus } from '../core
 import { setStepStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
 import { runFlow, separator, type FlowPickItem } from './flow';
-import { STAGE_DESCRIPTIONS } from '../core/process/stages';
-import { humanize, STEP_STATUS_ICONS } from './labels';
+import { groupTitle } from '../core/process/progress';
+import { stepStatusIcon } from './labels';
 import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface SetStepStatusArgs {
@@ -22,8 +22,8 @@ export interface SetStepStatusOutcome extends CommandOutcome {
 /** Every step of the roadmap with the heading it sits under, in file order. */
 export function stepsWithHeadings(roadmap: Roadmap): { heading: string; step: Step }[] {
   return [
-    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: `Discovery · ${STAGE_DESCRIPTIONS[s.stage]?.title ?? humanize(s.stage)}`, step }))),
-    ...roadmap.production.flatMap((t) => t.steps.map((step) => ({ heading: `Production · ${humanize(t.track)}`, step }))),
+    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: `Discovery · ${groupTitle('discovery', s.stage)}`, step }))),
+    ...roadmap.production.flatMap((t) => t.steps.map((step) => ({ heading: `Production · ${groupTitle('production', t.track)}`, step }))),
   ];
 }
 
@@ -34,7 +34,7 @@ export function stepPickItems(roadmap: Roadmap): FlowPickItem<string>[] {
     if (h !== heading) items.push(separator(h));
     heading = h;
     items.push({
-      label: `${STEP_STATUS_ICONS[step.status]} ${step.title ?? step.id}`,
+      label: `${stepStatusIcon(step.status)} ${step.title ?? step.id}`,
       description: [step.status, step.owner].filter(Boolean).join(' · '),
       detail: step.title ? step.id : undefined,
       value: step.id,
@@ -77,7 +77,7 @@ export async function setStepStatusCommand(services: Services, arg?: unknown): P
         s.status = await prompts.pick<StepStatus>({
           placeholder: vscode.l10n.t('New status of "{0}"', s.stepId ?? ''),
           items: STEP_STATUSES.map((status) => ({
-            label: `${STEP_STATUS_ICONS[status]} ${status}`,
+            label: `${stepStatusIcon(status)} ${status}`,
             description: status === current ? vscode.l10n.t('current') : undefined,
             value: status,
           })),

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { nextTodoStep } from '../core/process/next-step';
 import { setStepStatus } from '../core/roadmap/edits';
 import type { Services } from '../services';
-import { humanize } from './labels';
+import { groupTitle } from '../core/process/progress';
 import { applyToRoadmap, argsOf, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface StartNextStepOutcome extends CommandOutcome {
@@ -24,7 +24,7 @@ export async function startNextStepCommand(services: Services, arg?: unknown): P
   if (outcome.done) {
     const owner = step.owner ? vscode.l10n.t(' (owner: {0})', step.owner) : '';
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Started "{0}" in {1}{2}.', step.title ?? step.id, humanize(group), owner),
+      vscode.l10n.t('Started "{0}" in {1}{2}.', step.title ?? step.id, groupTitle(target.roadmap.project.phase, group), owner),
     );
   }
   return { ...outcome, stepId: step.id };

@@ -8,49 +8,45 @@ const ACTIVE = 'charts.yellow';
 const FAILED = 'list.errorForeground';
 const MUTED = 'disabledForeground';
 
+const STEP_ICONS: Readonly<Record<StepStatus, NodeIcon>> = {
+  todo: { id: 'circle-large-outline' },
+  doing: { id: 'play-circle', color: ACTIVE },
+  done: { id: 'pass-filled', color: PASSED },
+  blocked: { id: 'error', color: FAILED },
+  skipped: { id: 'circle-slash', color: MUTED },
+};
+
+const CANDIDATE_ICONS: Readonly<Record<CandidateStatus, NodeIcon>> = {
+  idea: { id: 'lightbulb' },
+  shortlisted: { id: 'list-ordered' },
+  prototyping: { id: 'tools', color: ACTIVE },
+  evaluated: { id: 'graph' },
+  rejected: { id: 'close', color: MUTED },
+  chosen: { id: 'star-full', color: PASSED },
+};
+
+const VERDICT_ICONS: Readonly<Record<Verdict, NodeIcon>> = {
+  planned: { id: 'calendar' },
+  promising: { id: 'thumbsup', color: ACTIVE },
+  passed: { id: 'pass-filled', color: PASSED },
+  failed: { id: 'error', color: FAILED },
+};
+
 export function stepIcon(status: StepStatus): NodeIcon {
-  switch (status) {
-    case 'done':
-      return { id: 'pass-filled', color: PASSED };
-    case 'doing':
-      return { id: 'play-circle', color: ACTIVE };
-    case 'blocked':
-      return { id: 'error', color: FAILED };
-    case 'skipped':
-      return { id: 'circle-slash', color: MUTED };
-    case 'todo':
-      return { id: 'circle-large-outline' };
-  }
+  return STEP_ICONS[status];
 }
 
 export function candidateIcon(status: CandidateStatus): NodeIcon {
-  switch (status) {
-    case 'idea':
-      return { id: 'lightbulb' };
-    case 'shortlisted':
-      return { id: 'list-ordered' };
-    case 'prototyping':
-      return { id: 'tools', color: ACTIVE };
-    case 'evaluated':
-      return { id: 'graph' };
-    case 'chosen':
-      return { id: 'star-full', color: PASSED };
-    case 'rejected':
-      return { id: 'close', color: MUTED };
-  }
+  return CANDIDATE_ICONS[status];
 }
 
 export function verdictIcon(verdict: Verdict): NodeIcon {
-  switch (verdict) {
-    case 'planned':
-      return { id: 'calendar' };
-    case 'promising':
-      return { id: 'thumbsup', color: ACTIVE };
-    case 'passed':
-      return { id: 'pass-filled', color: PASSED };
-    case 'failed':
-      return { id: 'error', color: FAILED };
-  }
+  return VERDICT_ICONS[verdict];
+}
+
+/** The icon as label text (`$(pass-filled)`), for pick lists and messages, which cannot tint it. */
+export function iconText(icon: NodeIcon): string {
+  return `$(${icon.id})`;
 }
 
 export function severityIcon(severity: Severity): NodeIcon {
