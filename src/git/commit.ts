@@ -7,6 +7,7 @@ import { createGit, literal, run, type GitEnv } from './client';
 import { blockingState, findRepo, hasCommitHook, type RepoLocation } from './locate';
 import { pathStates as readPathStates, type PathState } from './objects';
 import { failure, type CommitResult, type GitFailure } from './result';
+import { parseStatus } from './status';
 
 export interface CommitOptions extends GitEnv {
   /** Commit even when a path has staged changes of the user's (they become part of the commit). */
@@ -144,35 +145,6 @@ async function statusStates(
   for (const p of status.unmerged) byPath.set(p, 'unmerged');
   const anyChange = newRel.length > 0 || status.untracked.length + status.changed.length + status.staged.length > 0;
   return { byPath, detached: status.detached, anyChange };
-}
-
-interface StatusSummary {
-  detached: boolean;
-  untracked: string[];
-  staged: string[];
-  changed: string[];
-  unmerged: string[];
-}
-
-/** Parses `git status --porcelain=v2 -z --branch`. */
-export function parseStatus(out: string): StatusSummary {
-  const s: StatusSummary = { detached: false, untracked: [], staged: [], changed: [], unmerged: [] };
-  const fields = out.split('\0');
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    if (f.startsWith('# branch.head ')) s.detached = f.slice('# branch.head '.length) === '(detached)';
-    else if (f.startsWith('? ')) s.untracked.push(f.slice(2));
-    else if (f.startsWith('u ')) s.unmerged.push(f.split(' ').slice(10).join(' '));
-    else if (f.startsWith('1 ') || f.startsWith('2 ')) {
-      const parts = f.split(' ');
-      const xy = parts[1];
-      const path = parts.slice(f.startsWith('1 ') ? 8 : 9).join(' ');
-      if (f.startsWith('2 ')) i++; // the original path follows in its own field
-      if (xy[0] !== '.') s.staged.push(path);
-      if (xy[1] !== '.') s.changed.push(path);
-    }
-  }
-  return s;
 }
 
 async function classify(output: string, loc: RepoLocation, git: SimpleGit): Promise<GitFailure> {

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { createGit, run, type GitEnv } from './client';
 import { failure, type GitFailure } from './result';
+import { parseStatus } from './status';
 
 export interface HeadInfo {
   readonly ok: true;
@@ -27,19 +28,9 @@ export async function headInfo(dir: string, options: GitEnv = {}): Promise<HeadI
       ? failure('not-a-repo', `${dir} is not in a git repository.`, r.output)
       : failure('git-error', `git status failed: ${r.output.split('\n')[0]}`, r.output);
   }
-  let commit: string | undefined;
-  let branch: string | undefined;
-  let dirty = false;
-  for (const f of r.out.split('\0')) {
-    if (f.startsWith('# branch.oid ')) {
-      const oid = f.slice('# branch.oid '.length);
-      commit = oid === '(initial)' ? undefined : oid;
-    } else if (f.startsWith('# branch.head ')) {
-      const head = f.slice('# branch.head '.length);
-      branch = head === '(detached)' ? undefined : head;
-    } else if (/^[12u] /.test(f)) dirty = true;
-  }
-  return { ok: true, commit, dirty, branch };
+  const status = parseStatus(r.out);
+  const dirty = status.staged.length + status.changed.length + status.unmerged.length > 0;
+  return { ok: true, commit: status.oid, dirty, branch: status.branch };
 }
 
 /** `git init` in `dir` (the UI offers it when a folder is not a repository). */
