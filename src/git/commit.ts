@@ -61,12 +61,12 @@ export async function commitPaths(
 
   // Which paths are untracked, unmerged or hold staged changes of the user's: read from the index and HEAD
   // in-process when the repository's layout allows, else from `git status`.
+  // (A detached HEAD was refused above by blockingState.)
   const fast = readPathStates(loc, rel);
-  const states = fast ? { byPath: fast, detached: false } : await statusStates(git, loc, rel, specs, newRel);
+  const states: PathStates | GitFailure = fast ? { byPath: fast } : await statusStates(git, loc, rel, specs, newRel);
   if ('ok' in states) return states;
-  const { byPath, detached, anyChange } = states;
+  const { byPath, anyChange } = states;
   const staged = rel.filter((p) => byPath.get(p) === 'staged' && !isNew.has(p));
-  if (detached) return failure('detached-head', STATE_MESSAGES['detached-head']);
   if (rel.some((p) => byPath.get(p) === 'unmerged')) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']);
   if (staged.length > 0 && !options.includeStagedChanges) {
     return {
@@ -121,8 +121,10 @@ export function toRepoPaths(repoDir: string, toplevel: string, paths: readonly s
 
 interface PathStates {
   readonly byPath: ReadonlyMap<string, PathState>;
-  readonly detached: boolean;
-  /** Whether any of the paths differs from HEAD; undefined when not known (git then says so itself). */
+  /**
+   * Whether any of the paths differs from HEAD; undefined when not known (the in-process reader does not
+   * compare the work tree: git then says "nothing to commit" itself).
+   */
   readonly anyChange?: boolean;
 }
 
@@ -144,7 +146,7 @@ async function statusStates(
   for (const p of status.staged) byPath.set(p, 'staged');
   for (const p of status.unmerged) byPath.set(p, 'unmerged');
   const anyChange = newRel.length > 0 || status.untracked.length + status.changed.length + status.staged.length > 0;
-  return { byPath, detached: status.detached, anyChange };
+  return { byPath, anyChange };
 }
 
 async function classify(output: string, loc: RepoLocation, git: SimpleGit): Promise<GitFailure> {

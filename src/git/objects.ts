@@ -56,7 +56,7 @@ function usesUnsupportedFormat(commonDir: string): boolean {
 }
 
 /** The entries of the wanted paths; undefined for a split or sparse index. */
-export function readIndex(file: string, wanted: ReadonlySet<string>): Map<string, IndexEntry[]> | undefined {
+function readIndex(file: string, wanted: ReadonlySet<string>): Map<string, IndexEntry[]> | undefined {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
