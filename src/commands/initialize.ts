@@ -7,7 +7,7 @@ import { today, validateRequired } from '../core/roadmap/inputs';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import type { Services } from '../services';
 import { runFlow } from './flow';
-import { argsOf, refuseUntrusted, type CommandOutcome } from './target';
+import { argsOf, refuseUntrusted, uriOf, type CommandOutcome } from './target';
 
 export interface InitializeArgs {
   /** Folder to write mlroadmap.yaml into (URI string or Uri); default: the workspace folder, asked when several. */
@@ -25,11 +25,6 @@ export interface InitializeOutcome extends Omit<CommandOutcome, 'reason'> {
   readonly uri?: string;
 }
 
-function folderUri(value: string | vscode.Uri): vscode.Uri {
-  if (value instanceof vscode.Uri) return value;
-  return /^[a-z][a-z0-9+.-]+:/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
-}
-
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -44,7 +39,7 @@ export async function initializeCommand(services: Services, arg?: unknown): Prom
   if (refused) return refused;
   const args = argsOf<InitializeArgs>(arg);
   let folder: vscode.Uri | undefined;
-  if (args.folder) folder = folderUri(args.folder);
+  if (args.folder) folder = uriOf(args.folder);
   else {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {

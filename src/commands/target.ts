@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { EditResult } from '../core/roadmap/edits';
 import type { Roadmap } from '../core/roadmap/model';
 import { applyRoadmapEdits } from '../workspace/applyEdits';
-import type { RoadmapEntry } from '../workspace/roadmapStore';
+import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { Services } from '../services';
 
 /**
@@ -67,9 +67,27 @@ export function refuseUntrusted(): CommandOutcome | undefined {
   return { done: false, reason: 'restricted', message };
 }
 
-function uriOf(value: string | vscode.Uri): vscode.Uri {
+/** A Uri as is; a string as a URI when it has a scheme (not a Windows drive letter), else as a file path. */
+export function uriOf(value: string | vscode.Uri): vscode.Uri {
   if (value instanceof vscode.Uri) return value;
   return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+}
+
+/**
+ * The roadmap an argument names: a Uri, a URI string or file path, `{ roadmap }` (command arguments, a tree node)
+ * or `{ entry }`; undefined when it names none.
+ */
+export function namedRoadmap(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri || typeof arg === 'string') return uriOf(arg);
+  if (!arg || typeof arg !== 'object') return undefined;
+  const { roadmap, entry } = arg as TargetArgs;
+  if (roadmap) return uriOf(roadmap);
+  return entry?.uri;
+}
+
+/** The roadmap named by the argument, else the active one, else one the user picks; undefined when none or cancelled. */
+export async function chooseRoadmap(store: RoadmapStore, arg: unknown): Promise<vscode.Uri | undefined> {
+  return namedRoadmap(arg) ?? store.active()?.uri ?? (await pickRoadmap(store.all()));
 }
 
 /**
@@ -80,10 +98,7 @@ function uriOf(value: string | vscode.Uri): vscode.Uri {
 export async function resolveTarget(services: Services, args: TargetArgs): Promise<Target | CommandOutcome> {
   const { store } = services;
   await store.whenReady();
-  let uri: vscode.Uri | undefined;
-  if (args.roadmap) uri = uriOf(args.roadmap);
-  else if (args.entry?.uri) uri = args.entry.uri;
-  else uri = store.active()?.uri ?? (await pickRoadmap(store.all()));
+  const uri = await chooseRoadmap(store, args);
   if (!uri) {
     if (store.all().length > 0) return cancelled;
     const message = vscode.l10n.t('There is no mlroadmap.yaml in this workspace yet. Run "ML Roadmap: Initialize Roadmap" first.');

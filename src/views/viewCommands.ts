@@ -5,26 +5,16 @@ import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { toVsRange, type ViewNode } from './viewNode';
 import { focusMarkdown } from './focus';
+import { chooseRoadmap, namedRoadmap } from '../commands/target';
 
 function isViewNode(arg: unknown): arg is ViewNode {
   return typeof arg === 'object' && arg !== null && 'id' in arg && 'label' in arg;
 }
 
-/** The roadmap a command acts on: the one named by the argument, else the active one, else one the user picks. */
+/** The roadmap a view command acts on: the one named by the argument, else the active one, else one the user picks. */
 async function pickEntry(services: Services, arg: unknown): Promise<RoadmapEntry | undefined> {
-  const { store } = services;
-  if (arg instanceof vscode.Uri) return store.get(arg);
-  if (typeof arg === 'string') return store.get(vscode.Uri.parse(arg));
-  if (isViewNode(arg) && arg.roadmap) return store.get(vscode.Uri.parse(arg.roadmap));
-  const active = store.active();
-  if (active) return active;
-  const all = store.all();
-  if (all.length === 0) return undefined;
-  const picked = await vscode.window.showQuickPick(
-    all.map((entry) => ({ label: entry.label, description: vscode.workspace.asRelativePath(entry.uri), entry })),
-    { title: vscode.l10n.t('Which roadmap?') },
-  );
-  return picked?.entry;
+  const uri = await chooseRoadmap(services.store, arg);
+  return uri && services.store.get(uri);
 }
 
 /** Opens mlroadmap.yaml and selects `range`, keeping the focus where it was (the tree) unless asked. */
@@ -56,13 +46,10 @@ export function registerViewCommands(services: Services): vscode.Disposable[] {
       return revealInRoadmap(entry.uri, undefined, false);
     }),
     vscode.commands.registerCommand(Commands.revealInRoadmap, async (target?: unknown, range?: Range) => {
-      if (isViewNode(target)) {
-        if (!target.roadmap) return undefined;
-        return revealInRoadmap(vscode.Uri.parse(target.roadmap), target.range);
-      }
-      const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : store.active()?.uri;
+      if (isViewNode(target) && !target.roadmap) return undefined;
+      const uri = namedRoadmap(target) ?? store.active()?.uri;
       if (!uri) return undefined;
-      return revealInRoadmap(uri, range);
+      return revealInRoadmap(uri, isViewNode(target) ? target.range : range);
     }),
     vscode.commands.registerCommand(Commands.openLink, async (target?: unknown) => {
       const url = isViewNode(target) ? target.url : typeof target === 'string' ? target : target instanceof vscode.Uri ? target.toString() : undefined;
