@@ -2,7 +2,6 @@
 // an `acknowledged` entry (code, target, reason) goes into the roadmap and the finding is no longer reported.
 import * as vscode from 'vscode';
 import { addAcknowledgement } from '../core/roadmap/edits';
-import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
 import type { Services } from '../services';
 import { runFlow } from './flow';
 import { applyToRoadmap, argsOf, confirm, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
@@ -20,19 +19,6 @@ export interface AcknowledgeFindingOutcome extends CommandOutcome {
   readonly target?: string;
 }
 
-const LISTS = ['candidates', 'metrics', 'literature', 'reality_checks'] as const;
-
-/** The id of the item a finding points at, from its path (e.g. ['candidates', 2, 'cost'] -> that candidate's id). */
-export function findingTarget(roadmap: Roadmap, finding: Pick<RoadmapDiagnostic, 'path'>): string | undefined {
-  const [list, index] = finding.path ?? [];
-  if (typeof index !== 'number' || !LISTS.includes(list as (typeof LISTS)[number])) return undefined;
-  return roadmap[list as (typeof LISTS)[number]][index]?.id;
-}
-
-export function isPitfall(code: string | undefined): boolean {
-  return typeof code === 'string' && code.startsWith('pitfall/');
-}
-
 interface Finding {
   readonly code: string;
   readonly target?: string;
@@ -45,12 +31,9 @@ export async function acknowledgeFindingCommand(services: Services, arg?: unknow
   const args = argsOf<AcknowledgeFindingArgs>(arg);
   const target = await resolveTarget(services, args);
   if (isOutcome(target)) return target;
-  const findings: Finding[] = services.analysis
-    .get(target.entry)
-    .findings.filter((f) => isPitfall(f.code))
-    .map((f) => ({ code: f.code, target: (f as { target?: string }).target ?? findingTarget(target.roadmap, f), message: f.message }));
+  const findings: Finding[] = services.analysis.get(target.entry).findings.map((f) => ({ code: f.code, target: f.target, message: f.message }));
 
-  if (args.code !== undefined && !isPitfall(args.code)) {
+  if (args.code !== undefined && !args.code.startsWith('pitfall/')) {
     return { done: false, reason: 'invalid', message: vscode.l10n.t('Only pitfall findings (codes pitfall/…) can be acknowledged, not "{0}".', args.code) };
   }
   if (args.code === undefined && findings.length === 0) {

@@ -2,12 +2,12 @@
 // (add a candidate, literature, a metric, log a reality check, configure evaluation) and "Acknowledge…";
 // for an unknown key or value with a nearest known word, "Change to '<suggestion>'" as a direct edit.
 import * as vscode from 'vscode';
+import { isPitfallCode } from '../core/pitfalls/check';
 import type { PitfallFinding } from '../core/pitfalls/types';
 import type { RoadmapDiagnostic } from '../core/roadmap/model';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import type { Services } from '../services';
-import { findingTarget, isPitfall } from '../commands/acknowledgeFinding';
 
 /** A flow a quick fix can start, with its title. */
 interface FlowFix {
@@ -67,8 +67,6 @@ function sameRange(a: vscode.Range, b: RoadmapDiagnostic['range']): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** A finding as the analysis holds it: pitfall findings carry a fix hint and the id they are about. */
-type Finding = RoadmapDiagnostic & Partial<Pick<PitfallFinding, 'fix' | 'target'>>;
 
 export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -78,19 +76,21 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const entry = this.services.store.get(document.uri);
     const analysis = entry && this.services.analysis.get(entry);
-    const known: readonly Finding[] = analysis ? [...entry.parse.diagnostics, ...analysis.findings] : [];
+    const findings: readonly PitfallFinding[] = analysis?.findings ?? [];
+    const known: readonly RoadmapDiagnostic[] = analysis ? [...analysis.entry.parse.diagnostics, ...findings] : [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = codeOf(diagnostic);
-      const found = known.find((k) => k.code === code && sameRange(diagnostic.range, k.range));
-      if (found?.suggestion) {
-        const action = this.replaceWithSuggestion(document, diagnostic, found.suggestion);
+      const at = (d: RoadmapDiagnostic) => d.code === code && sameRange(diagnostic.range, d.range);
+      const suggestion = known.find(at)?.suggestion;
+      if (suggestion) {
+        const action = this.replaceWithSuggestion(document, diagnostic, suggestion);
         if (action) actions.push(action);
       }
-      if (code && isPitfall(code) && entry) {
-        const about = found?.target ?? (found && entry.roadmap ? findingTarget(entry.roadmap, found) : undefined);
-        actions.push(...this.pitfallActions(entry.uri, diagnostic, code, about, found));
+      if (code && isPitfallCode(code) && entry) {
+        const found = findings.find(at);
+        actions.push(...this.pitfallActions(entry.uri, diagnostic, code, found?.target, found));
       }
     }
     return actions;
@@ -114,7 +114,7 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
     diagnostic: vscode.Diagnostic,
     code: string,
     about: string | undefined,
-    finding: Finding | undefined,
+    finding: PitfallFinding | undefined,
   ): vscode.CodeAction[] {
     const hint = finding?.fix;
     const hinted = hint ? FLOWS_BY_HINT[hint] : undefined;

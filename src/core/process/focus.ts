@@ -1,5 +1,7 @@
 // Focus for this sprint: what the roadmap calls for now, most important first, and as a Markdown checklist.
 import { STAGES, type Range, type Roadmap, type RoadmapDiagnostic, type Severity, type Step, type StepStatus } from '../roadmap/model';
+import { isPitfallCode } from '../pitfalls/check';
+import type { PitfallFinding } from '../pitfalls/types';
 import { groupTitle, phaseTitle } from './progress';
 
 export interface FocusItem {
@@ -37,8 +39,8 @@ const PITFALL_TITLES: Readonly<Record<string, string>> = {
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-function findingItem(d: RoadmapDiagnostic): FocusItem {
-  const target = (d as { target?: unknown }).target;
+function findingItem(d: PitfallFinding): FocusItem {
+  const { target } = d;
   const name = PITFALL_TITLES[d.code] ?? d.code;
   return {
     kind: 'pitfall',
@@ -96,7 +98,7 @@ function openSteps(roadmap: Roadmap): Placed[] {
 export function sprintFocus(roadmap: Roadmap, findings: readonly RoadmapDiagnostic[], options: FocusOptions = {}): FocusItem[] {
   const limit = options.limit ?? DEFAULT_FOCUS_LIMIT;
   const pitfalls = findings
-    .filter((d) => d.code.startsWith('pitfall/'))
+    .filter((d): d is PitfallFinding => isPitfallCode(d.code))
     .map((d, i) => ({ d, i }))
     .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
     .map(({ d }) => findingItem(d));

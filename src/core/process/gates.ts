@@ -1,7 +1,7 @@
 // Phase gates: what must hold before a roadmap moves from Discovery to Production, and from Production to shipped.
 import { DEFAULT_MIN_CANDIDATES, PHASES, type Phase, type Roadmap, type RoadmapDiagnostic } from '../roadmap/model';
 import { baselineCandidate, hasCostAndBenefit, isBaseline, resultsPathFor } from '../pitfalls/candidates';
-import { checkPitfalls } from '../pitfalls/check';
+import { checkPitfalls, isPitfallCode } from '../pitfalls/check';
 import type { PitfallContext } from '../pitfalls/types';
 
 export type GateTarget = Extract<Phase, 'production' | 'shipped'>;
@@ -76,7 +76,7 @@ function discoveryExit(roadmap: Roadmap, context: GateContext): UnmetCondition[]
     unmet.push({ id: 'reality-check', message: 'No reality check passed or was promising: check the chosen candidate in real conditions.' });
   }
   const findings = context.findings ?? checkPitfalls(roadmap, context);
-  const errors = findings.filter((f) => f.code.startsWith('pitfall/') && f.severity === 'error');
+  const errors = findings.filter((f) => isPitfallCode(f.code) && f.severity === 'error');
   if (errors.length > 0) {
     const codes = [...new Set(errors.map((f) => f.code))].join(', ');
     unmet.push({ id: 'no-pitfall-errors', message: `${errors.length} open pitfall error${errors.length === 1 ? '' : 's'} (${codes}).` });
