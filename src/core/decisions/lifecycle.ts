@@ -2,7 +2,7 @@
 import type { TextEdit } from '../roadmap/model';
 import type { DecisionFormat, DecisionStatus } from './model';
 import { padNumber } from './model';
-import { splitLines, stripComments, type Line, type MarkdownLines } from './lines';
+import { headerLines, isFenceLine, splitLines, statusSection, stripComments, titleLine, type Line, type MarkdownLines } from './lines';
 import { makeEdit } from './edits';
 import { statusWord } from './status';
 import { stringify } from 'yaml';
@@ -61,11 +61,6 @@ function linkTo(format: DecisionFormat, to: RecordLink): string {
   return `[${label.replace(/[[\]]/g, '')}](${to.fileName})`;
 }
 
-function titleLine(md: MarkdownLines): Line | undefined {
-  const from = md.frontMatter ? md.frontMatter.close + 1 : 0;
-  return md.lines.find((l) => l.index >= from && !l.inFence && /^#\s/.test(l.text));
-}
-
 function lineEnd(l: Line): number {
   return l.offset + l.text.length;
 }
@@ -108,7 +103,7 @@ function bulletStatus(text: string, md: MarkdownLines, value: string, defaultMar
 function nygardStatus(text: string, md: MarkdownLines, value: string): TextEdit[] {
   const section = statusSection(md);
   if (section) {
-    const content = section.body.find((l) => !/^\s{0,3}(`{3,}|~{3,})/.test(l.text) && stripComments(l.text).trim() !== '');
+    const content = section.body.find((l) => !isFenceLine(l.text) && stripComments(l.text).trim() !== '');
     if (content) {
       const indent = /^\s*/.exec(content.text)![0].length;
       return replaceIfDifferent(text, content.offset + indent, content.text.length - indent, value);
@@ -146,29 +141,6 @@ export function supersedesLineEdits(text: string, format: DecisionFormat, old: R
   }
   if (title) return [makeEdit(text, lineEnd(title), 0, `${md.eol}${md.eol}${line}`)];
   return [makeEdit(text, 0, 0, `${line}${md.eol}${md.eol}`)];
-}
-
-function headerLines(md: MarkdownLines): Line[] {
-  const title = titleLine(md);
-  if (!title) return [];
-  const out: Line[] = [];
-  for (const l of md.lines.slice(title.index + 1)) {
-    if (!l.inFence && /^##\s/.test(l.text)) break;
-    if (!l.inFence) out.push(l);
-  }
-  return out;
-}
-
-function statusSection(md: MarkdownLines): { heading: Line; body: Line[] } | undefined {
-  const from = md.frontMatter ? md.frontMatter.close + 1 : 0;
-  const heading = md.lines.find((l) => l.index >= from && !l.inFence && /^##\s+Status\s*:?\s*#*\s*$/i.test(l.text));
-  if (!heading) return undefined;
-  const body: Line[] = [];
-  for (const l of md.lines.slice(heading.index + 1)) {
-    if (!l.inFence && /^#{1,2}\s/.test(l.text)) break;
-    body.push(l);
-  }
-  return { heading, body };
 }
 
 function replaceIfDifferent(text: string, offset: number, length: number, value: string): TextEdit[] {

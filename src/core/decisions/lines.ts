@@ -20,6 +20,13 @@ export interface MarkdownLines {
   readonly eol: '\n' | '\r\n';
 }
 
+const FENCE_RE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** A line that opens or closes a fenced code block. */
+export function isFenceLine(text: string): boolean {
+  return FENCE_RE.test(text);
+}
+
 export function splitLines(text: string): MarkdownLines {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const raw = text.split('\n');
@@ -29,7 +36,7 @@ export function splitLines(text: string): MarkdownLines {
   for (let i = 0; i < raw.length; i++) {
     const withCr = raw[i];
     const t = withCr.endsWith('\r') ? withCr.slice(0, -1) : withCr;
-    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
+    const m = FENCE_RE.exec(t);
     let inFence = fence !== undefined;
     if (m) {
       if (fence === undefined) {
@@ -49,6 +56,36 @@ export function splitLines(text: string): MarkdownLines {
     if (close > 0) frontMatter = { open: 0, close };
   }
   return { lines, frontMatter, eol };
+}
+
+/** The `# Title` line: the first level-1 heading after the front matter, outside code blocks. */
+export function titleLine(md: MarkdownLines): Line | undefined {
+  const from = md.frontMatter ? md.frontMatter.close + 1 : 0;
+  return md.lines.find((l) => l.index >= from && !l.inFence && /^#\s/.test(l.text));
+}
+
+/** The header area: the lines between the title and the first `##` heading, outside code blocks. */
+export function headerLines(md: MarkdownLines, title: Line | undefined = titleLine(md)): Line[] {
+  if (!title) return [];
+  const out: Line[] = [];
+  for (const l of md.lines.slice(title.index + 1)) {
+    if (!l.inFence && /^##\s/.test(l.text)) break;
+    if (!l.inFence) out.push(l);
+  }
+  return out;
+}
+
+/** The Nygard `## Status` section: its heading and the lines up to the next `#` or `##` heading (code blocks included). */
+export function statusSection(md: MarkdownLines): { heading: Line; body: Line[] } | undefined {
+  const from = md.frontMatter ? md.frontMatter.close + 1 : 0;
+  const heading = md.lines.find((l) => l.index >= from && !l.inFence && /^##\s+Status\s*:?\s*#*\s*$/i.test(l.text));
+  if (!heading) return undefined;
+  const body: Line[] = [];
+  for (const l of md.lines.slice(heading.index + 1)) {
+    if (!l.inFence && /^#{1,2}\s/.test(l.text)) break;
+    body.push(l);
+  }
+  return { heading, body };
 }
 
 /** Removes `<!-- ... -->` comments that open and close on the line. */

@@ -3,7 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { DecisionFormat, DecisionProblem, DecisionRecord, DecisionStatus } from './model';
 import { DECISION_STATUSES, padNumber } from './model';
-import { splitLines, stripComments, stripEmphasis, unescapeMarkdown, type Line } from './lines';
+import { headerLines, isFenceLine, splitLines, statusSection, stripComments, stripEmphasis, unescapeMarkdown, type Line, type MarkdownLines } from './lines';
 import { numberPrefix, refsIn, statusFromText, type RecordRef } from './status';
 
 export interface ParseOptions {
@@ -34,7 +34,6 @@ const META_KEYS: Record<string, 'status' | 'date' | 'decisionMakers' | 'consulte
 const META_RE = /^(\s{0,3})([*-])\s+(?:\*\*)?(status|date|deciders|decision[- ]makers?|consulted|informed|candidates)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/i;
 const RELATION_RE = /^\s*(?:[-*]\s+)?(?:\*\*)?(superseded by|supersedes)(?:\*\*)?:?\s+(.*)$/i;
 const H1_RE = /^#\s+(.*?)(?:\s+#+)?\s*$/;
-const H2_RE = /^##\s+(.*?)(?:\s+#+)?\s*$/;
 
 export function parseDecision(text: string, options: ParseOptions): ParsedDecision {
   const { file } = options;
@@ -75,13 +74,12 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
   if (title === '') return { problems: [{ file, severity: 'error', message: 'the "# Title" heading is empty' }] };
 
   // Header area: between the title and the first `##` heading.
-  const firstH2 = prose.find((l) => l.index > h1.index && H2_RE.test(l.text));
-  const header = prose.filter((l) => l.index > h1.index && (!firstH2 || l.index < firstH2.index));
+  const header = headerLines(md, h1);
   const bullets = readMetaBullets(header);
   const dateLine = header.map((l) => /^\s*(?:\*\*)?Date(?:\*\*)?:\s*(.+)$/i.exec(stripComments(l.text))).find((m) => m);
 
   // Nygard `## Status` section: its first non-empty line, fenced or not.
-  const statusSection = readStatusSection(md.lines, bodyStart);
+  const statusSection = readStatusSection(md);
 
   // Status text and format.
   const fmStatus = fm && fm.status !== undefined && fm.status !== null ? String(fm.status) : undefined;
@@ -205,18 +203,11 @@ function readMetaBullets(header: readonly Line[]): MetaBullets {
   return out;
 }
 
-function readStatusSection(lines: readonly Line[], from: number): { text: string; lines: Line[] } | undefined {
-  const start = lines.findIndex((l) => l.index >= from && !l.inFence && /^##\s+Status\s*:?\s*#*\s*$/i.test(l.text));
-  if (start < 0) return undefined;
-  const section: Line[] = [];
-  for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l.inFence && /^#{1,2}\s/.test(l.text)) break;
-    section.push(l);
-  }
-  const content = section.filter((l) => !/^\s{0,3}(`{3,}|~{3,})/.test(l.text) && stripComments(l.text).trim() !== '');
-  if (content.length === 0) return { text: '', lines: section };
-  return { text: stripComments(content[0].text).trim(), lines: section };
+function readStatusSection(md: MarkdownLines): { text: string; lines: Line[] } | undefined {
+  const section = statusSection(md);
+  if (!section) return undefined;
+  const content = section.body.filter((l) => !isFenceLine(l.text) && stripComments(l.text).trim() !== '');
+  return { text: content.length === 0 ? '' : stripComments(content[0].text).trim(), lines: section.body };
 }
 
 function toList(v: unknown): string[] {

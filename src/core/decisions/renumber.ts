@@ -4,7 +4,7 @@ import type { TextEdit } from '../roadmap/model';
 import type { DecisionRecord } from './model';
 import { padNumber } from './model';
 import { makeEdit } from './edits';
-import { splitLines } from './lines';
+import { splitLines, titleLine } from './lines';
 import { kebabFromFileName } from './naming';
 import { decodeTarget, linksIn, targetId } from './status';
 
@@ -142,9 +142,7 @@ function linkEdits(text: string, oldName: string, newName: string, from: number,
 
 /** A Nygard title `# 5. Title` names its number: it follows the file. */
 function titleEdits(text: string, from: number, to: number): TextEdit[] {
-  const md = splitLines(text);
-  const start = md.frontMatter ? md.frontMatter.close + 1 : 0;
-  const title = md.lines.find((l) => l.index >= start && !l.inFence && /^#\s/.test(l.text));
+  const title = titleLine(splitLines(text));
   if (!title) return [];
   const m = /^(#\s+(?:ADR[-\s]?)?)(\d+)(?=\s*(?:[.:)]|\s[-–—]))/i.exec(title.text);
   if (!m || Number(m[2]) !== from) return [];
