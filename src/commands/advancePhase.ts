@@ -1,14 +1,13 @@
 // ML Roadmap: Advance Phase… — moves the roadmap to the next phase when the exit gate passes. When it
 // does not, a modal lists each unmet condition; "Advance anyway…" asks a reason and records it in the
 // roadmap (`overrides`), and "Advance anyway and record a decision…" also starts a decision record.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkGate } from '../core/process/gates';
+import { nextPhase } from '../core/process/gates';
+import { phaseTitle } from '../core/process/progress';
 import { addOverride, setPhase } from '../core/roadmap/edits';
 import { editSequence } from '../core/roadmap/edit-sequence';
 import { today } from '../core/roadmap/inputs';
-import { PHASES, type Phase, type Roadmap } from '../core/roadmap/model';
+import type { Phase } from '../core/roadmap/model';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
@@ -41,8 +40,6 @@ export interface OverrideDecisionArgs {
   readonly reason: string;
 }
 
-export const PHASE_TITLES: Readonly<Record<Phase, string>> = { discovery: 'Discovery', production: 'Production', shipped: 'Shipped' };
-
 /** Asks why the phase moves against the process; the reason is kept in the roadmap. */
 export async function askReason(prompt: string, value?: string): Promise<string | undefined> {
   const reason = await vscode.window.showInputBox({
@@ -62,16 +59,16 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
   const target = await resolveTarget(services, args);
   if (isOutcome(target)) return { ...target, advanced: false, unmet: [] };
   const from = target.roadmap.project.phase;
-  const to = PHASES[PHASES.indexOf(from) + 1] as Phase | undefined;
+  const to = nextPhase(from);
   if (!to) {
     return { ...nothingToDo(vscode.l10n.t('The roadmap is already shipped: there is no later phase.')), advanced: false, from, unmet: [] };
   }
-  const unmet = unmetConditions(services, target.entry, target.roadmap, to);
+  const unmet = unmetConditions(services, target.entry, to);
   const base = { from, to, unmet };
 
   if (unmet.length === 0) {
     const outcome = await applyToRoadmap(target, vscode.l10n.t('Advance phase'), (text) => setPhase(text, to), services);
-    if (outcome.done) void vscode.window.showInformationMessage(vscode.l10n.t('The gate passed: the roadmap is now in {0}.', PHASE_TITLES[to]));
+    if (outcome.done) void vscode.window.showInformationMessage(vscode.l10n.t('The gate passed: the roadmap is now in {0}.', phaseTitle(to)));
     return { ...outcome, ...base, advanced: outcome.done };
   }
 
@@ -91,7 +88,7 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
     );
     if (choice !== anyway && choice !== anywayWithDecision) return { done: false, reason: 'cancelled', ...base, advanced: false };
     recordDecision = choice === anywayWithDecision;
-    reason = await askReason(vscode.l10n.t('Why advance to {0} although the gate is not met?', PHASE_TITLES[to]), reason);
+    reason = await askReason(vscode.l10n.t('Why advance to {0} although the gate is not met?', phaseTitle(to)), reason);
     if (!reason) return { done: false, reason: 'cancelled', ...base, advanced: false };
   }
   if (!reason) {
@@ -107,7 +104,7 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
   );
   if (!outcome.done) return { ...outcome, ...base, advanced: false };
   services.log.info(`Gate ${from} -> ${to} overridden: ${why} (unmet: ${unmet.join('; ')})`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('The roadmap is now in {0}; the override and its reason are recorded in mlroadmap.yaml.', PHASE_TITLES[to]));
+  void vscode.window.showInformationMessage(vscode.l10n.t('The roadmap is now in {0}; the override and its reason are recorded in mlroadmap.yaml.', phaseTitle(to)));
   if (recordDecision) {
     const decision: OverrideDecisionArgs = { kind: 'override-gate', roadmap: target.entry.uri.toString(), from, to, reason: why };
     void vscode.commands.executeCommand(Commands.recordDecision, decision).then(undefined, (e: unknown) =>
@@ -117,19 +114,12 @@ export async function advancePhaseCommand(services: Services, arg?: unknown): Pr
   return { ...outcome, ...base, advanced: true, overridden: true };
 }
 
-/** The unmet conditions of the gate into `to`, from the shared analysis (or the core gate check when it has none). */
-function unmetConditions(services: Services, entry: RoadmapEntry, roadmap: Roadmap, to: Phase): string[] {
-  const analysis = services.analysis.get(entry);
-  const gate = analysis.gate ?? (to === 'production' || to === 'shipped'
-    ? checkGate(roadmap, to, {
-        fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
-        findings: analysis.findings,
-      })
-    : undefined);
-  if (!gate || gate.target !== to) return [];
-  return gate.unmet.map((u: string | { message: string }) => (typeof u === 'string' ? u : u.message));
+/** The unmet conditions of the gate into `to`, from the shared analysis (which checks the gate out of the current phase). */
+function unmetConditions(services: Services, entry: RoadmapEntry, to: Phase): string[] {
+  const gate = services.analysis.get(entry).gate;
+  return gate && gate.target === to ? gate.unmet.map((u) => u.message) : [];
 }
 
 function gateMessage(from: Phase, to: Phase): string {
-  return vscode.l10n.t('The gate from {0} to {1} is not met.', PHASE_TITLES[from], PHASE_TITLES[to]);
+  return vscode.l10n.t('The gate from {0} to {1} is not met.', phaseTitle(from), phaseTitle(to));
 }

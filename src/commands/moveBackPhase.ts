@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 import { addOverride, setPhase } from '../core/roadmap/edits';
 import { editSequence } from '../core/roadmap/edit-sequence';
 import { today } from '../core/roadmap/inputs';
-import { PHASES, type Phase } from '../core/roadmap/model';
+import { previousPhase } from '../core/process/gates';
+import { phaseTitle } from '../core/process/progress';
+import type { Phase } from '../core/roadmap/model';
 import type { Services } from '../services';
-import { askReason, PHASE_TITLES } from './advancePhase';
+import { askReason } from './advancePhase';
 import { applyToRoadmap, argsOf, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface MoveBackPhaseArgs {
@@ -26,11 +28,11 @@ export async function moveBackPhaseCommand(services: Services, arg?: unknown): P
   const target = await resolveTarget(services, args);
   if (isOutcome(target)) return target;
   const from = target.roadmap.project.phase;
-  const to = PHASES[PHASES.indexOf(from) - 1] as Phase | undefined;
+  const to = previousPhase(from);
   if (!to) {
     return { ...nothingToDo(vscode.l10n.t('The roadmap is in Discovery, the first phase: there is no earlier one.')), from };
   }
-  const reason = args.reason?.trim() || (await askReason(vscode.l10n.t('Why move back from {0} to {1}?', PHASE_TITLES[from], PHASE_TITLES[to])));
+  const reason = args.reason?.trim() || (await askReason(vscode.l10n.t('Why move back from {0} to {1}?', phaseTitle(from), phaseTitle(to))));
   if (!reason) return { done: false, reason: 'cancelled', from, to };
   const outcome = await applyToRoadmap(
     target,
@@ -38,6 +40,6 @@ export async function moveBackPhaseCommand(services: Services, arg?: unknown): P
     (text) => editSequence(text, [(t) => setPhase(t, to), (t) => addOverride(t, { from, to, date: today(), reason })]),
     services,
   );
-  if (outcome.done) void vscode.window.showInformationMessage(vscode.l10n.t('The roadmap is back in {0}; the reason is recorded in mlroadmap.yaml.', PHASE_TITLES[to]));
+  if (outcome.done) void vscode.window.showInformationMessage(vscode.l10n.t('The roadmap is back in {0}; the reason is recorded in mlroadmap.yaml.', phaseTitle(to)));
   return { ...outcome, from, to };
 }
