@@ -1,11 +1,12 @@
 // ML Roadmap: Add Candidate… — id, title, what it builds on (literature) or why it is novel, its cost
 // (effort, compute, risk) and expected benefit on the primary metric with a confidence. Status `idea`.
 import * as vscode from 'vscode';
-import { LEVELS, type Level } from '../core/roadmap/model';
+import type { Level } from '../core/roadmap/model';
 import { addCandidate } from '../core/roadmap/edits';
-import { parseNumber, validateNewId, validateNumber, validateRequired } from '../core/roadmap/inputs';
+import { validateNewId, validateRequired } from '../core/roadmap/inputs';
 import type { Services } from '../services';
-import { runFlow, type FlowPickItem } from './flow';
+import { costBenefitSteps, type CostBenefitState } from './costBenefit';
+import { runFlow } from './flow';
 import { applyToRoadmap, argsOf, confirm, isOutcome, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
 
 export interface AddCandidateArgs {
@@ -22,20 +23,12 @@ export interface AddCandidateOutcome extends CommandOutcome {
   readonly id?: string;
 }
 
-interface State {
+interface State extends CostBenefitState {
   id?: string;
   title?: string;
   basedOn: string[];
   novelBecause?: string;
-  effortDays?: number;
-  computeHours?: number;
-  risk?: Level;
-  expected?: number;
-  confidence?: Level;
 }
-
-const levelItems = (what: string): FlowPickItem<Level>[] =>
-  LEVELS.map((level) => ({ label: level, description: `${what} ${level}`, value: level }));
 
 export async function addCandidateCommand(services: Services, arg?: unknown): Promise<AddCandidateOutcome> {
   const refused = refuseUntrusted();
@@ -110,55 +103,7 @@ export async function addCandidateCommand(services: Services, arg?: unknown): Pr
           ).trim();
         },
       },
-      {
-        run: async (p, s) => {
-          s.effortDays = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Cost: effort in person-days to prototype and evaluate it'),
-              value: s.effortDays?.toString() ?? '',
-              validate: (t) => validateNumber(t, { minimum: 0 }),
-            }),
-          );
-        },
-      },
-      {
-        run: async (p, s) => {
-          s.computeHours = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Cost: compute hours (GPU or CPU) to train and evaluate it'),
-              value: s.computeHours?.toString() ?? '0',
-              validate: (t) => validateNumber(t, { minimum: 0 }),
-            }),
-          );
-        },
-      },
-      {
-        run: async (p, s) => {
-          s.risk = await p.pick({ placeholder: vscode.l10n.t('Cost: risk that it does not work out'), items: levelItems('risk'), active: s.risk ?? 'medium' });
-        },
-      },
-      {
-        skip: () => !primary,
-        run: async (p, s) => {
-          s.expected = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Expected benefit: {0} you expect it to reach ({1}; target {2})', primary.id, primary.goal, String(primary.target ?? '—')),
-              value: s.expected?.toString() ?? '',
-              validate: (t) => validateNumber(t),
-            }),
-          );
-        },
-      },
-      {
-        skip: () => !primary,
-        run: async (p, s) => {
-          s.confidence = await p.pick({
-            placeholder: vscode.l10n.t('How confident is that expectation?'),
-            items: levelItems('confidence'),
-            active: s.confidence ?? 'medium',
-          });
-        },
-      },
+      ...costBenefitSteps<State>(primary, (s) => ({ id: s.id })),
     ]);
     if (!filled?.id) return { done: false, reason: 'cancelled' };
     candidate = {

@@ -1,10 +1,10 @@
 // ML Roadmap: Estimate Cost and Benefit… — a candidate's effort, compute and risk, and the value it is expected to
 // reach on the primary metric with a confidence: what the cost/benefit rank (and pitfall/too-incremental) needs.
 import * as vscode from 'vscode';
-import { LEVELS, type Level } from '../core/roadmap/model';
+import type { Level } from '../core/roadmap/model';
 import { setCandidateEstimate, type CostBenefitEstimate } from '../core/roadmap/edits';
-import { parseNumber, validateNumber } from '../core/roadmap/inputs';
 import type { Services } from '../services';
+import { costBenefitSteps, type CostBenefitState } from './costBenefit';
 import { runFlow } from './flow';
 import { candidatePickItems } from './setCandidateStatus';
 import { applyToRoadmap, argsOf, confirm, invalidArgument, isOutcome, nothingToDo, refuseUntrusted, resolveTarget, type CommandOutcome } from './target';
@@ -23,18 +23,8 @@ export interface EstimateCandidateOutcome extends CommandOutcome {
   readonly candidateId?: string;
 }
 
-const LEVEL_DETAILS: Readonly<Record<'risk' | 'confidence', Readonly<Record<Level, string>>>> = {
-  risk: { low: 'Done before, by this team', medium: 'Known approach, new here', high: 'Unproven: may not work at all' },
-  confidence: { low: 'A guess', medium: 'Backed by a paper or a similar result', high: 'Measured on our data already' },
-};
-
-interface State {
+interface State extends CostBenefitState {
   candidateId?: string;
-  effortDays?: number;
-  computeHours?: number;
-  risk?: Level;
-  expected?: number;
-  confidence?: Level;
 }
 
 export async function estimateCandidateCommand(services: Services, arg?: unknown): Promise<EstimateCandidateOutcome> {
@@ -71,58 +61,7 @@ export async function estimateCandidateCommand(services: Services, arg?: unknown
           s.candidateId = await p.pick({ placeholder: vscode.l10n.t('Which candidate?'), items: candidatePickItems(candidates), active: s.candidateId, matchOnDetail: true });
         },
       },
-      {
-        run: async (p, s) => {
-          s.effortDays = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Effort: person-days to prototype and evaluate "{0}"', s.candidateId ?? ''),
-              value: (s.effortDays ?? current(s.candidateId)?.cost?.effort_days)?.toString(),
-              validate: (t) => validateNumber(t, { minimum: 0 }),
-            }),
-          );
-        },
-      },
-      {
-        run: async (p, s) => {
-          s.computeHours = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Compute: GPU or machine hours to train and evaluate it (empty: unknown)'),
-              value: (s.computeHours ?? current(s.candidateId)?.cost?.compute_hours)?.toString(),
-              validate: (t) => validateNumber(t, { optional: true, minimum: 0 }),
-            }),
-          );
-        },
-      },
-      {
-        run: async (p, s) => {
-          s.risk = await p.pick<Level>({
-            placeholder: vscode.l10n.t('Risk: how likely it is not to work'),
-            items: LEVELS.map((l) => ({ label: l, detail: vscode.l10n.t(LEVEL_DETAILS.risk[l]), value: l })),
-            active: s.risk ?? current(s.candidateId)?.cost?.risk ?? 'medium',
-          });
-        },
-      },
-      {
-        skip: () => primary === undefined,
-        run: async (p, s) => {
-          s.expected = parseNumber(
-            await p.input({
-              prompt: vscode.l10n.t('Expected {0} ({1}; target {2})', primary.id, primary.goal, primary.target?.toString() ?? '—'),
-              value: (s.expected ?? current(s.candidateId)?.benefit?.expected?.[primary.id])?.toString(),
-              validate: (t) => validateNumber(t),
-            }),
-          );
-        },
-      },
-      {
-        run: async (p, s) => {
-          s.confidence = await p.pick<Level>({
-            placeholder: vscode.l10n.t('Confidence in that expectation'),
-            items: LEVELS.map((l) => ({ label: l, detail: vscode.l10n.t(LEVEL_DETAILS.confidence[l]), value: l })),
-            active: s.confidence ?? current(s.candidateId)?.benefit?.confidence ?? 'medium',
-          });
-        },
-      },
+      ...costBenefitSteps<State>(primary, (s) => ({ id: s.candidateId, current: current(s.candidateId) })),
     ]);
     if (!filled?.candidateId || filled.risk === undefined) return { done: false, reason: 'cancelled' };
     candidateId = filled.candidateId;
