@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectCollisions, planRenumber, readDecisionFolder, type DecisionRecord, type RenumberStep } from '../core/decisions';
+import { folderNaming } from '../core/decisions/folder';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
@@ -29,6 +30,9 @@ export class DecisionCollisions implements vscode.Disposable {
   check(): void {
     for (const entry of this.services.store.all()) {
       if (this.renumbering.has(entry.uri.toString())) continue;
+      // The file names alone rule out a collision in the usual case: no record is read for it.
+      const numbers = folderNaming(decisionsFolderOf(entry)).numbers;
+      if (new Set(numbers).size === numbers.length) continue;
       const collisions = detectCollisions(this.services.decisions.records(entry) as readonly DecisionRecord[]);
       if (collisions.length === 0) continue;
       const key = collisions.flatMap((c) => c.records.map((r) => r.file)).join('|');
