@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Roadmap } from '../core/roadmap/model';
 import { baselineCandidate } from '../core/pitfalls';
 import { compareToBaseline, primaryMetric } from '../core/results';
-import { formatAge, formatSigned, formatValue } from '../core/results/comparisonReport';
+import { comparisonRows, formatAge, formatSigned, formatValue } from '../core/results/comparisonReport';
 import type { CandidateResultView } from '../services';
 
 /** `accuracy 0.962 · +0.77 vs majority · target 0.97 ✗ · 2 h ago`; undefined when there is no result. */
@@ -42,20 +42,14 @@ export function resultTable(roadmap: Roadmap, candidate: string, latest: (id: st
     `| ${vscode.l10n.t('metric')} | ${escapeCell(candidate)} |${baseline ? ` ${escapeCell(base ?? '')} | Δ |` : ''} ${vscode.l10n.t('target')} |`,
     `| --- | ---: |${baseline ? ' ---: | ---: |' : ''} ---: |`,
   ];
-  const shown = new Set<string>();
-  for (const metric of roadmap.metrics) {
-    const c = compareToBaseline(result.metrics, baseline?.metrics, metric);
-    if (c.value === undefined && c.baseline === undefined) continue;
-    shown.add(metric.id);
-    const target = metric.target === undefined ? '—' : `${formatValue(metric.target)} ${c.targetMet === undefined ? '' : c.targetMet ? '✓' : '✗'}`;
+  for (const row of comparisonRows(roadmap.metrics, result.metrics, baseline?.metrics)) {
+    // Roadmap metrics neither side has, and metrics only the baseline has, are left out.
+    if (row.metric ? row.value === undefined && row.baseline === undefined : row.value === undefined) continue;
+    const target =
+      row.metric?.target === undefined ? '—' : `${formatValue(row.metric.target)} ${row.targetMet === undefined ? '' : row.targetMet ? '✓' : '✗'}`;
     rows.push(
-      `| ${escapeCell(metric.id)} | ${formatValue(c.value)} |${baseline ? ` ${formatValue(c.baseline)} | ${c.delta === undefined ? '—' : formatSigned(c.delta)} |` : ''} ${target} |`,
+      `| ${escapeCell(row.name)} | ${formatValue(row.value)} |${baseline ? ` ${formatValue(row.baseline)} | ${row.delta === undefined ? '—' : formatSigned(row.delta)} |` : ''} ${target} |`,
     );
-  }
-  for (const [name, value] of Object.entries(result.metrics)) {
-    if (shown.has(name)) continue;
-    const b = baseline?.metrics[name];
-    rows.push(`| ${escapeCell(name)} | ${formatValue(value)} |${baseline ? ` ${formatValue(b)} | ${b === undefined ? '—' : formatSigned(value - b)} |` : ''} — |`);
   }
   const facts = [
     result.at && vscode.l10n.t('Measured {0} ({1})', formatAge(result.at, now), result.at),

@@ -11,6 +11,8 @@ import * as vscode from 'vscode';
 import type { EvaluateResult } from '../../src/evaluation/commands';
 import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluation';
 import { ResultsTestController } from '../../src/evaluation/testing';
+import { resultTable } from '../../src/evaluation/summary';
+import type { Roadmap } from '../../src/core/roadmap/model';
 import { waitFor } from './support/extension';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { viewsHandle } from './support/views';
@@ -18,6 +20,7 @@ import type { ViewNode } from '../../src/views/viewNode';
 import type { NodeTreeProvider } from '../../src/views/nodeTreeProvider';
 
 const PYTHON = '/usr/bin/python3';
+const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** What the Python extension's API offers that the tests call (its test double implements the same). */
 interface PythonApi {
@@ -199,6 +202,16 @@ describe('evaluation on the demo project', function () {
     assert.ok(markdown.includes(`| accuracy | ${knn.accuracy} | 0.1003 | +${Number((knn.accuracy - 0.1003).toPrecision(4))} | 0.97 ${mark(knn.accuracy, 0.97)} |`), markdown);
     assert.match(markdown, /\| macro\\_f1 \| /);
     assert.match(markdown, new RegExp(`commit ${head.slice(0, 12)}`));
+  });
+
+  it('the hover table shows a metric a tool wrote under another name (eval_accuracy) once, on its roadmap row', () => {
+    const metrics = [{ id: 'accuracy', kind: 'offline' as const, goal: 'maximize' as const, target: 0.97, range: ZERO_RANGE }];
+    const candidates = [{ id: 'majority', baseline: true, status: 'evaluated' }, { id: 'cnn', baseline: false, status: 'evaluated' }];
+    const roadmap = { metrics, candidates, evaluation: { range: ZERO_RANGE, command: 'run', baseline: 'majority' } } as unknown as Roadmap;
+    const results: Record<string, Record<string, number>> = { cnn: { eval_accuracy: 0.98, eval_loss: 0.1 }, majority: { eval_accuracy: 0.1 } };
+    const table = resultTable(roadmap, 'cnn', (id) => (results[id] ? { candidate: id, metrics: results[id], source: `/r/${id}.json`, format: 'json' } : undefined));
+    const rows = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| metric') && !l.startsWith('| ---'));
+    assert.deepEqual(rows, ['| accuracy | 0.98 | 0.1 | +0.88 | 0.97 ✓ |', '| eval\\_loss | 0.1 | — | — | — |']);
   });
 
   it('the Candidates tree shows the same figures', async () => {

@@ -1,7 +1,7 @@
 // A candidate's latest result against the baseline's and the roadmap's targets, as a Markdown document: every
 // metric with both values, the delta and whether the target is met, then where each result comes from.
 import type { Metric } from '../roadmap/model';
-import { compareToBaseline } from './compare';
+import { compareToBaseline, type Comparison } from './compare';
 import { findMetricName } from './metric-names';
 import type { MetricValues } from './own-format';
 
@@ -68,6 +68,42 @@ function commitOf(side: ReportSide | undefined): string | undefined {
   return side?.commit === undefined ? undefined : side.commit.slice(0, 12) + (side.dirty ? ' (uncommitted changes)' : '');
 }
 
+/** One row of a comparison: a roadmap metric (found under a tool's name for it too), or a metric the roadmap does not name. */
+export interface ComparisonRow extends Omit<Comparison, 'metric'> {
+  /** The roadmap metric id, or the metric's name as written in the results. */
+  readonly name: string;
+  /** The roadmap metric of the row; absent for the other metrics. */
+  readonly metric?: Pick<Metric, 'id' | 'goal' | 'target'>;
+}
+
+/**
+ * The rows of a comparison: every roadmap metric in roadmap order, then every other metric of either side, by its
+ * name in the results. A name matched to a roadmap metric (`eval_accuracy` for `accuracy`) is not a row of its own.
+ */
+export function comparisonRows(
+  metrics: readonly Pick<Metric, 'id' | 'goal' | 'target'>[],
+  result: MetricValues | undefined,
+  baseline: MetricValues | undefined,
+): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  const matched = new Set<string>();
+  for (const metric of metrics) {
+    const { metric: _id, ...c } = compareToBaseline(result, baseline, metric);
+    for (const values of [result, baseline]) {
+      const name = values && findMetricName(Object.keys(values), metric.id);
+      if (name) matched.add(name);
+    }
+    rows.push({ name: metric.id, metric, ...c });
+  }
+  const others = [...new Set([...Object.keys(result ?? {}), ...Object.keys(baseline ?? {})])].filter((n) => !matched.has(n));
+  for (const name of others) {
+    const value = result?.[name];
+    const b = baseline?.[name];
+    rows.push({ name, ...(value !== undefined ? { value } : {}), ...(b !== undefined ? { baseline: b } : {}), ...(value !== undefined && b !== undefined ? { delta: value - b } : {}) });
+  }
+  return rows;
+}
+
 /** The Markdown comparison of a candidate with the baseline. */
 export function comparisonReport(input: ReportInput): string {
   const { candidate, result, baseline, baselineId } = input;
@@ -83,27 +119,14 @@ export function comparisonReport(input: ReportInput): string {
   const base = against ? baseline : undefined;
   const header = ['metric', 'goal', 'target', cell(candidate), ...(against ? [cell(against), 'Δ'] : []), 'target met'];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 3 ? ' --- ' : ' ---: ')).join('|')}|`);
-  const matched = new Set<string>();
-  for (const metric of input.metrics) {
-    const c = compareToBaseline(result.metrics, base?.metrics, metric);
-    for (const values of [result.metrics, base?.metrics]) {
-      const name = values && findMetricName(Object.keys(values), metric.id);
-      if (name) matched.add(name);
-    }
-    if (input.onlyDifferences && against && c.value === c.baseline) continue;
-    const met = c.targetMet === undefined ? '—' : c.targetMet ? '✓' : '✗';
-    const delta = c.delta === undefined ? '—' : `${formatSigned(c.delta)}${c.improved ? ' ▲' : c.delta !== 0 ? ' ▼' : ''}`;
-    lines.push(
-      `| ${[cell(metric.id), metric.goal, formatValue(metric.target), formatValue(c.value), ...(against ? [formatValue(c.baseline), delta] : []), met].join(' | ')} |`,
-    );
-  }
-  const others = [...new Set([...Object.keys(result.metrics), ...Object.keys(base?.metrics ?? {})])].filter((n) => !matched.has(n));
-  for (const name of others) {
-    const value = result.metrics[name];
-    const b = base?.metrics[name];
-    if (input.onlyDifferences && against && value === b) continue;
-    const delta = value !== undefined && b !== undefined ? formatSigned(value - b) : '—';
-    lines.push(`| ${[cell(name), '—', '—', formatValue(value), ...(against ? [formatValue(b), delta] : []), '—'].join(' | ')} |`);
+  for (const row of comparisonRows(input.metrics, result.metrics, base?.metrics)) {
+    if (input.onlyDifferences && against && row.value === row.baseline) continue;
+    const metric = row.metric;
+    const delta = row.delta === undefined ? '—' : `${formatSigned(row.delta)}${!metric ? '' : row.improved ? ' ▲' : row.delta !== 0 ? ' ▼' : ''}`;
+    const met = row.targetMet === undefined ? '—' : row.targetMet ? '✓' : '✗';
+    const values = [formatValue(row.value), ...(against ? [formatValue(row.baseline), delta] : [])];
+    const cells = metric ? [cell(row.name), metric.goal, formatValue(metric.target), ...values, met] : [cell(row.name), '—', '—', ...values, '—'];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('', '## Where the results come from', '');
   const sides = against ? [result, base] : [result];

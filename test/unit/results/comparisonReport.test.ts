@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { comparisonReport, formatAge, formatSigned, formatValue } from '../../../src/core/results/comparisonReport';
+import { comparisonReport, comparisonRows, formatAge, formatSigned, formatValue } from '../../../src/core/results/comparisonReport';
 
 const metrics = [
   { id: 'accuracy', goal: 'maximize' as const, target: 0.97 },
@@ -56,5 +56,18 @@ describe('comparison report', () => {
     const itself = comparisonReport({ metrics, candidate: 'majority', result: majority, baselineId: 'majority', baseline: majority, now });
     assert.match(itself, /^# majority \(the baseline\)/);
     assert.match(itself, /\| accuracy \| maximize \| 0\.97 \| 0\.1 \| ✗ \|/);
+  });
+
+  it('rows: roadmap metrics in order (found under tool names), then the other metrics of either side once', () => {
+    const rows = comparisonRows(metrics, cnn.metrics, { ...majority.metrics, loss: 2 });
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.metric?.id, r.value, r.baseline, r.delta === undefined ? undefined : Number(r.delta.toFixed(3))]),
+      [
+        ['accuracy', 'accuracy', 0.962, 0.1, 0.862],
+        ['latency_ms', 'latency_ms', 14.2, 14.2, 0],
+        ['f1', undefined, 0.9, 0.9, 0],
+        ['loss', undefined, undefined, 2, undefined],
+      ],
+    );
   });
 });
