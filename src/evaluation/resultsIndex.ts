@@ -41,6 +41,16 @@ interface Slot {
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
+  /** The dataset's fingerprint at the last read, until the dataset changes on disk or the roadmap names another. */
+  dataset?: { readonly path: string; readonly fingerprint: DatasetFingerprint | undefined };
+}
+
+/** What a file held when it had this size and modification time. */
+interface ByStat<T> {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly key: string;
+  readonly value: T;
 }
 
 const EMPTY: RoadmapResults = { latest: new Map(), findings: [] };
@@ -79,6 +89,11 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Dataset fingerprints by path, by size and mtime: unchanged datasets are not hashed again. */
   private readonly fingerprints = new Map<string, DatasetFingerprint>();
+  /**
+   * Parsed history files and results files by path, kept while their size and mtime stay the same (and no watcher
+   * event named them): a roadmap edit re-reads only what changed on disk.
+   */
+  private readonly parsed = new Map<string, ByStat<unknown>>();
   private currentCommand: CurrentCommandOf = () => undefined;
 
   constructor(
@@ -124,6 +139,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   /** Re-reads one roadmap's results now and resolves when the index holds them. */
   async reload(entry: RoadmapEntry): Promise<void> {
     const slot = this.slotOf(entry);
+    slot.dataset = undefined;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = undefined;
     await this.run(slot);
@@ -140,9 +156,42 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   }
 
   private fileChanged(file: string): void {
+    this.parsed.delete(file);
     for (const slot of this.slots.values()) {
-      if (slot.watched.has(file) || slot.watchedFolders.some((f) => file.startsWith(f + path.sep))) this.schedule(slot.entry);
+      const inFolder = slot.watchedFolders.some((f) => file.startsWith(f + path.sep));
+      if (slot.dataset && (file === slot.dataset.path || inFolder)) slot.dataset = undefined;
+      if (slot.watched.has(file) || inFolder) this.schedule(slot.entry);
     }
+  }
+
+  /**
+   * `parse(file)` of a file, or what it gave last time when the file has the same size and mtime and `key` is the
+   * same; undefined when the file is missing or not a file.
+   */
+  private async byStat<T>(file: string, key: string, parse: (mtime: Date) => Promise<T>): Promise<{ value: T } | undefined> {
+    let st;
+    try {
+      st = await fsp.stat(file);
+    } catch {
+      this.parsed.delete(file);
+      return undefined;
+    }
+    if (!st.isFile()) return undefined;
+    const hit = this.parsed.get(file);
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.key === key) return { value: hit.value as T };
+    const value = await parse(st.mtime);
+    this.parsed.set(file, { size: st.size, mtimeMs: st.mtimeMs, key, value });
+    return { value };
+  }
+
+  /** The dataset's fingerprint: hashed again only after a watcher event on it, a reload, or a dataset outside the workspace. */
+  private async datasetFingerprint(slot: Slot, datasetPath: string): Promise<DatasetFingerprint | undefined> {
+    if (slot.dataset?.path === datasetPath) return slot.dataset.fingerprint;
+    const outcome = await fingerprintFile(datasetPath, this.fingerprints);
+    const fingerprint = outcome.ok ? outcome.fingerprint : undefined;
+    // Only files the workspace watcher sees can tell the index they changed.
+    if (vscode.workspace.getWorkspaceFolder(vscode.Uri.file(datasetPath))) slot.dataset = { path: datasetPath, fingerprint };
+    return fingerprint;
   }
 
   private slotOf(entry: RoadmapEntry): Slot {
@@ -203,9 +252,12 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     this.watch(slot, roadmap);
     if (!roadmap) return this.publish(slot, EMPTY);
 
-    const history = await readHistory(historyPathOf(entry));
-    for (const p of history.problems) this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-    const latest = new Map(latestByCandidate(history.records));
+    const history = await this.byStat(historyPathOf(entry), '', async () => {
+      const read = await readHistory(historyPathOf(entry));
+      for (const p of read.problems) this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+      return read.records;
+    });
+    const latest = new Map(latestByCandidate(history?.value ?? []));
     const sources = new Map<string, string>();
     for (const [id, rec] of latest) sources.set(id, path.resolve(entry.root.fsPath, rec.source));
 
@@ -213,7 +265,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     for (const candidate of roadmap.candidates) {
       const file = resultsFileOf(entry, roadmap, candidate.id);
       if (!file) continue;
-      const fromFile = await this.readResultsFile(file, candidate.id, roadmap, maxMB);
+      const fromFile = (await this.byStat(file, `${candidate.id}\0${maxMB}`, (mtime) => this.readResultsFile(file, candidate.id, roadmap, maxMB, mtime)))?.value;
       if (!fromFile) continue;
       const prev = latest.get(candidate.id);
       if (!prev || Date.parse(fromFile.recordedAt) > Date.parse(prev.recordedAt)) {
@@ -223,11 +275,8 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     }
 
     const datasetPath = datasetPathOf(entry, roadmap);
-    let fingerprint: DatasetFingerprint | undefined;
-    if (datasetPath) {
-      const outcome = await fingerprintFile(datasetPath, this.fingerprints);
-      if (outcome.ok) fingerprint = outcome.fingerprint;
-    }
+    if (!datasetPath) slot.dataset = undefined;
+    const fingerprint = datasetPath ? await this.datasetFingerprint(slot, datasetPath) : undefined;
     const findings = findStaleResults(roadmap, latest, fingerprint, (id) => this.currentCommand(entry, id));
     const views = new Map<string, CandidateResultView>();
     for (const [id, rec] of latest) {
@@ -249,15 +298,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   }
 
   /** A candidate's results file as a history record (not stamped with a command: it was not run by the extension). */
-  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxMB: number): Promise<HistoryRecord | undefined> {
-    let mtime: Date;
-    try {
-      const st = await fsp.stat(file);
-      if (!st.isFile()) return undefined;
-      mtime = st.mtime;
-    } catch {
-      return undefined;
-    }
+  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxMB: number, mtime: Date): Promise<HistoryRecord | undefined> {
     const out = await readResults([file], { candidate: candidateId, goalOf: goalOfFromRoadmap(roadmap), maxWholeFileBytes: maxMB * 1024 * 1024 });
     for (const p of [...out.problems, ...out.runs.flatMap((r) => r.problems)]) {
       this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
