@@ -1,8 +1,8 @@
 // Focus for this sprint: what the roadmap calls for now, most important first, and as a Markdown checklist.
-import { STAGES, type Range, type Roadmap, type RoadmapDiagnostic, type Severity, type Step, type StepStatus } from '../roadmap/model';
+import type { Range, Roadmap, RoadmapDiagnostic, Severity, StepStatus } from '../roadmap/model';
 import { isPitfallCode } from '../pitfalls/check';
 import type { PitfallFinding } from '../pitfalls/types';
-import { groupTitle, phaseTitle } from './progress';
+import { groupTitle, isFinished, phaseSteps, phaseTitle, type PlacedStep } from './progress';
 
 export interface FocusItem {
   readonly kind: 'pitfall' | 'step';
@@ -53,12 +53,7 @@ function findingItem(d: PitfallFinding): FocusItem {
   };
 }
 
-interface Placed {
-  readonly step: Step;
-  readonly group: string;
-}
-
-function stepItem(roadmap: Roadmap, { step, group }: Placed): FocusItem {
+function stepItem(roadmap: Roadmap, { step, group }: PlacedStep): FocusItem {
   const where = groupTitle(roadmap.project.phase, group);
   const notes = step.status === 'blocked' && step.notes ? `: ${step.notes}` : '';
   return {
@@ -73,22 +68,15 @@ function stepItem(roadmap: Roadmap, { step, group }: Placed): FocusItem {
   };
 }
 
-const OPEN: ReadonlySet<StepStatus> = new Set(['todo', 'doing', 'blocked']);
-
 /** Open steps of the current phase: Discovery stages in Design-Thinking order; in Production each track's first open step. */
-function openSteps(roadmap: Roadmap): Placed[] {
-  if (roadmap.project.phase === 'discovery') {
-    return STAGES.flatMap((s) =>
-      roadmap.discovery.filter((d) => d.stage === s).flatMap((d) => d.steps.filter((st) => OPEN.has(st.status)).map((step) => ({ step, group: s }))),
-    );
-  }
+function openSteps(roadmap: Roadmap): PlacedStep[] {
   if (roadmap.project.phase === 'production') {
     return roadmap.production.flatMap((t) => {
-      const step = t.steps.find((st) => OPEN.has(st.status));
+      const step = t.steps.find((st) => !isFinished(st));
       return step ? [{ step, group: t.track }] : [];
     });
   }
-  return [];
+  return phaseSteps(roadmap).filter((p) => !isFinished(p.step));
 }
 
 /**

@@ -3,6 +3,7 @@ import { DEFAULT_MIN_CANDIDATES, PHASES, type Phase, type Roadmap, type RoadmapD
 import { baselineCandidate, hasCostAndBenefit, isBaseline, resultsPathFor } from '../pitfalls/candidates';
 import { checkPitfalls, isPitfallCode } from '../pitfalls/check';
 import type { PitfallContext } from '../pitfalls/types';
+import { isFinished, phaseSteps } from './progress';
 
 export type GateTarget = Extract<Phase, 'production' | 'shipped'>;
 
@@ -85,11 +86,11 @@ function discoveryExit(roadmap: Roadmap, context: GateContext): UnmetCondition[]
 }
 
 function productionExit(roadmap: Roadmap): UnmetCondition[] {
-  const steps = roadmap.production.flatMap((t) => t.steps.map((s) => ({ track: t.track, step: s })));
+  const steps = phaseSteps(roadmap, 'production');
   if (steps.length === 0) return [{ id: 'production-steps-done', message: 'The roadmap lists no production steps.' }];
-  const open = steps.filter(({ step }) => step.status !== 'done' && step.status !== 'skipped');
+  const open = steps.filter(({ step }) => !isFinished(step));
   if (open.length === 0) return [];
-  const names = open.slice(0, 5).map(({ track, step }) => `${track}/${step.id} (${step.status})`).join(', ');
+  const names = open.slice(0, 5).map(({ group, step }) => `${group}/${step.id} (${step.status})`).join(', ');
   const more = open.length > 5 ? ` and ${open.length - 5} more` : '';
   return [{ id: 'production-steps-done', message: `${open.length} production step${open.length === 1 ? ' is' : 's are'} not done or skipped: ${names}${more}.` }];
 }

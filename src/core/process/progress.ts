@@ -19,8 +19,27 @@ export interface PhaseProgress extends Progress {
   readonly groups: readonly GroupProgress[];
 }
 
+/** Done or skipped: the step no longer stands between the roadmap and the next phase. */
 export function isFinished(step: Step): boolean {
   return step.status === 'done' || step.status === 'skipped';
+}
+
+/** A step with the Discovery stage or Production track it belongs to. */
+export interface PlacedStep {
+  readonly step: Step;
+  readonly group: string;
+}
+
+/**
+ * The steps of a phase (default: the current one) in order: Discovery stages in Design-Thinking order (a stage listed
+ * twice keeps its file order), Production tracks in file order; none once shipped.
+ */
+export function phaseSteps(roadmap: Roadmap, phase: Phase = roadmap.project.phase): PlacedStep[] {
+  if (phase === 'discovery') {
+    return STAGES.flatMap((s) => roadmap.discovery.filter((d) => d.stage === s).flatMap((d) => d.steps.map((step) => ({ step, group: s }))));
+  }
+  if (phase === 'production') return roadmap.production.flatMap((t) => t.steps.map((step) => ({ step, group: t.track })));
+  return [];
 }
 
 export function stepsProgress(steps: readonly Step[]): Progress {

@@ -1,11 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { discoveryProgress, phaseProgress, phaseSummary, productionProgress, stepsProgress } from '../../../src/core/process/progress';
+import { discoveryProgress, phaseProgress, phaseSteps, phaseSummary, productionProgress, stepsProgress } from '../../../src/core/process/progress';
 import { healthyRoadmap, stage, step, track } from '../pitfalls/builder';
 
 describe('progress', () => {
   it('counts done and skipped steps as done', () => {
     assert.deepEqual(stepsProgress([step('a', 'done'), step('b', 'skipped'), step('c', 'doing'), step('d', 'blocked'), step('e', 'todo')]), { done: 2, total: 5 });
     assert.deepEqual(stepsProgress([]), { done: 0, total: 0 });
+  });
+
+  it('lists the steps of a phase in order: stages in Design-Thinking order, tracks in file order, none once shipped', () => {
+    const r = healthyRoadmap({
+      discovery: [stage('test', [step('demo')]), stage('understand', [step('a', 'done')]), stage('understand', [step('b', 'skipped'), step('c')])],
+      production: [track('serving', [step('api')]), track('training', [step('pipe'), step('sched')])],
+    });
+    const names = (phase?: 'discovery' | 'production' | 'shipped') => phaseSteps(r, phase).map((p) => `${p.group}/${p.step.id}`);
+    assert.deepEqual(names(), ['understand/a', 'understand/b', 'understand/c', 'test/demo']);
+    assert.deepEqual(names('production'), ['serving/api', 'training/pipe', 'training/sched']);
+    assert.deepEqual(names('shipped'), []);
   });
 
   it('gives Discovery per stage in Design-Thinking order, merging a stage listed twice', () => {
