@@ -16,6 +16,7 @@ import { setCandidateStatusCommand } from './setCandidateStatus';
 import { setMetricTargetCommand } from './setMetricTarget';
 import { setStepStatusCommand } from './setStepStatus';
 import { startNextStepCommand } from './startNextStep';
+import { guardCommand } from './target';
 
 type Flow = (services: Services, arg?: unknown) => Promise<unknown>;
 
@@ -38,18 +39,7 @@ export function activateCommands(services: Services): vscode.Disposable[] {
     [Commands.acknowledgeFinding]: acknowledgeFindingCommand,
   };
   return [
-    ...Object.entries(flows).map(([id, flow]) =>
-      vscode.commands.registerCommand(id, async (arg?: unknown) => {
-        try {
-          return await flow(services, arg);
-        } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          services.log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', message));
-          return { done: false, reason: 'failed', message };
-        }
-      }),
-    ),
+    ...Object.entries(flows).map(([id, flow]) => vscode.commands.registerCommand(id, guardCommand(id, services.log, (arg) => flow(services, arg)))),
     registerQuickFixes(services),
   ];
 }

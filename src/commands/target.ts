@@ -57,14 +57,46 @@ export function nothingToDo(message: string): CommandOutcome & { readonly reason
   return { done: false, reason: 'nothing-to-do', message };
 }
 
-/** Refuses in Restricted Mode with a message that says why. */
-export function refuseUntrusted(): CommandOutcome | undefined {
-  if (vscode.workspace.isTrusted) return undefined;
-  const message = vscode.l10n.t('ML Roadmap does not change files in Restricted Mode. Trust this workspace to edit the roadmap.');
+/** What a command refused in Restricted Mode returns. */
+export interface RestrictedOutcome extends CommandOutcome {
+  readonly done: false;
+  readonly reason: 'restricted';
+  readonly message: string;
+}
+
+/** Says that Restricted Mode refuses this (offering to manage Workspace Trust) and returns the refusal. */
+export function restrictedOutcome(message: string): RestrictedOutcome {
   void vscode.window.showWarningMessage(message, vscode.l10n.t('Manage Workspace Trust')).then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return { done: false, reason: 'restricted', message };
+}
+
+/** Refuses in Restricted Mode with a message that says why (by default: roadmap edits); undefined when trusted. */
+export function refuseUntrusted(message?: string): RestrictedOutcome | undefined {
+  if (vscode.workspace.isTrusted) return undefined;
+  return restrictedOutcome(message ?? vscode.l10n.t('ML Roadmap does not change files in Restricted Mode. Trust this workspace to edit the roadmap.'));
+}
+
+/**
+ * Wraps a command's body so an unexpected error is logged with its stack, shown once, and returned as a `failed`
+ * outcome instead of surfacing as VS Code's generic "command failed".
+ */
+export function guardCommand<T>(
+  id: string,
+  log: Pick<vscode.LogOutputChannel, 'error'>,
+  body: (arg?: unknown) => Promise<T>,
+): (arg?: unknown) => Promise<T | CommandOutcome> {
+  return async (arg?: unknown) => {
+    try {
+      return await body(arg);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', message));
+      return { done: false, reason: 'failed', message };
+    }
+  };
 }
 
 /** A Uri as is; a string as a URI when it has a scheme (not a Windows drive letter), else as a file path. */

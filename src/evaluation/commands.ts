@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { argsOf, isOutcome, resolveTarget, type TargetArgs } from '../commands/target';
+import { argsOf, guardCommand, isOutcome, refuseUntrusted as refuseUntrustedWith, resolveTarget, type TargetArgs } from '../commands/target';
 import { baselineCandidate } from '../core/pitfalls';
 import { Commands } from '../ids';
 import type { Services } from '../services';
@@ -27,12 +27,7 @@ export type EvaluateResult =
 
 /** Refuses to run code in Restricted Mode, saying why. */
 function refuseUntrusted(): EvaluateResult | undefined {
-  if (vscode.workspace.isTrusted) return undefined;
-  const message = vscode.l10n.t(RESTRICTED_MESSAGE);
-  void vscode.window.showWarningMessage(message, vscode.l10n.t('Manage Workspace Trust')).then((choice) => {
-    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return { done: false, reason: 'restricted', message };
+  return refuseUntrustedWith(vscode.l10n.t(RESTRICTED_MESSAGE));
 }
 
 /** Runs the evaluation as a VS Code task and resolves with its outcome once the task ends. */
@@ -152,18 +147,7 @@ export function registerEvaluationCommands(services: Services, index: Evaluation
     return { done: true, uri: uri.toString(), text: doc.getText() };
   };
 
-  const guard =
-    <T>(id: string, body: (arg: unknown) => Promise<T>) =>
-    async (arg?: unknown) => {
-      try {
-        return await body(arg);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        services.log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', message));
-        return { done: false, reason: 'failed', message };
-      }
-    };
+  const guard = <T>(id: string, body: (arg: unknown) => Promise<T>) => guardCommand(id, services.log, body);
 
   return [
     vscode.commands.registerCommand(Commands.evaluateCandidate, guard(Commands.evaluateCandidate, (arg) => evaluate(arg, false))),

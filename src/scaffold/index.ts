@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { guardCommand } from '../commands/target';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import { scaffoldBaselineCommand } from './scaffoldBaseline';
@@ -6,15 +7,9 @@ import { scaffoldBaselineCommand } from './scaffoldBaseline';
 /** The Scaffold Baseline command. */
 export function activateScaffold(services: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(Commands.scaffoldBaseline, async (arg?: unknown) => {
-      try {
-        return await scaffoldBaselineCommand(services, arg);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        services.log.error(`${Commands.scaffoldBaseline} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', message));
-        return { done: false, reason: 'failed', message };
-      }
-    }),
+    vscode.commands.registerCommand(
+      Commands.scaffoldBaseline,
+      guardCommand(Commands.scaffoldBaseline, services.log, (arg) => scaffoldBaselineCommand(services, arg)),
+    ),
   ];
 }

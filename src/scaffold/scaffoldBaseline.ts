@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { validateRelativePath } from '../commands/configureEvaluation';
 import { runFlow } from '../commands/flow';
-import { argsOf, confirm, isOutcome, resolveTarget, type CommandOutcome, type TargetArgs } from '../commands/target';
+import { argsOf, confirm, isOutcome, resolveTarget, restrictedOutcome, type CommandOutcome, type TargetArgs } from '../commands/target';
 import { planBaseline } from '../core/scaffold/baseline';
 import { findBuiltinTemplatesDir } from '../core/scaffold/builtin-dir';
 import { TASKS, type Task } from '../core/scaffold/dataset';
@@ -244,11 +244,7 @@ function warnCommandDoesNotRun(entry: RoadmapEntry, candidate: string, targetDir
 }
 
 function refuseRestricted(): ScaffoldOutcome {
-  const message = vscode.l10n.t('ML Roadmap does not write or run code in Restricted Mode. Trust this workspace to scaffold a baseline.');
-  void vscode.window.showWarningMessage(message, vscode.l10n.t('Manage Workspace Trust')).then((choice) => {
-    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return { done: false, reason: 'restricted', message };
+  return restrictedOutcome(vscode.l10n.t('ML Roadmap does not write or run code in Restricted Mode. Trust this workspace to scaffold a baseline.'));
 }
 
 function fail(message: string, reason: 'invalid' | 'failed' | 'no-roadmap'): ScaffoldOutcome {
