@@ -116,11 +116,6 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     return this.slots.get(entry.uri.toString())?.results.latest.get(candidateId);
   }
 
-  /** Every candidate's latest result of a roadmap. */
-  all(entry: RoadmapEntry): ReadonlyMap<string, CandidateResultView> {
-    return this.slots.get(entry.uri.toString())?.results.latest ?? EMPTY.latest;
-  }
-
   staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[] {
     return this.slots.get(entry.uri.toString())?.results.findings ?? [];
   }

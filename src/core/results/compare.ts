@@ -2,7 +2,6 @@
 import type { Metric } from '../roadmap/model';
 import { findMetricName } from './metric-names';
 import type { MetricValues } from './own-format';
-import type { RunResult } from './types';
 
 export interface Comparison {
   readonly metric: string;
@@ -21,13 +20,6 @@ export function metricValue(values: MetricValues | undefined, id: string): numbe
   if (values === undefined) return undefined;
   const key = findMetricName(Object.keys(values), id);
   return key === undefined ? undefined : values[key];
-}
-
-/** A run's last value of every metric. */
-export function lastValues(run: RunResult): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, m] of Object.entries(run.metrics)) out[k] = m.last;
-  return out;
 }
 
 /** Compare a result to the baseline's on one roadmap metric. */

@@ -36,7 +36,7 @@ export async function fingerprintFile(path: string, cache: FingerprintCache): Pr
   }
 }
 
-async function fingerprintOne(path: string, size: number, mtimeMs: number, cache: FingerprintCache): Promise<FingerprintOutcome> {
+async function fingerprintOne(path: string, size: number, mtimeMs: number, cache: FingerprintCache): Promise<{ ok: true; fingerprint: DatasetFingerprint; cached: boolean }> {
   const hit = cache.get(path);
   if (hit !== undefined && hit.size === size && hit.mtimeMs === mtimeMs) return { ok: true, fingerprint: hit, cached: true };
   const fingerprint = { path, sha256: await hashFile(path), size, mtimeMs };
@@ -65,7 +65,6 @@ async function fingerprintFolder(root: string, cache: FingerprintCache): Promise
   for (const f of files) {
     const st = await fsp.stat(f);
     const one = await fingerprintOne(f, st.size, st.mtimeMs, cache);
-    if (!one.ok) return one;
     allCached &&= one.cached;
     size += st.size;
     mtimeMs = Math.max(mtimeMs, st.mtimeMs);

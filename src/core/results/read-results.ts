@@ -55,8 +55,8 @@ export async function readResults(paths: readonly string[], opts: ReadResultsOpt
       const found = await discoverResults(path, opts);
       if (found.truncated !== undefined) problems.push({ source: p, message: found.truncated, severity: 'warning' });
       if (found.targets.length === 0) problems.push({ source: p, message: 'no result files found in this folder', severity: 'error' });
+      // A folder that is an MLflow run is found by the search itself.
       targets.push(...found.targets);
-      if (found.targets.length === 0 && (await detectFormat(path)) === 'mlflow') targets.push({ format: 'mlflow', paths: [path] });
       continue;
     }
     const format = await detectFormat(path);
