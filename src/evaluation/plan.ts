@@ -2,7 +2,7 @@
 // the folder it runs in and the results file it must write, built from the roadmap through the core template.
 import type { Roadmap } from '../core/roadmap/model';
 import { resultsPathFor } from '../core/pitfalls';
-import { buildArgv, buildShellCommand, commandLine, type Outcome, type TemplateValues } from '../core/results/commandTemplate';
+import { buildArgv, buildShellCommand, commandLine, joinArgv, type Outcome, type TemplateValues } from '../core/results/commandTemplate';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { datasetPathOf, resultsFileOf } from './resultsIndex';
 
@@ -74,8 +74,7 @@ export function planEvaluation(entry: RoadmapEntry, candidate: string, python: s
     } else {
       const argv = buildArgv(template, values);
       if (!argv.ok) return { ok: false, error: `evaluation.command: ${argv.error}` };
-      const line = commandLine(template, values, false);
-      steps.push({ candidate: id, resultsFile, argv: argv.value, command: line.ok ? line.value : argv.value.join(' ') });
+      steps.push({ candidate: id, resultsFile, argv: argv.value, command: joinArgv(argv.value) });
     }
   }
   const datasetFile = datasetPathOf(entry, roadmap);
