@@ -13,6 +13,7 @@ import {
   type GitStamp,
   type HistoryRecord,
 } from '../core/results';
+import { portableRelative } from '../core/scaffold/registration';
 import { headInfo } from '../git';
 import type { EvaluationPlan, EvaluationStep } from './plan';
 import { historyPathOf } from './resultsIndex';
@@ -31,12 +32,12 @@ async function datasetStamp(plan: EvaluationPlan, cache: FingerprintCache): Prom
   if (!plan.datasetFile) return null;
   const outcome = await fingerprintFile(plan.datasetFile, cache);
   if (!outcome.ok) return null;
-  return { ...outcome.fingerprint, path: path.relative(plan.cwd, plan.datasetFile).split(path.sep).join('/') };
+  return { ...outcome.fingerprint, path: portableRelative(plan.cwd, plan.datasetFile) };
 }
 
 /** Reads what a finished step wrote and appends it to the history; nothing is appended when it cannot be read. */
 export async function ingestStep(plan: EvaluationPlan, step: EvaluationStep, startedAt: number, cache: FingerprintCache): Promise<Ingested> {
-  const relative = path.relative(plan.cwd, step.resultsFile).split(path.sep).join('/');
+  const relative = portableRelative(plan.cwd, step.resultsFile);
   let mtimeMs: number;
   try {
     mtimeMs = (await fsp.stat(step.resultsFile)).mtimeMs;
