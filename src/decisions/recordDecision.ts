@@ -3,8 +3,7 @@
 // in the roadmap, commits exactly those files as `docs(decision): NNNN <title>` and opens the record.
 import * as vscode from 'vscode';
 import type { DecisionDraft } from '../core/decisions';
-import { defaultContext, driverOf, optionsFrom, peopleOf } from '../core/decisions/fromRoadmap';
-import { candidateTitle } from '../core/decisions/fromRoadmap';
+import { candidateName, defaultContext, driverOf, optionsFrom, peopleOf } from '../core/decisions/fromRoadmap';
 import { setCandidateField, setCandidateStatus, setOverrideDecision } from '../core/roadmap/edits';
 import { editSequence, type Change } from '../core/roadmap/edit-sequence';
 import { applyEdits } from '../core/roadmap/edits';
@@ -41,9 +40,6 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
     title: args.title,
     from: args.from,
     to: args.to,
-    ...(args.kind === 'override-gate' && args.outcome === undefined && args.from && args.to
-      ? { outcome: `Move from ${args.from} to ${args.to} before the gate is met` }
-      : {}),
     focus: args.contextValue?.startsWith('candidate') ? args.itemId : undefined,
   };
   // With a title in the arguments nothing is asked: the other answers take their defaults.
@@ -146,10 +142,7 @@ function buildDraft(
   const consulted = a.consulted ?? [];
   const rejected = (a.rejected ?? []).filter((id) => id !== a.chosen);
   const reason = a.reason ?? '';
-  const nameOf = (id: string) => {
-    const c = roadmap.candidates.find((x) => x.id === id);
-    return c ? candidateTitle(c) : id;
-  };
+  const nameOf = (id: string) => candidateName(roadmap, id);
   const consequences = [
     ...(a.outcome && (kind === 'choose-candidate' || kind === 'reject-candidates') ? [a.outcome] : []),
     ...(a.chosen && kind === 'choose-candidate' ? [`"${nameOf(a.chosen)}" (\`${a.chosen}\`) is marked chosen in mlroadmap.yaml.`] : []),

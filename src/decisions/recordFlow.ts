@@ -44,23 +44,48 @@ function kindLabel(kind: DecisionKind): [string, string] {
 const withOutcome = (k: DecisionKind | undefined) => k === 'change-metric' || k === 'override-gate' || k === 'free';
 const withOptions = (k: DecisionKind | undefined) => k === 'choose-candidate' || k === 'reject-candidates' || k === 'free';
 
+// The defaults, each in one place: what withDefaults fills in and what the questions offer first.
+
+/** The candidates a decision involves: the chosen one, then the rejected ones. */
+function involvedIn(a: RecordAnswers): string[] {
+  return [...(a.chosen ? [a.chosen] : []), ...(a.rejected ?? [])];
+}
+
+/** The considered options offered by default: the involved candidates and, for a choice or a rejection, every one not rejected. */
+function defaultCandidates(roadmap: Roadmap, a: RecordAnswers): string[] {
+  const kind = a.kind ?? 'free';
+  const involved = involvedIn(a);
+  return roadmap.candidates
+    .filter((c) => involved.includes(c.id) || ((kind === 'choose-candidate' || kind === 'reject-candidates') && c.status !== 'rejected'))
+    .map((c) => c.id);
+}
+
+function defaultTitleOf(roadmap: Roadmap, a: RecordAnswers): string {
+  return defaultTitle(roadmap, { kind: a.kind ?? 'free', chosen: a.chosen, rejected: a.rejected, metric: a.metric, from: a.from, to: a.to });
+}
+
+/** A gate override's outcome says itself (Advance Phase passes the phases): nothing to ask. */
+function defaultOutcome(a: RecordAnswers): string | undefined {
+  return a.kind === 'override-gate' && a.from && a.to ? `Move from ${a.from} to ${a.to} before the gate is met` : undefined;
+}
+
+function metricDescription(m: Roadmap['metrics'][number]): string {
+  return [m.kind, m.goal, m.target !== undefined ? `target ${m.target}` : undefined].filter(Boolean).join(' · ');
+}
+
 /** Fills what was not answered with defaults (used when the arguments carry the title: nothing is asked). */
 export function withDefaults(roadmap: Roadmap, a: RecordAnswers): RecordAnswers {
-  const kind = a.kind ?? 'free';
-  const rejected = a.rejected ?? [];
-  const involved = [...(a.chosen ? [a.chosen] : []), ...rejected];
-  const prefilled = (c: Roadmap['candidates'][number]) =>
-    involved.includes(c.id) || ((kind === 'choose-candidate' || kind === 'reject-candidates') && c.status !== 'rejected');
-  const candidates = a.candidates ? unique([...a.candidates, ...involved]) : roadmap.candidates.filter(prefilled).map((c) => c.id);
+  const outcome = a.outcome ?? defaultOutcome(a);
   return {
     ...a,
-    kind,
-    rejected,
-    candidates,
+    kind: a.kind ?? 'free',
+    rejected: a.rejected ?? [],
+    candidates: a.candidates ? unique([...a.candidates, ...involvedIn(a)]) : defaultCandidates(roadmap, a),
     drivers: a.drivers ?? roadmap.metrics.map((m) => m.id),
+    ...(outcome !== undefined ? { outcome } : {}),
     status: a.status ?? 'accepted',
     consulted: a.consulted ?? [],
-    title: a.title ?? defaultTitle(roadmap, { kind, chosen: a.chosen, rejected, metric: a.metric, from: a.from, to: a.to }),
+    title: a.title ?? defaultTitleOf(roadmap, a),
   };
 }
 
@@ -104,16 +129,15 @@ export async function askRecordAnswers(roadmap: Roadmap, given: RecordAnswers): 
       run: async (p, s) => {
         s.metric = await p.pick({
           placeholder: vscode.l10n.t('Which metric changes?'),
-          items: roadmap.metrics.map((m) => ({ label: m.id, description: [m.kind, m.goal, m.target !== undefined ? `target ${m.target}` : undefined].filter(Boolean).join(' · '), value: m.id })),
+          items: roadmap.metrics.map((m) => ({ label: m.id, description: metricDescription(m), value: m.id })),
         });
       },
     },
     {
       skip: (s) => !withOptions(s.kind) || s.candidates !== undefined || roadmap.candidates.length === 0,
       run: async (p, s) => {
-        const involved = [...(s.chosen ? [s.chosen] : []), ...(s.rejected ?? [])];
-        const prefilled = s.kind === 'free' ? involved : unique([...involved, ...roadmap.candidates.filter((c) => c.status !== 'rejected').map((c) => c.id)]);
-        s.candidates = unique([...involved, ...(await p.pickMany({ placeholder: vscode.l10n.t('Which options were considered?'), items: candidateItems(), selected: prefilled }))]);
+        const picked = await p.pickMany({ placeholder: vscode.l10n.t('Which options were considered?'), items: candidateItems(), selected: defaultCandidates(roadmap, s) });
+        s.candidates = unique([...involvedIn(s), ...picked]);
       },
     },
     {
@@ -131,13 +155,13 @@ export async function askRecordAnswers(roadmap: Roadmap, given: RecordAnswers): 
       run: async (p, s) => {
         s.drivers = await p.pickMany({
           placeholder: vscode.l10n.t('Which metrics drove the decision?'),
-          items: roadmap.metrics.map((m) => ({ label: m.id, description: [m.kind, m.goal, m.target !== undefined ? `target ${m.target}` : undefined].filter(Boolean).join(' · '), detail: m.why, value: m.id })),
+          items: roadmap.metrics.map((m) => ({ label: m.id, description: metricDescription(m), detail: m.why, value: m.id })),
           selected: roadmap.metrics.map((m) => m.id),
         });
       },
     },
     {
-      skip: (s) => !withOutcome(s.kind) || s.outcome !== undefined,
+      skip: (s) => !withOutcome(s.kind) || s.outcome !== undefined || defaultOutcome(s) !== undefined,
       run: async (p, s) => {
         s.outcome = (await p.input({ prompt: vscode.l10n.t('What was decided?'), validate: required })).trim();
       },
@@ -174,8 +198,7 @@ export async function askRecordAnswers(roadmap: Roadmap, given: RecordAnswers): 
     {
       skip: (s) => s.title !== undefined,
       run: async (p, s) => {
-        const value = defaultTitle(roadmap, { kind: s.kind ?? 'free', chosen: s.chosen, rejected: s.rejected, metric: s.metric, from: s.from, to: s.to });
-        s.title = (await p.input({ prompt: vscode.l10n.t('Title of the decision record'), value, validate: required })).trim();
+        s.title = (await p.input({ prompt: vscode.l10n.t('Title of the decision record'), value: defaultTitleOf(roadmap, s), validate: required })).trim();
       },
     },
   ];

@@ -57,6 +57,12 @@ export function candidateTitle(c: Candidate): string {
   return c.title ?? c.id;
 }
 
+/** The title of the roadmap's candidate with this id, else the id. */
+export function candidateName(roadmap: Roadmap, id: string): string {
+  const c = roadmap.candidates.find((x) => x.id === id);
+  return c ? candidateTitle(c) : id;
+}
+
 /** One considered option per candidate id (unknown ids are kept as bare options). */
 export function optionsFrom(roadmap: Roadmap, ids: readonly string[], latest: LatestOf): DraftOption[] {
   return ids.map((id) => {
@@ -98,10 +104,7 @@ export interface TitleInput {
 
 /** A default title for the decision, from what is decided. */
 export function defaultTitle(roadmap: Roadmap, input: TitleInput): string {
-  const name = (id: string) => {
-    const c = roadmap.candidates.find((x) => x.id === id);
-    return c ? candidateTitle(c) : id;
-  };
+  const name = (id: string) => candidateName(roadmap, id);
   switch (input.kind) {
     case 'choose-candidate':
       return input.chosen ? `Choose ${name(input.chosen)}` : 'Choose an architecture';
