@@ -4,10 +4,11 @@ import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { EvaluationResultsIndex } from '../evaluation/resultsIndex';
 import { resultsFileOf } from '../evaluation/resultsIndex';
 import { resultLine } from '../evaluation/summary';
+import { ROADMAP_PATTERN } from './selector';
 
 /** Documents the CodeLens provider is asked about: roadmaps and the file kinds results are written in. */
 export const RESULTS_CODELENS_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/mlroadmap.yaml' },
+  { scheme: 'file', pattern: ROADMAP_PATTERN },
   { scheme: 'file', pattern: '**/*.{json,jsonl,ndjson,csv,tsv}' },
 ];
 

@@ -3,9 +3,10 @@ import type { Range } from '../core/roadmap/model';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { toVsRange, type ViewNode } from './viewNode';
+import type { ViewNode } from './viewNode';
 import { focusMarkdown } from './focus';
 import { chooseRoadmap, namedRoadmap } from '../commands/target';
+import { toRange } from '../language/roadmapSources';
 
 function isViewNode(arg: unknown): arg is ViewNode {
   return typeof arg === 'object' && arg !== null && 'id' in arg && 'label' in arg;
@@ -22,7 +23,7 @@ export async function revealInRoadmap(uri: vscode.Uri, range?: Range, preserveFo
   const document = await vscode.workspace.openTextDocument(uri);
   const options: vscode.TextDocumentShowOptions = { preserveFocus, preview: true };
   if (range) {
-    const vsRange = document.validateRange(toVsRange(range));
+    const vsRange = document.validateRange(toRange(range));
     options.selection = new vscode.Range(vsRange.start, vsRange.end);
   }
   const editor = await vscode.window.showTextDocument(document, options);

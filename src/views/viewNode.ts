@@ -43,10 +43,6 @@ export function contextValue(kind: string, range: Range | undefined): string {
   return range ? `${kind}.node` : kind;
 }
 
-export function toVsRange(range: Range): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-}
-
 /** Range of a node's first line: selecting a whole mapping is noisy, its first line shows where it is. */
 export function headRange(range: Range): Range {
   if (range.end.line === range.start.line) return range;
