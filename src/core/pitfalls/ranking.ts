@@ -1,6 +1,6 @@
 // Cost/benefit ranking of candidates: expected gain over the baseline on the primary metric, weighted by confidence,
 // divided by cost. Pure arithmetic on the roadmap; the baseline's measured value comes from the caller.
-import type { Candidate, Level, Roadmap } from '../roadmap/model';
+import type { Candidate, Level, Metric, Roadmap } from '../roadmap/model';
 import { metricValue } from '../results/compare';
 import { baselineCandidate, isBaseline } from './candidates';
 
@@ -62,9 +62,14 @@ export function baselineValue(roadmap: Roadmap, metricId: string, options: Ranki
 
 /** The score of one candidate, or why it has none. */
 export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: RankingOptions = {}): RankOutcome {
-  const candidateId = candidate.id;
   const primary = roadmap.metrics[0];
-  if (!primary) return { candidateId, reason: 'the roadmap defines no metric' };
+  return scoreAgainst(candidate, primary, primary && baselineValue(roadmap, primary.id, options));
+}
+
+/** The score of one candidate against the baseline value of the primary metric, computed once per ranking. */
+function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: { value: number; source: string } | undefined): RankOutcome {
+  const candidateId = candidate.id;
+  if (!primary || !base) return { candidateId, reason: 'the roadmap defines no metric' };
   const expected = candidate.benefit?.expected?.[primary.id];
   if (typeof expected !== 'number') return { candidateId, reason: `no expected value for the primary metric '${primary.id}'` };
   const cost = candidate.cost;
@@ -76,7 +81,6 @@ export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: R
   const risk = cost.risk ?? 'low';
   const totalCost = (days + hours / COMPUTE_HOURS_PER_DAY) * RISK_FACTORS[risk];
   if (!(totalCost > 0)) return { candidateId, reason: 'the cost is zero' };
-  const base = baselineValue(roadmap, primary.id, options);
   const gain = primary.goal === 'minimize' ? base.value - expected : expected - base.value;
   const confidence = candidate.benefit?.confidence ?? 'low';
   const weight = CONFIDENCE_WEIGHTS[confidence];
@@ -93,7 +97,16 @@ export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: R
 
 /** Every non-baseline candidate: the ranked ones by score (highest first), then the unranked ones in file order. */
 export function rankCandidates(roadmap: Roadmap, options: RankingOptions = {}): RankOutcome[] {
-  const outcomes = roadmap.candidates.filter((c) => !isBaseline(roadmap, c)).map((c) => rankCandidate(roadmap, c, options));
+  const outcomes = [...rankEach(roadmap, options).values()];
   const ranked = outcomes.filter(isRanked).sort((a, b) => b.score - a.score);
   return [...ranked, ...outcomes.filter((o) => !isRanked(o))];
+}
+
+/** The outcome of every non-baseline candidate, in file order, with the baseline value computed once. */
+export function rankEach(roadmap: Roadmap, options: RankingOptions = {}): Map<Candidate, RankOutcome> {
+  const primary = roadmap.metrics[0];
+  const base = primary && baselineValue(roadmap, primary.id, options);
+  const out = new Map<Candidate, RankOutcome>();
+  for (const c of roadmap.candidates) if (!isBaseline(roadmap, c)) out.set(c, scoreAgainst(c, primary, base));
+  return out;
 }

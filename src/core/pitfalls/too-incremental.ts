@@ -1,7 +1,7 @@
 // pitfall/too-incremental: trial and error without weighing what each try costs and brings.
 import type { Candidate, Roadmap } from '../roadmap/model';
 import { hasBenefit, hasCost, hasCostAndBenefit, isBaseline, isPastIdea } from './candidates';
-import { isRanked, rankCandidate, type Rank } from './ranking';
+import { isRanked, rankEach, type Rank } from './ranking';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
 
 const CODE = 'pitfall/too-incremental';
@@ -46,13 +46,8 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       target: c.id,
     });
   });
-  const options = { baselineMetrics: context.baselineMetrics };
   const ranks = new Map<Candidate, Rank>();
-  for (const c of roadmap.candidates) {
-    if (isBaseline(roadmap, c)) continue;
-    const r = rankCandidate(roadmap, c, options);
-    if (isRanked(r)) ranks.set(c, r);
-  }
+  for (const [c, r] of rankEach(roadmap, { baselineMetrics: context.baselineMetrics })) if (isRanked(r)) ranks.set(c, r);
   const prototyping = [...ranks].filter(([c]) => c.status === 'prototyping');
   if (prototyping.length === 0) return findings;
   roadmap.candidates.forEach((c, index) => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { baselineValue, isRanked, rankCandidate, rankCandidates, RANKING_FORMULA, type Rank } from '../../../src/core/pitfalls/ranking';
+import { baselineValue, isRanked, rankCandidate, rankCandidates, rankEach, RANKING_FORMULA, type Rank } from '../../../src/core/pitfalls/ranking';
 import { baseline, candidate, healthyRoadmap, metric } from './builder';
 
 function ranked(outcome: ReturnType<typeof rankCandidate>): Rank {
@@ -67,6 +67,14 @@ describe('ranking', () => {
     const r = healthyRoadmap({ candidates: [...healthyRoadmap().candidates, candidate('z'), candidate('y')] });
     const order = rankCandidates(r).map((o) => o.candidateId);
     assert.deepEqual(order, ['cnn', 'logreg', 'forest', 'z', 'y']);
+  });
+
+  it('gives each non-baseline candidate, in file order, the outcome rankCandidate gives it', () => {
+    const r = healthyRoadmap();
+    const options = { baselineMetrics: { accuracy: 0.5 } };
+    const each = rankEach(r, options);
+    assert.deepEqual([...each.keys()], r.candidates.filter((c) => !c.baseline));
+    for (const [c, outcome] of each) assert.deepEqual(outcome, rankCandidate(r, c, options));
   });
 
   it('documents the formula with its weights and factors', () => {
