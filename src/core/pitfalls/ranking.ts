@@ -97,7 +97,12 @@ function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: {
 
 /** Every non-baseline candidate: the ranked ones by score (highest first), then the unranked ones in file order. */
 export function rankCandidates(roadmap: Roadmap, options: RankingOptions = {}): RankOutcome[] {
-  const outcomes = [...rankEach(roadmap, options).values()];
+  return byScore(rankEach(roadmap, options).values());
+}
+
+/** Outcomes ordered as `rankCandidates` orders them: the ranked ones by score (highest first), then the unranked ones. */
+export function byScore(each: Iterable<RankOutcome>): RankOutcome[] {
+  const outcomes = [...each];
   const ranked = outcomes.filter(isRanked).sort((a, b) => b.score - a.score);
   return [...ranked, ...outcomes.filter((o) => !isRanked(o))];
 }

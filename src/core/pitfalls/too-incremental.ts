@@ -47,7 +47,8 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
     });
   });
   const ranks = new Map<Candidate, Rank>();
-  for (const [c, r] of rankEach(roadmap, { baselineMetrics: context.baselineMetrics })) if (isRanked(r)) ranks.set(c, r);
+  const ranking = context.ranking ?? rankEach(roadmap, { baselineMetrics: context.baselineMetrics });
+  for (const [c, r] of ranking) if (isRanked(r)) ranks.set(c, r);
   const prototyping = [...ranks].filter(([c]) => c.status === 'prototyping');
   if (prototyping.length === 0) return findings;
   roadmap.candidates.forEach((c, index) => {

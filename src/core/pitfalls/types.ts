@@ -1,5 +1,6 @@
 // Shared types of the five pitfall checks: codes, findings with a machine-readable fix hint, and what a check may ask.
-import type { Range, RoadmapDiagnostic, Severity } from '../roadmap/model';
+import type { Candidate, Range, RoadmapDiagnostic, Severity } from '../roadmap/model';
+import type { RankOutcome } from './ranking';
 
 export const PITFALL_CODES = [
   'pitfall/one-architecture',
@@ -52,6 +53,8 @@ export interface PitfallContext {
   readonly severities?: Readonly<Partial<Record<string, SeveritySetting>>>;
   /** Latest metric values of the baseline candidate (from the results history), for the ranking. */
   readonly baselineMetrics?: Readonly<Record<string, number>>;
+  /** The ranking computed with these `baselineMetrics` (`rankEach`), when the caller has it already; computed otherwise. */
+  readonly ranking?: ReadonlyMap<Candidate, RankOutcome>;
   /** Range of a top-level key such as `literature` (see `topLevelKeyLocator`); findings about an absent section use it. */
   readonly keyRange?: (key: string) => Range | undefined;
 }

@@ -3,7 +3,7 @@
 import { baselineCandidate } from '../pitfalls/candidates';
 import { checkPitfalls } from '../pitfalls/check';
 import { topLevelKeyLocator } from '../pitfalls/locate';
-import { isRanked, rankCandidates, RANKING_FORMULA } from '../pitfalls/ranking';
+import { byScore, isRanked, rankEach, RANKING_FORMULA } from '../pitfalls/ranking';
 import type { PitfallFinding, SeveritySetting } from '../pitfalls/types';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
 import { sprintFocus, type FocusItem } from './focus';
@@ -67,15 +67,17 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
   }
   const baseline = baselineCandidate(roadmap);
   const baselineMetrics = baseline && inputs.latestMetrics?.(baseline.id);
+  const ranking = rankEach(roadmap, baselineMetrics ? { baselineMetrics } : {});
   const findings = checkPitfalls(roadmap, {
     fileExists: inputs.fileExists,
     ...(inputs.staleFindings ? { staleFindings: inputs.staleFindings } : {}),
     ...(inputs.severities ? { severities: inputs.severities } : {}),
     ...(baselineMetrics ? { baselineMetrics } : {}),
+    ranking,
     keyRange: topLevelKeyLocator(text),
   });
   const ranks = new Map<string, RankState>();
-  rankCandidates(roadmap, baselineMetrics ? { baselineMetrics } : {})
+  byScore(ranking.values())
     .filter(isRanked)
     .forEach((r, i) => ranks.set(r.candidateId, { position: i + 1, score: r.score, formula: r.formula }));
   const target = inputs.gate ?? gateOutOf(roadmap.project.phase);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkTooIncremental, ranksClearlyHigher } from '../../../src/core/pitfalls/too-incremental';
-import type { Rank } from '../../../src/core/pitfalls/ranking';
+import { rankEach, type Rank } from '../../../src/core/pitfalls/ranking';
 import { at, healthyRoadmap, healthyWith, okContext } from './builder';
 
 function rank(score: number): Rank {
@@ -48,6 +48,12 @@ describe('pitfall/too-incremental', () => {
       assert.equal(f.fix, 'set-skip-reason');
       assert.deepEqual(f.range, at(40));
       assert.match(f.message, /'forest' \(score 0\.6\) ranks clearly higher .* than 'cnn' \(score 0\.38\)/);
+    });
+
+    it('uses the ranking the caller computed once, when given', () => {
+      const above = healthyWith('forest', { cost: { effort_days: 0.75 } });
+      assert.deepEqual(checkTooIncremental(above, { ...okContext(), ranking: rankEach(above) }).map((f) => f.target), ['forest']);
+      assert.deepEqual(checkTooIncremental(above, { ...okContext(), ranking: new Map() }), [], 'the given ranking, not a new one');
     });
 
     it('also reports an idea, and is quieted by skip_reason', () => {
