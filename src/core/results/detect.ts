@@ -8,7 +8,34 @@ import { isMlflowRunDir } from './mlflow-reader';
 import type { ResultFormat } from './types';
 
 const OWN_MARKER = /"format"\s*:\s*"mlroadmap-result\//;
-const PEEK_BYTES = 64 * 1024;
+/** How much of a JSON file is read to tell JSON Lines from one JSON value. */
+export const PEEK_BYTES = 64 * 1024;
+
+/**
+ * The format a file's lower-case name says: fixed tool names, then extensions. `json` means a `.json` file whose
+ * content decides (`formatByHead`); undefined when no reader applies.
+ */
+export function formatByName(name: string): ResultFormat | undefined {
+  const ext = extname(name);
+  if (name === 'dvc.yaml') return 'dvc';
+  if (name === 'wandb-summary.json') return 'wandb';
+  if (HF_RESULT_FILES.includes(name) || name === HF_TRAINER_STATE) return 'huggingface';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.csv' || ext === '.tsv') return 'csv';
+  if (ext === '.json') return 'json';
+  return undefined;
+}
+
+/** True when the first bytes of a JSON file mark it as the own result format. */
+export function isOwnFormat(head: string): boolean {
+  return OWN_MARKER.test(head);
+}
+
+/** The format of a `.json` file by its first bytes: the own format, JSON Lines under a .json name, or plain JSON. */
+export function formatByHead(head: string): 'mlroadmap' | 'jsonl' | 'json' {
+  if (isOwnFormat(head)) return 'mlroadmap';
+  return holdsJsonLines(head) ? 'jsonl' : 'json';
+}
 
 /** The format of a file or folder, or undefined when no reader applies. Never throws. */
 export async function detectFormat(path: string): Promise<ResultFormat | undefined> {
@@ -19,22 +46,15 @@ export async function detectFormat(path: string): Promise<ResultFormat | undefin
     return undefined;
   }
   if (isDir) return (await isMlflowRunDir(path)) ? 'mlflow' : undefined;
-  const name = basename(path).toLowerCase();
-  const ext = extname(name);
-  if (name === 'dvc.yaml') return 'dvc';
-  if (name === 'wandb-summary.json') return 'wandb';
-  if (HF_RESULT_FILES.includes(name) || name === HF_TRAINER_STATE) return 'huggingface';
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  if (ext === '.csv' || ext === '.tsv') return 'csv';
-  if (ext !== '.json') return undefined;
+  const byName = formatByName(basename(path).toLowerCase());
+  if (byName !== 'json') return byName;
   let head: string;
   try {
     head = (await readHead(path, PEEK_BYTES)).toString('utf8');
   } catch {
     return undefined;
   }
-  if (OWN_MARKER.test(head)) return 'mlroadmap';
-  return holdsJsonLines(head) ? 'jsonl' : 'json';
+  return formatByHead(head);
 }
 
 /**

@@ -1,9 +1,8 @@
 // Searching a folder for result files: bounded depth and entry count; skips dependencies, caches and hidden folders.
 import { promises as fsp } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { holdsJsonLines } from './detect';
+import { formatByHead, formatByName, isOwnFormat, PEEK_BYTES } from './detect';
 import { readHead } from './file-access';
-import { HF_RESULT_FILES, HF_TRAINER_STATE } from './json-readers';
 import { isMlflowRunDir } from './mlflow-reader';
 import type { ResultFormat } from './types';
 
@@ -29,7 +28,8 @@ export interface Discovery {
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__', 'site-packages', 'venv', 'env', 'dist', 'build', 'checkpoints']);
 /** CSV, JSON Lines and plain JSON files are taken from a folder only when their name says they hold results. */
 const RESULTS_NAME = /metric|result|score|eval|log|history|progress|summary/i;
-const OWN_MARKER = /"format"\s*:\s*"mlroadmap-result\//;
+/** How much of a JSON file whose name does not say it holds results is read to look for the own format's marker. */
+const MARKER_PEEK_BYTES = 4096;
 
 /** Find result files under `root`, sorted by path within each folder. */
 export async function discoverResults(root: string, opts: DiscoverOptions = {}): Promise<Discovery> {
@@ -79,27 +79,18 @@ export async function discoverResults(root: string, opts: DiscoverOptions = {}):
 
 async function formatInFolder(path: string, name: string): Promise<ResultFormat | undefined> {
   const lower = name.toLowerCase();
-  const ext = extname(lower);
-  if (lower === 'dvc.yaml') return 'dvc';
-  if (lower === 'wandb-summary.json') return 'wandb';
-  if (HF_RESULT_FILES.includes(lower) || lower === HF_TRAINER_STATE) return 'huggingface';
-  if (ext === '.jsonl' || ext === '.ndjson') return RESULTS_NAME.test(basename(lower, ext)) ? 'jsonl' : undefined;
-  if (ext === '.csv' || ext === '.tsv') return RESULTS_NAME.test(basename(lower, ext)) ? 'csv' : undefined;
-  if (ext !== '.json') return undefined;
+  const byName = formatByName(lower);
+  // In a folder, CSV, JSON Lines and plain JSON files count only when their name says they hold results (or, for
+  // JSON, their content says it is the own format).
+  const resultsNamed = RESULTS_NAME.test(basename(lower, extname(lower)));
+  if (byName === 'jsonl' || byName === 'csv') return resultsNamed ? byName : undefined;
+  if (byName !== 'json') return byName;
   let head: string;
   try {
-    head = (await readHead(path, 4096)).toString('utf8');
+    head = (await readHead(path, resultsNamed ? PEEK_BYTES : MARKER_PEEK_BYTES)).toString('utf8');
   } catch {
     return undefined;
   }
-  if (OWN_MARKER.test(head)) return 'mlroadmap';
-  if (!RESULTS_NAME.test(basename(lower, ext))) return undefined;
-  if (head.length >= 4096) {
-    try {
-      head = (await readHead(path, 64 * 1024)).toString('utf8');
-    } catch {
-      return undefined;
-    }
-  }
-  return holdsJsonLines(head) ? 'jsonl' : 'json';
+  if (!resultsNamed) return isOwnFormat(head) ? 'mlroadmap' : undefined;
+  return formatByHead(head);
 }
