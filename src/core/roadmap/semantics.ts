@@ -128,14 +128,5 @@ export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
     checkPath(ctx, evaluation, 'dataset');
     checkPath(ctx, evaluation, 'results');
   }
-  const root = ctx.doc.contents;
-  if (isMap(root)) {
-    const decisions = resolveNode(ctx, root.get('decisions', true));
-    if (isScalar(decisions) && typeof decisions.value === 'string') {
-      const why = pathEscape(decisions.value);
-      if (why) {
-        report(ctx, 'path/outside-workspace', 'error', `The path '${decisions.value}' ${why}: paths must stay inside the roadmap's folder.`, nodeRange(ctx, decisions), ['decisions']);
-      }
-    }
-  }
+  checkPath(ctx, roadmap, 'decisions');
 }

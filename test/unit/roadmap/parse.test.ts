@@ -281,6 +281,8 @@ describe('parseRoadmap', () => {
         assert.deepEqual(parseRoadmap(minimalRoadmap(`evaluation: { results: '${path}' }\n`)).diagnostics, []);
       }
       assert.equal(only(minimalRoadmap('decisions: ../adr\n'), 'path/outside-workspace').path?.[0], 'decisions');
+      const decisions = only(minimalRoadmap('decisions: ../adr\n'), 'path/outside-workspace');
+      assert.deepEqual([decisions.path, decisions.range.start.line, decisions.message], [['decisions'], 4, "The path '../adr' climbs out of the roadmap's folder with ..: paths must stay inside the roadmap's folder."]);
       assert.deepEqual(only(minimalRoadmap('candidates: [{ id: c, results: /tmp/c.json }]\n'), 'path/outside-workspace').path, ['candidates', 0, 'results']);
     });
   });
