@@ -16,7 +16,7 @@ export function statusBarContent(analysis: RoadmapAnalysis): StatusBarContent | 
   const roadmap = focused?.roadmap;
   if (!focused || !roadmap) return undefined;
   const phase = phaseTitle(roadmap.project.phase);
-  const summary = phaseSummary(roadmap);
+  const summary = phaseSummary(roadmap, focused.progress);
   const progress = focused.progress ? ` ${focused.progress.done}/${focused.progress.total}` : '';
   const blocked = focused.blockers.length > 0;
   const lines = [

@@ -82,9 +82,8 @@ export function phaseTitle(phase: Phase): string {
   return PHASE_TITLES[phase];
 }
 
-/** The status bar's text: `Discovery 7/12`, `Production 0/5`, or `Shipped`. */
-export function phaseSummary(roadmap: Roadmap): string {
-  const p = phaseProgress(roadmap);
+/** The status bar's text: `Discovery 7/12`, `Production 0/5`, or `Shipped`; `p` when the caller has the progress already. */
+export function phaseSummary(roadmap: Roadmap, p: PhaseProgress | undefined = phaseProgress(roadmap)): string {
   const title = phaseTitle(roadmap.project.phase);
   return p ? `${title} ${p.done}/${p.total}` : title;
 }

@@ -45,6 +45,7 @@ describe('progress', () => {
     assert.equal(phaseSummary(r), 'Discovery 5/7');
     assert.equal(phaseSummary({ ...r, project: { ...r.project, phase: 'production' } }), 'Production 0/2');
     assert.equal(phaseSummary({ ...r, project: { ...r.project, phase: 'shipped' } }), 'Shipped');
+    assert.equal(phaseSummary(r, { phase: 'discovery', groups: [], done: 1, total: 2 }), 'Discovery 1/2', 'the progress the caller has');
     assert.equal(phaseProgress({ ...r, project: { ...r.project, phase: 'shipped' } }), undefined);
     assert.equal(phaseProgress(r, 'production')?.total, 2);
   });
