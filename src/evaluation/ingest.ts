@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
+  allProblems,
   fingerprintFile,
   goalOfFromRoadmap,
   historyRecordFromRun,
@@ -16,7 +17,7 @@ import {
 import { portableRelative } from '../core/scaffold/registration';
 import { headInfo } from '../git';
 import type { EvaluationPlan, EvaluationStep } from './plan';
-import { historyPathOf } from './resultsIndex';
+import { historyPathOf, maxResultFileBytes } from './resultsIndex';
 
 /** File systems keep modification times coarser than the clock: a file written during the run may look this much older. */
 const MTIME_SLACK_MS = 2000;
@@ -45,15 +46,19 @@ export async function ingestStep(plan: EvaluationPlan, step: EvaluationStep, sta
     return { ok: false, error: `the command did not write ${relative}` };
   }
   if (mtimeMs < startedAt - MTIME_SLACK_MS) return { ok: false, error: `the command did not update ${relative} (the file is older than the run)` };
-  const out = await readResults([step.resultsFile], { candidate: step.candidate, goalOf: goalOfFromRoadmap(plan.roadmap) });
+  // Read with the same size limit as the results index, which shows the file.
+  const out = await readResults([step.resultsFile], { candidate: step.candidate, goalOf: goalOfFromRoadmap(plan.roadmap), maxWholeFileBytes: maxResultFileBytes() });
   const run = out.runs.find((r) => r.candidate === step.candidate);
-  const errors = [...out.problems, ...out.runs.flatMap((r) => r.problems)].filter((p) => p.severity === 'error');
+  const errors = allProblems(out).filter((p) => p.severity === 'error');
   if (!run) {
     const other = out.runs.find((r) => r.candidate !== undefined)?.candidate;
     const why = other !== undefined ? `it holds the results of '${other}'` : errors.map((e) => e.message).join('; ') || 'no run in it';
     return { ok: false, error: `${relative} cannot be read as the results of '${step.candidate}': ${why}` };
   }
-  if (Object.keys(run.metrics).length === 0) return { ok: false, error: `${relative} holds no metric values` };
+  if (Object.keys(run.metrics).length === 0) {
+    const why = errors.map((e) => e.message).join('; ');
+    return { ok: false, error: `${relative} holds no metric values${why ? ` (${why})` : ''}` };
+  }
   const [git, dataset] = await Promise.all([gitStamp(plan.cwd), datasetStamp(plan, cache)]);
   const record = historyRecordFromRun(run, { source: relative, git, dataset, command: step.command, recordedAt: new Date().toISOString() }, step.candidate);
   if (!record) return { ok: false, error: `${relative} names no candidate` };

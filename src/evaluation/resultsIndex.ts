@@ -5,6 +5,7 @@ import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
 import { resultsPathFor } from '../core/pitfalls';
 import {
   HISTORY_FILE,
+  allProblems,
   fingerprintFile,
   findStaleResults,
   goalOfFromRoadmap,
@@ -59,6 +60,11 @@ const DEBOUNCE_MS = 250;
 /** Absolute path of a roadmap's evaluation history. */
 export function historyPathOf(entry: RoadmapEntry): string {
   return path.join(entry.root.fsPath, HISTORY_FILE);
+}
+
+/** The most bytes a results file read whole may have (JSON, DVC): the setting `results.maxFileSizeMB`. */
+export function maxResultFileBytes(): number {
+  return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResultFileSizeMB, 50) * 1024 * 1024;
 }
 
 /** A roadmap path with no `${…}` left, resolved against the roadmap's folder. */
@@ -256,11 +262,11 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     const sources = new Map<string, string>();
     for (const [id, rec] of latest) sources.set(id, path.resolve(entry.root.fsPath, rec.source));
 
-    const maxMB = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResultFileSizeMB, 50);
+    const maxBytes = maxResultFileBytes();
     for (const candidate of roadmap.candidates) {
       const file = resultsFileOf(entry, roadmap, candidate.id);
       if (!file) continue;
-      const fromFile = (await this.byStat(file, `${candidate.id}\0${maxMB}`, (mtime) => this.readResultsFile(file, candidate.id, roadmap, maxMB, mtime)))?.value;
+      const fromFile = (await this.byStat(file, `${candidate.id}\0${maxBytes}`, (mtime) => this.readResultsFile(file, candidate.id, roadmap, maxBytes, mtime)))?.value;
       if (!fromFile) continue;
       const prev = latest.get(candidate.id);
       if (!prev || Date.parse(fromFile.recordedAt) > Date.parse(prev.recordedAt)) {
@@ -293,9 +299,9 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   }
 
   /** A candidate's results file as a history record (not stamped with a command: it was not run by the extension). */
-  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxMB: number, mtime: Date): Promise<HistoryRecord | undefined> {
-    const out = await readResults([file], { candidate: candidateId, goalOf: goalOfFromRoadmap(roadmap), maxWholeFileBytes: maxMB * 1024 * 1024 });
-    for (const p of [...out.problems, ...out.runs.flatMap((r) => r.problems)]) {
+  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxBytes: number, mtime: Date): Promise<HistoryRecord | undefined> {
+    const out = await readResults([file], { candidate: candidateId, goalOf: goalOfFromRoadmap(roadmap), maxWholeFileBytes: maxBytes });
+    for (const p of allProblems(out)) {
       this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
     const run: RunResult | undefined = out.runs.find((r) => r.candidate === candidateId) ?? (out.runs.length === 1 && !out.runs[0].record ? out.runs[0] : undefined);
