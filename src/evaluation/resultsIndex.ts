@@ -9,13 +9,13 @@ import {
   fingerprintFile,
   findStaleResults,
   goalOfFromRoadmap,
+  historyRecordFromRun,
   latestByCandidate,
   readHistory,
   readResults,
   type DatasetFingerprint,
   type FingerprintCache,
   type HistoryRecord,
-  type RunResult,
   type StaleFinding,
 } from '../core/results';
 import { Settings } from '../ids';
@@ -304,22 +304,21 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     for (const p of allProblems(out)) {
       this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
-    const run: RunResult | undefined = out.runs.find((r) => r.candidate === candidateId) ?? (out.runs.length === 1 && !out.runs[0].record ? out.runs[0] : undefined);
+    // Every reader names its runs after the candidate it is asked for, unless an own-format file names another.
+    const run = out.runs.find((r) => r.candidate === candidateId);
     if (!run || Object.keys(run.metrics).length === 0) return undefined;
-    const metrics: Record<string, number> = {};
-    for (const [k, m] of Object.entries(run.metrics)) metrics[k] = m.last;
     const record = run.record;
-    const finished = record?.finished ?? mtime.toISOString();
-    return {
-      candidate: candidateId,
-      metrics,
-      source: file,
-      format: run.format,
-      git: record?.git ?? null,
-      dataset: record?.dataset ? { path: record.dataset.path, sha256: record.dataset.sha256, size: -1, mtimeMs: -1 } : null,
-      command: null,
-      recordedAt: finished,
-    };
+    return historyRecordFromRun(
+      run,
+      {
+        source: file,
+        git: record?.git ?? null,
+        dataset: record?.dataset ? { path: record.dataset.path, sha256: record.dataset.sha256, size: -1, mtimeMs: -1 } : null,
+        command: null,
+        recordedAt: record?.finished ?? mtime.toISOString(),
+      },
+      candidateId,
+    );
   }
 
   private publish(slot: Slot, results: RoadmapResults): void {
