@@ -1,5 +1,6 @@
 // Short texts for tree item labels, descriptions and tooltips.
 import type { Cost, Benefit } from '../core/roadmap/model';
+import { formatSignedWith } from '../core/results/comparisonReport';
 
 /** A number as people read it in a sidebar: at most 4 significant digits, no trailing zeros. */
 export function formatNumber(n: number): string {
@@ -10,9 +11,9 @@ export function formatNumber(n: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
-/** A signed difference: `+0.008`, `-1.2`. */
+/** A signed difference, as the sidebar writes numbers: `+0.008`, `−1.2`, `±0`. */
 export function formatDelta(n: number): string {
-  return (n > 0 ? '+' : n < 0 ? '−' : '±') + formatNumber(Math.abs(n));
+  return formatSignedWith(n, formatNumber);
 }
 
 /** `2 d, 1 h compute, low risk` */

@@ -36,9 +36,14 @@ export function formatValue(n: number | undefined): string {
   return String(Number(n.toPrecision(4)));
 }
 
+/** A signed difference, its magnitude written by `format`: `+0.0077`, `−1.2`, `±0` (a minus sign, not a hyphen). */
+export function formatSignedWith(n: number, format: (magnitude: number) => string): string {
+  return (n > 0 ? '+' : n < 0 ? '−' : '±') + format(Math.abs(n));
+}
+
 /** `+0.0077`, `−1.2`, `±0`. */
 export function formatSigned(n: number): string {
-  return (n > 0 ? '+' : n < 0 ? '−' : '±') + formatValue(Math.abs(n));
+  return formatSignedWith(n, formatValue);
 }
 
 /** How long ago an ISO time was: `just now`, `5 min ago`, `2 h ago`, `3 d ago`. */
