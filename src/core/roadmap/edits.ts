@@ -23,9 +23,12 @@ import {
   type TextEdit,
   type Verdict,
 } from './model';
+import { applyEdits, editSequence } from './edit-sequence';
 import { createPositionMap } from './positions';
 import { scalarText } from './scalar-text';
 import { appendToTopLevelList, setMapKey, setNestedKey, setSectionKey, type PlainValue, type RawEdit } from './yaml-text-edits';
+
+export { applyEdits, diffEdit } from './edit-sequence';
 
 export type EditResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly error: string };
 
@@ -38,14 +41,6 @@ export type NewRealityCheck = NewNode<RealityCheck, 'verdict'>;
 export type NewOverride = NewNode<GateOverride>;
 export type NewAcknowledgement = NewNode<Acknowledgement>;
 export type EvaluationFields = Partial<Omit<Evaluation, 'range'>>;
-
-/** Applies edits (non-overlapping, as returned here) to the text they were computed on. */
-export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'offset' | 'length' | 'newText'>[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
-}
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -184,16 +179,15 @@ export function setCandidateEstimate(text: string, id: string, estimate: CostBen
   }
   const badConfidence = level(['benefit', 'confidence'], benefit.confidence);
   if (badConfidence) return failure(badConfidence);
-  let current = text;
-  for (const [path, value] of leaves) {
-    const r = editWith(current, (doc) => {
-      const item = findById(listItems(doc, 'candidates'), id);
-      return item ? setNestedKey(current, item, path, value) : `No candidate with id '${id}'`;
-    });
-    if (!r.ok) return r;
-    current = applyEdits(current, r.edits);
-  }
-  return { ok: true, edits: current === text ? [] : [diffEdit(text, current)] };
+  return editSequence(
+    text,
+    leaves.map(([path, value]) => (current) =>
+      editWith(current, (doc) => {
+        const item = findById(listItems(doc, 'candidates'), id);
+        return item ? setNestedKey(current, item, path, value) : `No candidate with id '${id}'`;
+      }),
+    ),
+  );
 }
 
 /** Sets the target of the metric with `id`, adding `target:` when absent. */
@@ -216,26 +210,11 @@ export function setPhase(text: string, phase: Phase): EditResult {
 export function setEvaluation(text: string, fields: EvaluationFields): EditResult {
   const entries = Object.entries(clean(fields)) as [string, PlainValue][];
   if (entries.length === 0) return { ok: true, edits: [] };
-  let current = text;
   // Each field is one minimal edit; they are applied in turn and merged into one edit of the span they cover.
-  for (const [key, value] of entries) {
-    const r = editWith(current, (doc) => setSectionKey(current, doc, 'evaluation', key, value));
-    if (!r.ok) return r;
-    current = applyEdits(current, r.edits);
-  }
-  return { ok: true, edits: [diffEdit(text, current)] };
-}
-
-/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
-export function diffEdit(before: string, after: string): TextEdit {
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  const positions = createPositionMap(before);
-  const length = before.length - prefix - suffix;
-  return { offset: prefix, length, newText: after.slice(prefix, after.length - suffix), range: positions.rangeOf(prefix, prefix + length) };
+  return editSequence(
+    text,
+    entries.map(([key, value]) => (current) => editWith(current, (doc) => setSectionKey(current, doc, 'evaluation', key, value))),
+  );
 }
 
 export function addCandidate(text: string, candidate: NewCandidate): EditResult {

@@ -1,6 +1,7 @@
 // Registering a scaffolded baseline in the roadmap text: the candidate (unless it is there already)
 // and, when the roadmap has none, the evaluation block. Comment-preserving edits from the roadmap core.
-import { addCandidate, applyEdits, diffEdit, setEvaluation } from '../roadmap/edits';
+import { editSequence, type Change } from '../roadmap/edit-sequence';
+import { addCandidate, applyEdits, setEvaluation } from '../roadmap/edits';
 import type { TextEdit } from '../roadmap/model';
 import { parseRoadmap } from '../roadmap/parse';
 import type { CandidateEntry, EvaluationEntry } from './registration';
@@ -20,23 +21,18 @@ export type Registration =
 export function registerBaselineInRoadmap(text: string, candidate: CandidateEntry, evaluation: EvaluationEntry): Registration {
   const { roadmap } = parseRoadmap(text);
   if (!roadmap) return { ok: false, error: 'the roadmap is not a YAML mapping' };
-  let current = text;
   const candidateAdded = !roadmap.candidates.some((c) => c.id === candidate.id);
-  if (candidateAdded) {
-    const r = addCandidate(current, { id: candidate.id, title: candidate.title, baseline: candidate.baseline, status: candidate.status });
-    if (!r.ok) return { ok: false, error: r.error };
-    current = applyEdits(current, r.edits);
-  }
   const evaluationAdded = roadmap.evaluation === undefined;
-  if (evaluationAdded) {
-    const r = setEvaluation(current, evaluation);
-    if (!r.ok) return { ok: false, error: r.error };
-    current = applyEdits(current, r.edits);
-  }
+  const changes: Change[] = [];
+  if (candidateAdded) changes.push((t) => addCandidate(t, { id: candidate.id, title: candidate.title, baseline: candidate.baseline, status: candidate.status }));
+  if (evaluationAdded) changes.push((t) => setEvaluation(t, evaluation));
+  const result = editSequence(text, changes);
+  if (!result.ok) return { ok: false, error: result.error };
+  const [edit] = result.edits;
   return {
     ok: true,
-    text: current,
-    ...(current !== text ? { edit: diffEdit(text, current) } : {}),
+    text: applyEdits(text, result.edits),
+    ...(edit ? { edit } : {}),
     candidateAdded,
     evaluationAdded,
   };

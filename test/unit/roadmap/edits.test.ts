@@ -162,6 +162,9 @@ describe('roadmap edits', () => {
       assert.deepEqual([e?.command, e?.dataset, e?.shell], ['python3 evaluate.py --out ${results}', 'data/x.csv', false]);
       const updated = apply(DEMO_ROADMAP, setEvaluation(DEMO_ROADMAP, { dataset: 'data/digits_v2.csv', shell: true }));
       assert.deepEqual([model(updated).evaluation?.dataset, model(updated).evaluation?.shell], ['data/digits_v2.csv', true]);
+      const twice = setEvaluation(created, { command: 'python3 evaluate.py --out ${results}', dataset: 'data/y.csv' });
+      assert.ok(twice.ok && twice.edits.length === 1, 'several fields, one edit');
+      assert.deepEqual(setEvaluation(created, { dataset: 'data/x.csv' }), { ok: true, edits: [] }, 'nothing to change, no edit');
     });
 
     it('sets cost and benefit estimates inside the flow mappings, touching only their line', () => {
