@@ -1,6 +1,7 @@
 // What a decision record takes from the roadmap: decision makers and the other people from the roles,
 // considered options from the candidates (with cost, benefit and their latest evaluation as a snapshot),
 // decision drivers from the metrics, a default title and context per kind of decision.
+import { baselineCandidate } from '../pitfalls/candidates';
 import { metricValue } from '../results/compare';
 import type { Candidate, Metric, Roadmap } from '../roadmap/model';
 import type { DecisionKind, DraftOption, EvaluationSnapshot } from './model';
@@ -38,7 +39,7 @@ export function snapshotOf(roadmap: Roadmap, candidateId: string, latest: Latest
   if (!result) return undefined;
   const metric = primaryMetric(roadmap.metrics, result);
   if (metric === undefined) return undefined;
-  const baselineId = roadmap.evaluation?.baseline ?? roadmap.candidates.find((c) => c.baseline)?.id;
+  const baselineId = baselineCandidate(roadmap)?.id;
   const baseline = baselineId !== undefined && baselineId !== candidateId ? metricValue(latest(baselineId)?.metrics, metric) : undefined;
   const value = metricValue(result.metrics, metric);
   if (value === undefined) return undefined;

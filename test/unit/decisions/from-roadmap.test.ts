@@ -68,6 +68,12 @@ describe('decision drafts from the roadmap', () => {
     assert.equal(snapshotOf(roadmap(), 'knn', latest), undefined);
   });
 
+  it('compares against the candidate marked baseline when evaluation.baseline names no candidate, as the views do', () => {
+    const dangling = parseRoadmap(YAML.replace('baseline: majority }', 'baseline: retired }')).roadmap;
+    assert.ok(dangling);
+    assert.equal(snapshotOf(dangling, 'cnn', latest)?.baseline, 0.1);
+  });
+
   it('options carry cost, benefit, evaluation and pros and cons from the candidate', () => {
     const [cnn, knn, other] = optionsFrom(roadmap(), ['cnn', 'knn', 'gone'], latest);
     assert.equal(cnn.title, 'Small CNN');
