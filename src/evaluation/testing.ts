@@ -22,6 +22,8 @@ export class ResultsTestController implements vscode.Disposable {
   readonly published = new Map<string, PublishedResult>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** What the last publish showed (items, ranges, outcomes): an edit that changes none of it publishes nothing. */
+  private lastShown = '';
 
   constructor(
     private readonly store: RoadmapStore,
@@ -32,7 +34,7 @@ export class ResultsTestController implements vscode.Disposable {
       index.onDidChange(() => this.schedule()),
       store.onDidChange(() => this.schedule()),
     );
-    this.controller.refreshHandler = () => this.publish();
+    this.controller.refreshHandler = () => this.publish(true);
     this.schedule();
   }
 
@@ -49,8 +51,11 @@ export class ResultsTestController implements vscode.Disposable {
     }, 100);
   }
 
-  /** Rebuilds the items from the roadmaps and publishes one run with the latest results. */
-  publish(): void {
+  /**
+   * Rebuilds the items from the roadmaps and publishes one run with the latest results, unless nothing shown
+   * changed since the last run (every roadmap edit would otherwise add a run to Test Results); `force` publishes.
+   */
+  publish(force = false): void {
     const roots: vscode.TestItem[] = [];
     const outcomes: [vscode.TestItem, PublishedResult][] = [];
     const several = this.store.all().length > 1;
@@ -99,6 +104,12 @@ export class ResultsTestController implements vscode.Disposable {
         roots.push(group);
       } else roots.push(...parent);
     }
+    const shown = JSON.stringify([
+      roots.map((r) => r.id),
+      outcomes.map(([test, o]) => [test.id, test.label, test.range?.start.line, test.parent?.label, o.state, o.message]),
+    ]);
+    if (!force && shown === this.lastShown) return;
+    this.lastShown = shown;
     this.controller.items.replace(roots);
     this.published.clear();
     if (outcomes.length === 0) return;
