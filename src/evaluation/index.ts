@@ -37,10 +37,18 @@ export function activateEvaluation(services: Services): vscode.Disposable[] {
     commandOf();
   };
   commandOf();
-  void resolveInterpreters();
-  // Another interpreter selected in the Python extension changes `${python}`, hence the current commands.
+  // The interpreter matters only to a roadmap whose command says `${python}`: until one does, the Python
+  // extension is not asked (asking activates it). Then another interpreter selected there changes the commands.
   const selection: vscode.Disposable[] = [];
-  void onDidChangePythonSelection(() => void resolveInterpreters()).then((d) => d && selection.push(d));
+  let followingPython = false;
+  const followPythonWhenUsed = () => {
+    if (followingPython || !store.all().some((e) => e.roadmap?.evaluation?.command?.includes('${python}'))) return;
+    followingPython = true;
+    void resolveInterpreters();
+    void onDidChangePythonSelection(() => void resolveInterpreters()).then((d) => d && selection.push(d));
+  };
+  void store.whenReady().then(followPythonWhenUsed);
+  selection.push(store.onDidChange(followPythonWhenUsed));
 
   const tasks = new EvaluationTaskProvider(store, evaluations);
   const compare = new CompareDocumentProvider(store, index);
