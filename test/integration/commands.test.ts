@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseRoadmap } from '../../src/core/roadmap/parse';
-import { assertOneLineChanged, demoRoadmapUri, extensionApi, insertedBlock, readDisk, restoreFile } from './support/roadmapFile';
+import { assertOneLineChanged, demoRoadmapUri, insertedBlock, readDisk, restoreDemoRoadmapAfterEach } from './support/roadmapFile';
 
 interface Outcome {
   done: boolean;
@@ -17,22 +17,13 @@ function run(command: string, args: object): Thenable<Outcome> {
 }
 
 describe('palette commands driven with arguments', () => {
-  let original = '';
-
-  before(async () => {
-    await extensionApi();
-    original = await readDisk(demoRoadmapUri());
-  });
-
-  afterEach(async () => {
-    await restoreFile(demoRoadmapUri(), original);
-  });
+  const original = restoreDemoRoadmapAfterEach();
 
   it('Set Step Status changes only the status on the step line, keeping its comment', async () => {
     const outcome = await run('mlroadmap.setStepStatus', { stepId: 'business-problem', status: 'doing' });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /status: done {10}# todo \| doing/, /^ {8}status: doing {10}# todo \| doing \| done \| blocked \| skipped$/);
+    assertOneLineChanged(original(), after, /status: done {10}# todo \| doing/, /^ {8}status: doing {10}# todo \| doing \| done \| blocked \| skipped$/);
   });
 
   it('Set Step Status accepts a tree item ({ roadmap, itemId }) and flow-style steps', async () => {
@@ -44,14 +35,14 @@ describe('palette commands driven with arguments', () => {
     });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /id: nightly-training, .*status: todo/, /^ {6}- \{ id: nightly-training, title: Nightly training job, status: blocked \}$/);
+    assertOneLineChanged(original(), after, /id: nightly-training, .*status: todo/, /^ {6}- \{ id: nightly-training, title: Nightly training job, status: blocked \}$/);
   });
 
   it('Set Step Status refuses an unknown step and leaves the file alone', async () => {
     const outcome = await run('mlroadmap.setStepStatus', { stepId: 'no-such-step', status: 'done' });
     assert.equal(outcome.done, false);
     assert.equal(outcome.reason, 'invalid');
-    assert.equal(await readDisk(demoRoadmapUri()), original);
+    assert.equal(await readDisk(demoRoadmapUri()), original());
   });
 
   it('Start Next Step starts the first todo step in stage order and says which', async () => {
@@ -61,7 +52,7 @@ describe('palette commands driven with arguments', () => {
     const after = await readDisk(demoRoadmapUri());
     const step = parseRoadmap(after).roadmap?.discovery.flatMap((s) => s.steps).find((s) => s.id === 'cost-benefit');
     assert.equal(step?.status, 'doing');
-    assertOneLineChanged(original, after, /status: todo/, /status: doing/);
+    assertOneLineChanged(original(), after, /status: todo/, /status: doing/);
   });
 
   it('Add Candidate appends a complete idea after the last candidate', async () => {
@@ -74,7 +65,7 @@ describe('palette commands driven with arguments', () => {
     });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    const added = insertedBlock(original, after);
+    const added = insertedBlock(original(), after);
     assert.match(added[0], /^ {2}- id: random-forest$/);
     const parsed = parseRoadmap(after);
     assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
@@ -91,21 +82,21 @@ describe('palette commands driven with arguments', () => {
   it('Add Candidate refuses a malformed or taken id', async () => {
     assert.equal((await run('mlroadmap.addCandidate', { id: 'Big CNN', title: 'x' })).reason, 'invalid');
     assert.equal((await run('mlroadmap.addCandidate', { id: 'cnn', title: 'again' })).reason, 'invalid');
-    assert.equal(await readDisk(demoRoadmapUri()), original);
+    assert.equal(await readDisk(demoRoadmapUri()), original());
   });
 
   it('Set Candidate Status changes one line and keeps its trailing comment', async () => {
     const outcome = await run('mlroadmap.setCandidateStatus', { candidateId: 'knn', status: 'shortlisted' });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /status: idea/, /^ {4}status: shortlisted +# cheap, but slow at serving time on the full archive$/);
+    assertOneLineChanged(original(), after, /status: idea/, /^ {4}status: shortlisted +# cheap, but slow at serving time on the full archive$/);
   });
 
   it('Estimate Cost and Benefit changes the values inside the flow mappings, keeping their comments', async () => {
     const outcome = await run('mlroadmap.estimateCandidate', { candidateId: 'cnn', effortDays: 8, risk: 'high', expected: { accuracy: 0.985 } });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    const changed = after.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    const changed = after.split('\n').filter((line, i) => line !== original().split('\n')[i]);
     assert.deepEqual(changed, [
       '    cost: { effort_days: 8, compute_hours: 4, risk: high }        # risk: low | medium | high',
       '    benefit: { expected: { accuracy: 0.985 }, confidence: medium }   # confidence: low | medium | high',
@@ -126,7 +117,7 @@ describe('palette commands driven with arguments', () => {
     });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    const added = insertedBlock(original, after);
+    const added = insertedBlock(original(), after);
     assert.match(added[0], /^ {2}- id: he16$/);
     const entry = parseRoadmap(after).roadmap?.literature.find((l) => l.id === 'he16');
     assert.equal(entry?.url, 'https://arxiv.org/abs/1512.03385');
@@ -137,7 +128,7 @@ describe('palette commands driven with arguments', () => {
     const outcome = await run('mlroadmap.addMetric', { id: 'p95_latency_ms', kind: 'online', goal: 'minimize', target: 50, why: 'Forms wait in a queue.' });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    insertedBlock(original, after);
+    insertedBlock(original(), after);
     const metric = parseRoadmap(after).roadmap?.metrics.find((m) => m.id === 'p95_latency_ms');
     assert.deepEqual(
       metric && { kind: metric.kind, goal: metric.goal, target: metric.target, why: metric.why },
@@ -150,7 +141,7 @@ describe('palette commands driven with arguments', () => {
     const outcome = await run('mlroadmap.setMetricTarget', { metricId: 'macro_f1', target: 0.95 });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /target: 0\.96/, /^ {4}target: 0\.95$/);
+    assertOneLineChanged(original(), after, /target: 0\.96/, /^ {4}target: 0\.95$/);
     assert.equal((await run('mlroadmap.setMetricTarget', { metricId: 'recall', target: 0.9 })).reason, 'invalid');
   });
 
@@ -159,7 +150,7 @@ describe('palette commands driven with arguments', () => {
     assert.equal(outcome.done, true, outcome.message);
     assert.equal(outcome.id, 'mlp-user-study');
     const after = await readDisk(demoRoadmapUri());
-    insertedBlock(original, after);
+    insertedBlock(original(), after);
     const check = parseRoadmap(after).roadmap?.reality_checks.find((c) => c.id === 'mlp-user-study');
     assert.equal(check?.candidate, 'mlp');
     assert.match(check?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
@@ -170,7 +161,7 @@ describe('palette commands driven with arguments', () => {
     const outcome = await run('mlroadmap.logRealityCheck', { checkId: 'ops-demo', verdict: 'promising' });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /verdict: planned/, /^ {4}verdict: promising +# planned \| promising \| passed \| failed$/);
+    assertOneLineChanged(original(), after, /verdict: planned/, /^ {4}verdict: promising +# planned \| promising \| passed \| failed$/);
   });
 
   it('Configure Evaluation sets only the fields given and refuses an unknown baseline', async () => {
@@ -178,7 +169,7 @@ describe('palette commands driven with arguments', () => {
     const outcome = await run('mlroadmap.configureEvaluation', { baseline: 'logreg' });
     assert.equal(outcome.done, true, outcome.message);
     const after = await readDisk(demoRoadmapUri());
-    assertOneLineChanged(original, after, /^ {2}baseline: majority$/, /^ {2}baseline: logreg$/);
+    assertOneLineChanged(original(), after, /^ {2}baseline: majority$/, /^ {2}baseline: logreg$/);
     assert.equal((await run('mlroadmap.configureEvaluation', { results: '../outside/${candidate}.json' })).reason, 'invalid');
   });
 
@@ -198,7 +189,7 @@ describe('palette commands driven with arguments', () => {
       assert.ok(text.startsWith('# unsaved note\n'), 'the unsaved change is still there');
       assert.equal(parseRoadmap(text).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'evaluated');
       assert.ok(editor.document.isDirty, 'left unsaved for the user');
-      assert.equal(await readDisk(uri), original, 'the disk is untouched while the editor is dirty');
+      assert.equal(await readDisk(uri), original(), 'the disk is untouched while the editor is dirty');
       await vscode.commands.executeCommand('undo');
       assert.equal(parseRoadmap(editor.document.getText()).roadmap?.candidates.find((c) => c.id === 'mlp')?.status, 'prototyping', 'undo reverts the status');
       assert.ok(editor.document.getText().startsWith('# unsaved note\n'));
@@ -211,16 +202,7 @@ describe('palette commands driven with arguments', () => {
 });
 
 describe('phase transitions and gates', () => {
-  let original = '';
-
-  before(async () => {
-    await extensionApi();
-    original = await readDisk(demoRoadmapUri());
-  });
-
-  afterEach(async () => {
-    await restoreFile(demoRoadmapUri(), original);
-  });
+  const original = restoreDemoRoadmapAfterEach();
 
   it('refuses to leave Discovery while the gate is unmet, listing each condition', async () => {
     const outcome = await run('mlroadmap.advancePhase', { force: false });
@@ -230,7 +212,7 @@ describe('phase transitions and gates', () => {
     const unmet = outcome.unmet as string[];
     assert.ok(Array.isArray(unmet) && unmet.length > 0, `unmet conditions: ${JSON.stringify(unmet)}`);
     assert.ok(unmet.every((u) => typeof u === 'string' && u.length > 0));
-    assert.equal(await readDisk(demoRoadmapUri()), original, 'nothing written');
+    assert.equal(await readDisk(demoRoadmapUri()), original(), 'nothing written');
     const noReason = await run('mlroadmap.advancePhase', { force: true });
     assert.equal(noReason.advanced, false);
     assert.equal(noReason.reason, 'invalid', 'an override needs a reason');
@@ -249,7 +231,7 @@ describe('phase transitions and gates', () => {
     assert.deepEqual(override && { from: override.from, to: override.to, reason: override.reason }, { from: 'discovery', to: 'production', reason });
     assert.match(override?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(after.includes('  phase: production            # discovery | production | shipped'), 'the phase line keeps its comment');
-    assert.ok(after.startsWith(original.slice(0, original.indexOf('  phase: discovery'))), 'nothing before the phase line changed');
+    assert.ok(after.startsWith(original().slice(0, original().indexOf('  phase: discovery'))), 'nothing before the phase line changed');
 
     const back = await run('mlroadmap.moveBackPhase', { reason: 'The pilot showed the CNN fails on faxed forms.' });
     assert.equal(back.done, true, back.message);

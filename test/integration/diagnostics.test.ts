@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { contextKeyValues, hasDecisions } from '../../src/workspace/diagnostics';
-import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
+import { demoRoadmapUri, extensionApi, readDisk, restoreDemoRoadmapAfterEach, workspaceFolder } from './support/roadmapFile';
 import { waitFor } from './support/extension';
-import { editDocument, lineOf, resetDocument } from './support/views';
+import { editDocument, lineOf } from './support/views';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ML Roadmap');
@@ -16,18 +16,7 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 describe('diagnostics and context keys', () => {
-  let original = '';
-
-  before(async () => {
-    await extensionApi();
-    original = await readDisk(demoRoadmapUri());
-  });
-
-  afterEach(async () => {
-    await resetDocument(demoRoadmapUri(), original);
-    await restoreFile(demoRoadmapUri(), original);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const original = restoreDemoRoadmapAfterEach({ closeEditors: true });
 
   it('publishes exactly the analysis diagnostics of the demo, with source and code', async () => {
     const api = await extensionApi();
@@ -65,7 +54,7 @@ describe('diagnostics and context keys', () => {
     assert.ok(d.range.start.line >= lineOf(edited, 'phase: [discovery'), `diagnostic at line ${d.range.start.line + 1}`);
     await new Promise((ok) => setTimeout(ok, 500));
     assert.equal(doc.getText(), edited, 'the editor text is left as typed');
-    assert.equal(await readDisk(demoRoadmapUri()), original, 'the file on disk is untouched');
+    assert.equal(await readDisk(demoRoadmapUri()), original(), 'the file on disk is untouched');
     assert.equal(contextKeyValues((await extensionApi()).services)['mlroadmap.hasErrors'], true);
   });
 

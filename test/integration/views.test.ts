@@ -3,28 +3,17 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
+import { demoRoadmapUri, extensionApi, restoreDemoRoadmapAfterEach, workspaceFolder } from './support/roadmapFile';
 import { waitFor } from './support/extension';
 import { parseRoadmap } from '../../src/core/roadmap/parse';
 import { buildCandidateNodes, resultSummary } from '../../src/views/candidatesTree';
 import type { RoadmapEntry } from '../../src/workspace/roadmapStore';
-import { child, editDocument, labels, lineOf, nodeAt, resetDocument, viewsHandle } from './support/views';
+import { child, editDocument, labels, lineOf, nodeAt, viewsHandle } from './support/views';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 describe('sidebar views on the demo roadmap', () => {
-  let original = '';
-
-  before(async () => {
-    await extensionApi();
-    original = await readDisk(demoRoadmapUri());
-  });
-
-  afterEach(async () => {
-    await resetDocument(demoRoadmapUri(), original);
-    await restoreFile(demoRoadmapUri(), original);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const original = restoreDemoRoadmapAfterEach({ closeEditors: true });
 
   it('Roadmap: Focus first, then the phases, the current one marked and expanded', async () => {
     const { roadmap } = await viewsHandle();
@@ -250,7 +239,7 @@ evaluation: { command: run, baseline: logreg }
     const api = await extensionApi();
     const { roadmap, candidates } = await viewsHandle();
     const second = vscode.Uri.joinPath(workspaceFolder().uri, 'services', 'ocr', 'mlroadmap.yaml');
-    await vscode.workspace.fs.writeFile(second, new TextEncoder().encode(original.replace('name: Digit recognizer', 'name: OCR service')));
+    await vscode.workspace.fs.writeFile(second, new TextEncoder().encode(original().replace('name: Digit recognizer', 'name: OCR service')));
     try {
       await waitFor('the store to find the second roadmap', () => api.services.store.all().length === 2, 15_000);
       await waitFor('the Roadmap view to group by roadmap', () => roadmap.getChildren().length === 2 && roadmap.getChildren()[0].contextValue === 'roadmapGroup', 3000);

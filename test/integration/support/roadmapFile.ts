@@ -104,3 +104,20 @@ export function insertedBlock(before: string, after: string): string[] {
   assert.ok(diff.added.length > 0, 'lines were added');
   return diff.added.map((l) => l.text);
 }
+
+/**
+ * For a suite that edits the demo roadmap: reads it before the suite and puts it back after each test (unsaved
+ * changes dropped; every editor closed too with `closeEditors`). Returns the original text.
+ */
+export function restoreDemoRoadmapAfterEach(options: { readonly closeEditors?: boolean } = {}): () => string {
+  let original = '';
+  before(async () => {
+    await extensionApi();
+    original = await readDisk(demoRoadmapUri());
+  });
+  afterEach(async () => {
+    await restoreFile(demoRoadmapUri(), original);
+    if (options.closeEditors) await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  return () => original;
+}

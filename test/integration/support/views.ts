@@ -51,14 +51,3 @@ export function lineOf(text: string, needle: string): number {
   return line;
 }
 
-/** Puts an open document's text back to `text` through a WorkspaceEdit and saves it, so no unsaved edit leaks into the next test. */
-export async function resetDocument(uri: vscode.Uri, text: string): Promise<void> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!doc) return;
-  if (doc.getText() !== text) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    assert.ok(await vscode.workspace.applyEdit(edit), 'the document can be reset');
-  }
-  if (doc.isDirty) await doc.save();
-}
