@@ -3,7 +3,6 @@
 // hunk that needs a yes, a failing pre-commit hook, Set Decision Status, Supersede, the index README, number
 // collisions renumbered, `git init` offered when the folder is not a repository.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -13,12 +12,9 @@ import type { GenerateIndexResult } from '../../src/decisions/generateIndex';
 import type { ServicesWithDecisions } from '../../src/decisions';
 import type { DecisionView } from '../../src/services';
 import { waitFor } from './support/extension';
+import { commitAll, git } from './support/git';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { child, viewsHandle } from './support/views';
-
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-}
 
 async function records(): Promise<readonly DecisionView[]> {
   const api = await extensionApi();
@@ -50,12 +46,7 @@ describe('architecture decisions in git', function () {
     for (const f of fs.readdirSync(decisionsDir)) originalRecords.set(f, fs.readFileSync(path.join(decisionsDir, f), 'utf8'));
     // VS Code's git extension is off while the test repository exists (its background calls fail once it is removed).
     await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
-    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
-    git(root, 'init', '-q', '-b', 'main');
-    git(root, 'config', 'user.name', 'Test');
-    git(root, 'config', 'user.email', 'test@example.com');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'demo');
+    commitAll(root);
     demoCommit = git(root, 'rev-parse', 'HEAD');
     const api = await extensionApi();
     const entry = api.services.store.get(demoRoadmapUri());
@@ -246,7 +237,7 @@ describe('architecture decisions in git', function () {
     // Advance Phase has written the override into the roadmap (committed here, so the commit below shows its change).
     const withOverride = (await readDisk(demoRoadmapUri())) + 'overrides:\n  - { from: discovery, to: production, reason: the operations demo is booked for next week }\n';
     await restoreFile(demoRoadmapUri(), withOverride);
-    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'advance anyway', '--', 'mlroadmap.yaml');
+    git(root, 'commit', '-q', '-m', 'advance anyway', '--', 'mlroadmap.yaml');
     const api = await extensionApi();
     await waitFor('the store to see the override', () => (api.services.store.get(demoRoadmapUri())?.roadmap?.overrides.length ?? 0) === 1);
     let result: RecordDecisionResult | undefined;

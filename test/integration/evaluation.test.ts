@@ -2,7 +2,6 @@
 // through the task system, the history record with its stamps, the index, CodeLens, hover, Candidates tree,
 // Testing view and compare document; a failing run (exit code, log, nothing recorded); stale results.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +15,7 @@ import { ingestStep } from '../../src/evaluation/ingest';
 import type { RoadmapEntry } from '../../src/workspace/roadmapStore';
 import type { Roadmap } from '../../src/core/roadmap/model';
 import { waitFor } from './support/extension';
+import { commitAll, git } from './support/git';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { viewsHandle } from './support/views';
 import type { ViewNode } from '../../src/views/viewNode';
@@ -44,10 +44,6 @@ function historyLines(root: string): Record<string, unknown>[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 }
 
 /** The first node, depth first, that satisfies `predicate` (trees group by roadmap when a test leaves a second one). */
@@ -91,9 +87,7 @@ describe('evaluation on the demo project', function () {
     // A real repository, so results are stamped with a real commit. VS Code's own git extension is switched off
     // meanwhile: its background git calls on a repository the test removes again fail after the test.
     await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
-    git(root, 'init', '-q');
-    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '-A');
-    git(root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'demo');
+    commitAll(root);
     head = git(root, 'rev-parse', 'HEAD');
     await handle();
   });

@@ -1,9 +1,11 @@
 // Proof that nothing was written: every file under the workspace folder (git's own folder left out) with its
 // bytes, compared before and after a command; and the state of the folder's git repository.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { git } from '../../integration/support/git';
+
+export { commitAll, git } from '../../integration/support/git';
 
 /** Relative path -> file contents, for every file under `root` except inside `.git`. */
 export type FileSnapshot = ReadonlyMap<string, Buffer>;
@@ -31,20 +33,6 @@ export function assertSameFiles(before: FileSnapshot, after: FileSnapshot, what:
   const removed = [...before.keys()].filter((f) => !after.has(f));
   const changed = [...before.keys()].filter((f) => after.has(f) && !before.get(f)!.equals(after.get(f)!));
   assert.deepEqual({ added, removed, changed }, { added: [], removed: [], changed: [] }, `${what} left the workspace files as they were`);
-}
-
-export function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-}
-
-/** Makes `root` a git repository with one commit of everything in it. */
-export function commitAll(root: string): void {
-  fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'config', 'user.name', 'Test');
-  git(root, 'config', 'user.email', 'test@example.com');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'demo');
 }
 
 /** HEAD, the commit count and `git status`: what a commit or a staged change would move. */
