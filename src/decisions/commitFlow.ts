@@ -1,12 +1,12 @@
-// Commits decision files with the git adapter and turns every failure into a clear message: staged changes
-// of the user's are committed only after a yes; a folder that is not a repository is offered `git init`,
+// Commits a decision's changes with the git adapter and turns every failure into a clear message: a change
+// that builds on the user's uncommitted work commits that work only after a yes; a folder that is not a repository is offered `git init`,
 // then the commit is retried; a hook's output goes to the log. Files always stay on disk.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { commitPaths, initRepo, type CommitResult } from '../git';
+import { commitChanges, initRepo, type CommitResult, type FileChange } from '../git';
 
 export interface CommitAnswers {
-  /** Commit staged changes of the user's in these files too. Absent: ask (modal). */
+  /** Commit the user's uncommitted changes in these files too, where the decision builds on them. Absent: ask (modal). */
   readonly confirm?: boolean;
   /** Run `git init` when the folder is not a repository. Absent: ask. */
   readonly initRepo?: boolean;
@@ -21,29 +21,33 @@ export interface DecisionFailure {
 export interface CommitRequest extends CommitAnswers {
   /** The folder git runs in (the workspace folder, or the roadmap's folder inside it). */
   readonly repoDir: string;
-  readonly paths: readonly string[];
+  /** What to commit for each file: the decision's content or edit, never the user's other work. */
+  readonly changes: readonly FileChange[];
   readonly message: string;
   readonly log: vscode.LogOutputChannel;
   /** The record file, offered to open when a hook refused the commit. */
   readonly recordFile?: string;
-  /** Paths among `paths` just created (the new record): git adds them before the commit, on every attempt. */
-  readonly newPaths?: readonly string[];
 }
 
 export type CommitOutcome = { readonly committed: true; readonly commit: string } | { readonly committed: false; readonly failure: DecisionFailure };
 
-/** Commits `paths` (or continues from the result of a first attempt) and reports what happened. */
+/** Commits the changes (or continues from the result of a first attempt) and reports what happened. */
 export async function commitDecisionFiles(req: CommitRequest, first?: CommitResult): Promise<CommitOutcome> {
-  let includeStaged = false;
-  const commit = () => commitPaths(req.repoDir, req.paths, req.message, { includeStagedChanges: includeStaged, newPaths: req.newPaths });
+  let includeUserChanges = false;
+  const commit = () => commitChanges(req.repoDir, req.changes, req.message, { includeUserChanges });
   let result = first ?? (await commit());
-  // Each question is asked at most once: staged changes once, `git init` only on the first answer.
+  // Each question is asked at most once: the user's changes once, `git init` only on the first answer.
   for (let attempt = 0; !result.ok; attempt++) {
-    if (result.kind === 'needs-confirmation' && !includeStaged) {
-      const files = result.stagedPaths.join(', ');
-      const yes = req.confirm ?? (await ask(vscode.l10n.t('{0} has staged changes of yours. Commit them together with the decision?', files), vscode.l10n.t('Commit Them Too')));
+    if (result.kind === 'needs-confirmation' && !includeUserChanges) {
+      const files = result.paths.join(', ');
+      const yes =
+        req.confirm ??
+        (await ask(
+          vscode.l10n.t('{0} has changes of yours that are not committed, and the decision builds on them. Commit the file as it is, with your changes, together with the decision?', files),
+          vscode.l10n.t('Commit Them Too'),
+        ));
       if (!yes) break;
-      includeStaged = true;
+      includeUserChanges = true;
     } else if (result.kind === 'not-a-repo' && attempt === 0) {
       const init = req.initRepo ?? (await ask(vscode.l10n.t('{0} is not a git repository. The decision record is written; initialize a repository and commit it?', req.repoDir), vscode.l10n.t('Initialize Git Repository')));
       if (!init) break;
@@ -60,6 +64,10 @@ export async function commitDecisionFiles(req: CommitRequest, first?: CommitResu
   }
   if (result.ok) {
     req.log.info(`Committed ${result.paths.join(', ')} as ${result.commit}: ${req.message}`);
+    if (result.warning) {
+      req.log.warn(result.warning);
+      void vscode.window.showWarningMessage(result.warning);
+    }
     refreshScm(req.repoDir);
     return { committed: true, commit: result.commit };
   }
@@ -73,16 +81,16 @@ async function ask(message: string, yes: string): Promise<boolean> {
 }
 
 function files(req: CommitRequest): string {
-  return req.paths.map((p) => path.basename(p)).join(', ');
+  return req.changes.map((c) => path.basename(c.path)).join(', ');
 }
 
 /** The message for a failure, saying that the files are on disk and what to do. */
 function explain(result: Exclude<CommitResult, { ok: true }>, req: CommitRequest): DecisionFailure {
   const kept =
-    req.paths.length === 1 ? vscode.l10n.t('Nothing was committed; {0} stays on disk.', files(req)) : vscode.l10n.t('Nothing was committed; {0} stay on disk.', files(req));
+    req.changes.length === 1 ? vscode.l10n.t('Nothing was committed; {0} stays on disk.', files(req)) : vscode.l10n.t('Nothing was committed; {0} stay on disk.', files(req));
   switch (result.kind) {
     case 'needs-confirmation':
-      return { kind: result.kind, message: `${vscode.l10n.t('{0} has staged changes of yours that would be swept into the commit.', result.stagedPaths.join(', '))} ${kept}` };
+      return { kind: result.kind, message: `${vscode.l10n.t('{0} has changes of yours that are not committed, and the decision builds on them: commit them first, or say yes to commit them with the decision.', result.paths.join(', '))} ${kept}` };
     case 'not-a-repo':
       return { kind: result.kind, message: `${vscode.l10n.t('{0} is not a git repository.', req.repoDir)} ${kept}` };
     case 'no-identity':

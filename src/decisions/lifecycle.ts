@@ -5,13 +5,13 @@ import { padNumber, setStatusEdits, supersedesLineEdits, type DecisionRecord, ty
 import type { TextEdit } from '../core/roadmap/model';
 import { argsOf, refuseUntrusted } from '../commands/target';
 import type { Services } from '../services';
-import { applyRoadmapEdits } from '../workspace/applyEdits';
+import { applyEdits } from '../core/roadmap/edit-sequence';
+import { applyTextChange } from '../workspace/applyEdits';
 import { commitDecisionFiles, type CommitAnswers, type DecisionFailure } from './commitFlow';
 import { reloadDecisions } from './decisionsIndex';
 import type { RecordDecisionArgs, RecordDecisionResult } from './recordArgs';
 import { recordDecisionCommand } from './recordDecision';
 import { decisionsTarget, linkOf, pickRecord, type RecordRefArgs, type RecordTarget } from './recordTarget';
-import { saveUnsavedFirst } from './unsaved';
 
 export const SETTABLE_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated'] as const satisfies readonly DecisionStatus[];
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
@@ -111,17 +111,25 @@ interface RecordChange {
   readonly edits: (text: string) => readonly TextEdit[];
 }
 
-/** Applies each record's edits through the editor (saved), then commits exactly those files. */
+/**
+ * Applies each record's edits through the editor (undoable; unsaved changes in an open editor stay unsaved),
+ * then commits the same edits made on the committed records: the user's uncommitted changes stay uncommitted.
+ */
 async function changeAndCommit(services: Services, target: RecordTarget, changes: readonly RecordChange[], message: string, answers: CommitAnswers): Promise<LifecycleResult> {
   const files = changes.map((c) => c.record.file);
-  const unsaved = await saveUnsavedFirst(files, answers.confirm);
-  if (unsaved) return invalid(unsaved, 'unsaved');
+  const edited = (c: RecordChange) => (text: string) => applyEdits(text, c.edits(text));
   for (const c of changes) {
-    const applied = await applyRoadmapEdits(vscode.Uri.file(c.record.file), c.edits, vscode.l10n.t('Decision record'));
-    if (!applied.ok) return invalid(applied.message, 'failed');
+    const failed = await applyTextChange(c.record.file, edited(c), vscode.l10n.t('Decision record'));
+    if (failed) return invalid(failed, 'failed');
   }
   reloadDecisions(services, target.entry);
-  const outcome = await commitDecisionFiles({ repoDir: target.entry.folder.uri.fsPath, paths: files, message, log: services.log, ...answers });
+  const outcome = await commitDecisionFiles({
+    repoDir: target.entry.folder.uri.fsPath,
+    changes: changes.map((c) => ({ path: c.record.file, content: (committed: string | undefined) => (committed === undefined ? undefined : edited(c)(committed)) })),
+    message,
+    log: services.log,
+    ...answers,
+  });
   if (!outcome.committed) return { committed: false, files, failure: outcome.failure };
   void vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);
   return { committed: true, files, commit: outcome.commit };

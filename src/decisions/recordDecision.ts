@@ -11,12 +11,12 @@ import { today } from '../core/roadmap/inputs';
 import { PHASES, type CandidateStatus, type Roadmap } from '../core/roadmap/model';
 import { recordAndCommit } from '../git';
 import { argsOf, isOutcome, refuseUntrusted, resolveTarget } from '../commands/target';
+import { applyTextChange } from '../workspace/applyEdits';
 import type { Services } from '../services';
 import { commitDecisionFiles } from './commitFlow';
 import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
 import type { RecordDecisionArgs, RecordDecisionResult } from './recordArgs';
 import { askRecordAnswers, withDefaults, type RecordAnswers } from './recordFlow';
-import { saveUnsavedFirst } from './unsaved';
 
 export async function recordDecisionCommand(services: Services, arg?: unknown): Promise<RecordDecisionResult> {
   const refused = refuseUntrusted();
@@ -65,11 +65,11 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
   const check = edit(entry.text, '0000');
   if (!check.ok) return fail('invalid', check.error);
   const roadmapFile = entry.uri.fsPath;
-  const unsaved = await saveUnsavedFirst(editsRoadmap ? [roadmapFile] : [], args.confirm);
-  if (unsaved) return fail('unsaved', unsaved);
 
   const draft = buildDraft(services, target.entry, roadmap, answers, args);
   const repoDir = entry.folder.uri.fsPath;
+  // The edit goes into the editor (undoable; an open editor's unsaved changes stay unsaved), and the commit
+  // takes the same edit made on the committed roadmap: the user's uncommitted changes stay uncommitted.
   const result = await recordAndCommit({
     repoDir,
     decisionsDir: decisionsFolderOf(entry),
@@ -79,12 +79,12 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
           roadmapPath: roadmapFile,
           roadmapEdits: (text: string, d: { padded: string }) => {
             const r = edit(text, d.padded);
-            if (!r.ok) throw new Error(r.error);
-            return applyEdits(text, r.edits);
+            return r.ok ? applyEdits(text, r.edits) : undefined;
           },
+          writeWorkTree: (file: string, change: (text: string) => string | undefined) => applyTextChange(file, change, vscode.l10n.t('Record Architecture Decision')),
         }
       : {}),
-    includeStagedChanges: args.confirm === true,
+    includeUserChanges: args.confirm === true,
   });
   reloadDecisions(services, entry);
   await services.store.reload(entry.uri);
@@ -93,7 +93,7 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
   const file = result.recordFile;
   services.log.info(`Decision ${result.padded} written to ${vscode.workspace.asRelativePath(file)}`);
   const outcome = await commitDecisionFiles(
-    { repoDir, paths: result.paths, message: result.message, log: services.log, recordFile: file, newPaths: [file], confirm: args.confirm, initRepo: args.initRepo },
+    { repoDir, changes: result.changes, message: result.message, log: services.log, recordFile: file, confirm: args.confirm, initRepo: args.initRepo },
     result,
   );
   if (args.open !== false) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });

@@ -12,16 +12,28 @@ export interface GitEnv {
 
 const BASIC_ENV = /^(PATH|PATHEXT|SYSTEMROOT|COMSPEC|LANG|LANGUAGE|LC_[A-Z]+|TMPDIR|TMP|TEMP|USER|LOGNAME|USERPROFILE)$/i;
 
-export function createGit(baseDir: string, options: GitEnv = {}): SimpleGit {
+/** What a single git process needs beyond the repository's folder. */
+export interface GitProcess {
+  /** Written to git's standard input (e.g. `cat-file --batch`, `--stdin-paths`, `--index-info`). */
+  readonly input?: string;
+  /** GIT_INDEX_FILE: the index this process reads and writes instead of the repository's own. */
+  readonly indexFile?: string;
+}
+
+export function createGit(baseDir: string, options: GitEnv = {}, proc: GitProcess = {}): SimpleGit {
   const git = simpleGit({
     baseDir,
     errors: (error, result) => (result.exitCode !== 0 ? Buffer.concat([...result.stdOut, ...result.stdErr]) : error),
+    ...(proc.input !== undefined ? { input: () => proc.input } : {}),
+    ...(proc.indexFile !== undefined ? { allowEnvironment: ['GIT_INDEX_FILE'] } : {}),
   });
-  if (options.env) {
+  if (options.env || proc.indexFile !== undefined) {
     // simple-git refuses explicit environments that set editors, pagers and the like: pass only the basics.
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && BASIC_ENV.test(k)) env[k] = v;
-    for (const [k, v] of Object.entries(options.env)) if (!/^git_/i.test(k)) env[k] = v;
+    const base = options.env ? Object.entries(process.env).filter(([k]) => BASIC_ENV.test(k)) : Object.entries(process.env).filter(([k]) => !/^git_/i.test(k));
+    for (const [k, v] of base) if (v !== undefined) env[k] = v;
+    for (const [k, v] of Object.entries(options.env ?? {})) if (!/^git_/i.test(k)) env[k] = v;
+    if (proc.indexFile !== undefined) env.GIT_INDEX_FILE = proc.indexFile;
     git.env(env);
   }
   return git;
@@ -33,6 +45,17 @@ export type RunResult = { readonly ok: true; readonly out: string } | { readonly
 export async function run(git: SimpleGit, args: readonly string[]): Promise<RunResult> {
   try {
     return { ok: true, out: await git.raw([...args]) };
+  } catch (e) {
+    return { ok: false, output: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export type BinaryRunResult = { readonly ok: true; readonly out: Buffer } | { readonly ok: false; readonly output: string };
+
+/** `git cat-file <args>` with its output as bytes (blob sizes in `--batch` output count bytes). */
+export async function runCatFile(git: SimpleGit, args: readonly string[]): Promise<BinaryRunResult> {
+  try {
+    return { ok: true, out: await git.binaryCatFile([...args]) };
   } catch (e) {
     return { ok: false, output: e instanceof Error ? e.message : String(e) };
   }

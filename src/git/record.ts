@@ -1,6 +1,8 @@
-// Records a decision: writes the MADR file, applies the roadmap edits, commits exactly those files with
-// `docs(decision): NNNN <title>`. On a git failure the files stay on disk and the failure is returned
-// (with the paths and message, so the caller can retry `commitPaths` after `git init` or a confirmation).
+// Records a decision: writes the MADR file, applies the decision's edit of the roadmap to the work tree, and
+// commits the record and that edit alone with `docs(decision): NNNN <title>` (the edit is made on the
+// committed roadmap, so the user's uncommitted changes to it stay uncommitted). On a git failure the files
+// stay as written and the failure is returned with the changes, so the caller can retry `commitChanges`
+// after `git init` or a confirmation.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { folderNaming } from '../core/decisions/folder';
@@ -8,9 +10,15 @@ import { renderMadr } from '../core/decisions/madr';
 import type { DecisionDraft } from '../core/decisions/model';
 import { padNumber } from '../core/decisions/model';
 import { nextNumber, recordFileName } from '../core/decisions/numbering';
-import { commitPaths } from './commit';
+import { commitChanges, type FileChange } from './commit';
 import type { GitEnv } from './client';
 import { failure, type CommitResult } from './result';
+
+/** A text -> text edit; undefined when it cannot be made on that text. */
+export type TextChange = (text: string) => string | undefined;
+
+/** Applies an edit to a file in the work tree; a message when it could not. */
+export type WorkTreeWriter = (file: string, change: TextChange) => Promise<string | undefined>;
 
 export interface RecordRequest extends GitEnv {
   /** The workspace folder (a repository, or a folder inside one). */
@@ -20,10 +28,12 @@ export interface RecordRequest extends GitEnv {
   readonly draft: DecisionDraft;
   /** The roadmap to update with the decision (relative to repoDir or absolute). */
   readonly roadmapPath?: string;
-  /** Text -> text edit of the roadmap (e.g. set the candidates' status and `decision: NNNN`); receives the number. */
-  readonly roadmapEdits?: (text: string, decision: { readonly number: number; readonly padded: string }) => string;
-  /** Commit even when the roadmap has staged changes of the user's. */
-  readonly includeStagedChanges?: boolean;
+  /** The decision's edit of the roadmap (e.g. the candidates' status and `decision: NNNN`); receives the number. */
+  readonly roadmapEdits?: (text: string, decision: { readonly number: number; readonly padded: string }) => string | undefined;
+  /** How the roadmap edit reaches the work tree: the extension applies it in the editor. Default: the file is rewritten. */
+  readonly writeWorkTree?: WorkTreeWriter;
+  /** Commit the roadmap as it is on disk when the decision's edit builds on uncommitted changes (the user said yes). */
+  readonly includeUserChanges?: boolean;
   /** Use this number instead of the next one in sequence. */
   readonly number?: number;
 }
@@ -35,11 +45,26 @@ export interface RecordedFiles {
   readonly recordFile?: string;
   /** Absolute paths to commit: the record and, when given, the roadmap. */
   readonly paths: readonly string[];
+  /** What to commit for each path (the record's text; the decision's edit of the committed roadmap). */
+  readonly changes: readonly FileChange[];
   /** The commit message used. */
   readonly message: string;
 }
 
 export type RecordResult = CommitResult & RecordedFiles;
+
+/** Rewrites the file with the change applied (for callers without an editor: the CLI, tests, the bench). */
+export const writeFileChange: WorkTreeWriter = async (file, change) => {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const edited = change(text);
+    if (edited === undefined) return `The decision's edit cannot be made on ${file}.`;
+    if (edited !== text) writeFileSync(file, edited, 'utf8');
+    return undefined;
+  } catch (e) {
+    return `Cannot update ${file}: ${(e as Error).message}.`;
+  }
+};
 
 export async function recordAndCommit(req: RecordRequest): Promise<RecordResult> {
   const folder = resolve(req.repoDir, req.decisionsDir);
@@ -50,28 +75,29 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
   const message = `docs(decision): ${padded} ${title}`;
   const recordFile = join(folder, recordFileName(number, title, naming.dated ? req.draft.date : undefined));
   const base = { number, padded, message };
+  const text = renderMadr(req.draft);
 
   try {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(recordFile, renderMadr(req.draft), { encoding: 'utf8', flag: 'wx' });
+    writeFileSync(recordFile, text, { encoding: 'utf8', flag: 'wx' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EEXIST') return { ...failure('file-exists', `${recordFile} already exists; nothing was written.`), ...base, paths: [] };
-    return { ...failure('io-error', `Cannot write ${recordFile}: ${err.message}`), ...base, paths: [] };
+    if (err.code === 'EEXIST') return { ...failure('file-exists', `${recordFile} already exists; nothing was written.`), ...base, paths: [], changes: [] };
+    return { ...failure('io-error', `Cannot write ${recordFile}: ${err.message}`), ...base, paths: [], changes: [] };
   }
 
-  const paths = [recordFile];
+  const changes: FileChange[] = [{ path: recordFile, content: text }];
   if (req.roadmapPath !== undefined) {
     const roadmap = resolve(req.repoDir, req.roadmapPath);
-    try {
-      const text = readFileSync(roadmap, 'utf8');
-      const edited = req.roadmapEdits ? req.roadmapEdits(text, { number, padded }) : text;
-      if (edited !== text) writeFileSync(roadmap, edited, 'utf8');
-    } catch (e) {
-      return { ...failure('io-error', `Cannot update ${roadmap}: ${(e as Error).message}. The record was written.`), ...base, recordFile, paths };
+    const edit = req.roadmapEdits;
+    const change: TextChange = edit ? (t) => edit(t, { number, padded }) : (t) => t;
+    const written = await (req.writeWorkTree ?? writeFileChange)(roadmap, change);
+    if (written !== undefined) {
+      return { ...failure('io-error', `${written} The record was written.`), ...base, recordFile, paths: [recordFile], changes };
     }
-    paths.push(roadmap);
+    changes.push({ path: roadmap, content: (committed) => (committed === undefined ? undefined : change(committed)) });
   }
-  const result = await commitPaths(req.repoDir, paths, message, { ...req, newPaths: [recordFile] });
-  return { ...result, ...base, recordFile, paths };
+  const paths = changes.map((c) => c.path);
+  const result = await commitChanges(req.repoDir, changes, message, req);
+  return { ...result, ...base, recordFile, paths, changes };
 }

@@ -22,13 +22,16 @@ export interface GitFailure {
   readonly output?: string;
 }
 
-/** Some of the paths have staged changes of the user's; committing them would sweep those in. */
+/**
+ * The change to some of the files builds on uncommitted work of the user's (the committed version lacks what
+ * it edits, or there is no committed version): committing them would sweep that work in.
+ */
 export interface NeedsConfirmation {
   readonly ok: false;
   readonly kind: 'needs-confirmation';
   readonly message: string;
-  /** Repository-relative paths with staged changes. */
-  readonly stagedPaths: readonly string[];
+  /** Repository-relative paths that would be committed with the user's own changes. */
+  readonly paths: readonly string[];
 }
 
 export interface CommitSuccess {
@@ -37,6 +40,8 @@ export interface CommitSuccess {
   readonly commit: string;
   /** Repository-relative paths that were committed. */
   readonly paths: readonly string[];
+  /** Something the user should know although the commit was made (git's index could not be updated). */
+  readonly warning?: string;
 }
 
 export type CommitResult = CommitSuccess | GitFailure | NeedsConfirmation;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { diffEdit } from '../core/roadmap/edit-sequence';
 import type { TextEdit } from '../core/roadmap/model';
 
 export type EditOutcome = { ok: true } | { ok: false; message: string };
@@ -33,4 +34,26 @@ export async function applyRoadmapEdits(
     return { ok: false, message: 'The change is in the editor, but mlroadmap.yaml could not be saved: save it by hand.' };
   }
   return { ok: true };
+}
+
+/**
+ * Applies a text -> text change to a file through the editor (the same undoable, dirty-safe WorkspaceEdit as
+ * `applyRoadmapEdits`, as one minimal replacement). A message when it could not be applied.
+ */
+export async function applyTextChange(file: string, change: (text: string) => string | undefined, label: string): Promise<string | undefined> {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  try {
+    const outcome = await applyRoadmapEdits(
+      vscode.Uri.file(file),
+      (text) => {
+        const after = change(text);
+        if (after === undefined) return { error: `The change cannot be made on ${name} as it is in the editor.` };
+        return after === text ? [] : [diffEdit(text, after)];
+      },
+      label,
+    );
+    return outcome.ok ? undefined : outcome.message;
+  } catch (e) {
+    return `Cannot open ${name}: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }

@@ -72,14 +72,22 @@ describe('git adapter: recordAndCommit', function () {
     assert.equal(repo.git('status', '--porcelain'), '');
   });
 
-  it('asks before sweeping in a staged hunk of the roadmap, leaving the new record on disk and unstaged', async () => {
+  it('commits the decision alone when the roadmap has a staged hunk of the user, which stays staged', async () => {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
     repo.write('mlroadmap.yaml', ROADMAP + '# staged\n');
     repo.git('add', 'mlroadmap.yaml');
-    const index = repo.git('ls-files', '--stage');
-    const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), roadmapPath: 'mlroadmap.yaml', env: repo.env });
-    assert.equal(r.ok === false && r.kind, 'needs-confirmation');
-    assert.equal(repo.git('ls-files', '--stage'), index, 'the new record was unstaged again');
+    const r = await recordAndCommit({
+      repoDir: repo.dir,
+      decisionsDir: 'docs/decisions',
+      draft: sampleDraft(),
+      roadmapPath: 'mlroadmap.yaml',
+      roadmapEdits: (t, d) => t.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
+      env: repo.env,
+    });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), ROADMAP.replace('status: evaluated', 'status: chosen\n    decision: "0001"'));
+    assert.deepEqual(repo.git('diff', '--cached', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)), ['+# staged']);
+    assert.equal(repo.git('diff', '--', 'mlroadmap.yaml'), '', 'the work tree has the staged hunk and the decision');
     assert.ok(r.recordFile && existsSync(r.recordFile));
   });
 

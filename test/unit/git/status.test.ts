@@ -22,10 +22,15 @@ describe('git adapter: parseStatus', () => {
       staged: ['docs/a b.md', 'docs/new.md'],
       changed: ['mlroadmap.yaml'],
       unmerged: ['docs/c.md'],
+      stagedEntries: [
+        { path: 'docs/a b.md', headMode: '100644', headOid: 'aaa', indexMode: '100644', indexOid: 'bbb' },
+        { path: 'docs/new.md', origPath: 'docs/old.md', headMode: '100644', headOid: 'aaa', indexMode: '100644', indexOid: 'aaa' },
+      ],
+      modes: new Map([['mlroadmap.yaml', '100644']]),
     });
   });
 
   it('a detached HEAD has no branch; a branch without commits has no oid', () => {
-    assert.deepEqual(parseStatus('# branch.oid (initial)\0# branch.head (detached)\0'), { detached: true, untracked: [], staged: [], changed: [], unmerged: [] });
+    assert.deepEqual(parseStatus('# branch.oid (initial)\0# branch.head (detached)\0'), { detached: true, untracked: [], staged: [], changed: [], unmerged: [], stagedEntries: [], modes: new Map() });
   });
 });

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { commitPaths, headInfo, initRepo } from '../../../src/git';
+import { commitChanges, headInfo, initRepo, onDisk, type FileChange } from '../../../src/git';
 import { makeTempRepo, workState, type TempRepo } from './tempRepo';
 
 const ROADMAP = 'version: 1\nproject:\n  name: demo\n  phase: discovery\ncandidates:\n  - id: cnn\n    status: evaluated\n';
 const RECORD = 'docs/decisions/0001-use-cnn.md';
 
-describe('git adapter: commitPaths', function () {
+/** The decision's edit of the roadmap: the first evaluated candidate becomes chosen (undefined when there is none). */
+const choose = (text: string | undefined) => (text?.includes('status: evaluated') ? text.replace('status: evaluated', 'status: chosen\n    decision: "0001"') : undefined);
+const decision = (dir = ''): FileChange[] => [
+  { path: join(dir, RECORD), content: '# Use CNN\n' },
+  { path: join(dir, 'mlroadmap.yaml'), content: choose },
+];
+
+/** Old code: `commitPaths(dir, paths)` committed the files as on disk. */
+const commitPaths = (dir: string, paths: string[], message: string, options: { env: Record<string, string> }) => commitChanges(dir, onDisk(paths, dir), message, options);
+
+describe('git adapter: commitChanges', function () {
   this.timeout(20000);
   let repo: TempRepo;
   afterEach(() => repo?.cleanup());
@@ -28,7 +38,7 @@ describe('git adapter: commitPaths', function () {
     const before = workState(repo, ['mlroadmap.yaml', 'docs']);
     repo.write(RECORD, '# Use CNN\n');
     repo.write('mlroadmap.yaml', ROADMAP.replace('status: evaluated', 'status: chosen\n    decision: "0001"'));
-    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    const r = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN', { env: repo.env });
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.deepEqual(repo.git('show', '--name-only', '--format=%s', 'HEAD').trim().split('\n'), [
       'docs(decision): 0001 Use CNN',
@@ -40,35 +50,100 @@ describe('git adapter: commitPaths', function () {
     assert.equal(repo.git('show', 'HEAD:src/model.py'), 'a = 1\n');
     assert.equal(repo.git('show', ':src/model.py'), 'a = 2\n', 'the staged version is still staged');
     assert.equal(repo.git('status', '--porcelain', '--', 'mlroadmap.yaml', 'docs'), '');
-    if (r.ok) assert.equal(repo.git('rev-parse', '--short', 'HEAD').trim().startsWith(r.commit), true);
+    assert.equal(repo.git('rev-parse', '--short', 'HEAD').trim().startsWith(r.ok ? r.commit : '-'), true);
   });
 
-  it('asks before committing a roadmap that has a staged hunk, and with includeStagedChanges commits it', async () => {
+  it('commits the decision alone when the roadmap has saved but uncommitted edits: they stay in the work tree, uncommitted, byte for byte', async () => {
+    repo = repoWithUserWork();
+    // The user's own uncommitted work on the roadmap: a new target and a new candidate.
+    const userEdit = ROADMAP.replace('  phase: discovery\n', '  phase: discovery\n  target: 0.9 # agreed with sales\n') + '  - id: vit\n    status: idea\n';
+    repo.write('mlroadmap.yaml', userEdit);
+    const otherState = workState(repo, ['mlroadmap.yaml', 'docs']);
+    // The decision's edit reaches the work tree as well (the extension applies it in the editor).
+    const onDiskAfter = choose(userEdit) as string;
+    repo.write('mlroadmap.yaml', onDiskAfter);
+    repo.write(RECORD, '# Use CNN\n');
+
+    const r = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), choose(ROADMAP), 'the commit holds the committed roadmap plus the decision only');
+    assert.equal(
+      repo.git('diff', 'HEAD~1', 'HEAD', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)).join('\n'),
+      '-    status: evaluated\n+    status: chosen\n+    decision: "0001"',
+    );
+    assert.deepEqual(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n'), [RECORD, 'mlroadmap.yaml']);
+    assert.equal(readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'), onDiskAfter, 'the work tree keeps the user edit and the decision');
+    // What stays uncommitted is exactly the user's edit.
+    const uncommitted = repo.git('diff', 'HEAD', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l));
+    assert.deepEqual(uncommitted, ['+  target: 0.9 # agreed with sales', '+  - id: vit', '+    status: idea']);
+    assert.equal(repo.git('diff', '--cached', '--name-only', '--', 'mlroadmap.yaml', 'docs'), '', 'nothing of the decision is left staged');
+    assert.equal(repo.git('status', '--porcelain', '--', RECORD), '');
+    assert.deepEqual(workState(repo, ['mlroadmap.yaml', 'docs']), otherState, 'the other staged, unstaged and untracked work is as it was');
+    assert.equal(repo.git('show', 'HEAD:src/model.py'), 'a = 1\n', 'the staged model.py is not committed');
+  });
+
+  it('keeps a staged hunk of the roadmap staged (with the decision made on it) and out of the commit', async () => {
     repo = repoWithUserWork();
     repo.write('mlroadmap.yaml', ROADMAP + '# staged note\n');
     repo.git('add', 'mlroadmap.yaml');
-    repo.write('mlroadmap.yaml', ROADMAP.replace('status: evaluated', 'status: chosen') + '# staged note\n');
+    repo.write('mlroadmap.yaml', choose(ROADMAP + '# staged note\n') + '# unstaged note\n');
+    repo.write(RECORD, '# Use CNN\n');
+    const r = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), choose(ROADMAP));
+    assert.deepEqual(repo.git('diff', '--cached', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)), ['+# staged note'], 'still staged: the user hunk only');
+    assert.deepEqual(repo.git('diff', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)), ['+# unstaged note']);
+    assert.equal(repo.git('show', ':src/model.py'), 'a = 2\n');
+    assert.equal(repo.git('diff', '--cached', '--name-only').trim(), 'mlroadmap.yaml\nsrc/model.py');
+  });
+
+  it('asks before committing a file whose change builds on uncommitted work, and with includeUserChanges commits it as on disk', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP.replace('evaluated', 'idea') });
+    const onDiskText = ROADMAP.replace('status: evaluated', 'status: chosen\n    decision: "0001"');
+    repo.write('mlroadmap.yaml', onDiskText); // the user made the candidate evaluated, uncommitted; the decision chose it
     repo.write(RECORD, '# Use CNN\n');
     const head = repo.git('rev-parse', 'HEAD');
     const index = repo.git('ls-files', '--stage');
     const before = workState(repo);
-
-    const r = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', { env: repo.env });
-    assert.equal(r.ok, false);
-    assert.equal(r.ok === false && r.kind, 'needs-confirmation');
-    assert.deepEqual(r.ok === false && r.kind === 'needs-confirmation' ? r.stagedPaths : [], ['mlroadmap.yaml']);
+    const r = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'needs-confirmation', JSON.stringify(r));
+    assert.deepEqual(r.ok === false && r.kind === 'needs-confirmation' ? r.paths : [], ['mlroadmap.yaml']);
     assert.equal(repo.git('rev-parse', 'HEAD'), head, 'nothing committed');
     assert.equal(repo.git('ls-files', '--stage'), index, 'index untouched');
     assert.deepEqual(workState(repo), before);
 
-    const again = await commitPaths(repo.dir, [RECORD, 'mlroadmap.yaml'], 'docs(decision): 0001 Use CNN', {
-      env: repo.env,
-      includeStagedChanges: true,
-    });
+    const again = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN', { env: repo.env, includeUserChanges: true });
     assert.equal(again.ok, true, JSON.stringify(again));
-    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'));
-    assert.equal(repo.git('show', ':src/model.py'), 'a = 2\n');
-    assert.equal(repo.git('diff', '--cached', '--name-only').trim(), 'src/model.py');
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), onDiskText);
+    assert.equal(repo.git('status', '--porcelain'), '');
+  });
+
+  it('makes the first commit of a repository without commits, leaving the staged files of the user out', async () => {
+    repo = makeTempRepo({}, true);
+    repo.write('train.py', 'x\n');
+    repo.git('add', 'train.py');
+    repo.write(RECORD, '# Use CNN\n');
+    const r = await commitChanges(repo.dir, [{ path: RECORD, content: '# Use CNN\n' }], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(repo.git('show', '--name-only', '--format=', 'HEAD').trim(), RECORD);
+    assert.equal(repo.git('status', '--porcelain'), 'A  train.py\n');
+  });
+
+  it('on a failed commit leaves the index as it was, an entry the user had staged for the same path included', async () => {
+    repo = repoWithUserWork();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
+    mkdirSync(join(repo.dir, '.git', 'hooks'), { recursive: true });
+    writeFileSync(hook, '#!/bin/sh\nexit 1\n');
+    chmodSync(hook, 0o755);
+    repo.write(RECORD, '# Use CNN (draft)\n');
+    repo.git('add', RECORD); // the user staged their own draft of the file
+    repo.write(RECORD, '# Use CNN\n');
+    const index = repo.git('ls-files', '--stage');
+    const r = await commitChanges(repo.dir, [{ path: RECORD, content: '# Use CNN\n' }], 'docs(decision): 0001 Use CNN', { env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'hook-failed', JSON.stringify(r));
+    assert.equal(repo.git('ls-files', '--stage'), index);
+    assert.equal(repo.git('show', ':' + RECORD), '# Use CNN (draft)\n');
+    assert.deepEqual(readdirSync(join(repo.dir, '.git')).filter((f) => f.startsWith('mlroadmap-')), [], 'no temporary index left behind');
   });
 
   it('works when the workspace is a subfolder of the repository', async () => {
