@@ -10,6 +10,9 @@ export interface GitEnv {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** Variables simple-git never passes on from the process (git's own, editors, pagers, askpass). */
+const WITHHELD_ENV = /^(GIT.*|EDITOR|VISUAL|PAGER|PREFIX|SSH_ASKPASS)$/i;
+
 const BASIC_ENV = /^(PATH|PATHEXT|SYSTEMROOT|COMSPEC|LANG|LANGUAGE|LC_[A-Z]+|TMPDIR|TMP|TEMP|USER|LOGNAME|USERPROFILE)$/i;
 
 /** What a single git process needs beyond the repository's folder. */
@@ -30,7 +33,8 @@ export function createGit(baseDir: string, options: GitEnv = {}, proc: GitProces
   if (options.env || proc.indexFile !== undefined) {
     // simple-git refuses explicit environments that set editors, pagers and the like: pass only the basics.
     const env: Record<string, string> = {};
-    const base = options.env ? Object.entries(process.env).filter(([k]) => BASIC_ENV.test(k)) : Object.entries(process.env).filter(([k]) => !/^git_/i.test(k));
+    // Without an environment of the caller's, git gets the process's, less what simple-git withholds anyway.
+    const base = Object.entries(process.env).filter(([k]) => (options.env ? BASIC_ENV.test(k) : !WITHHELD_ENV.test(k)));
     for (const [k, v] of base) if (v !== undefined) env[k] = v;
     for (const [k, v] of Object.entries(options.env ?? {})) if (!/^git_/i.test(k)) env[k] = v;
     if (proc.indexFile !== undefined) env.GIT_INDEX_FILE = proc.indexFile;

@@ -146,6 +146,22 @@ describe('git adapter: commitChanges', function () {
     assert.deepEqual(readdirSync(join(repo.dir, '.git')).filter((f) => f.startsWith('mlroadmap-')), [], 'no temporary index left behind');
   });
 
+  it('runs with the process environment when none is given (as the extension calls it), EDITOR and PAGER set', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    repo.write(RECORD, '# Use CNN\n');
+    const saved = { EDITOR: process.env.EDITOR, PAGER: process.env.PAGER };
+    process.env.EDITOR = 'vim';
+    process.env.PAGER = 'less';
+    try {
+      const r = await commitChanges(repo.dir, decision(), 'docs(decision): 0001 Use CNN');
+      assert.equal(r.ok, true, JSON.stringify(r));
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), choose(ROADMAP));
+  });
+
   it('works when the workspace is a subfolder of the repository', async () => {
     repo = makeTempRepo({ 'README.md': 'root\n', 'ml/mlroadmap.yaml': ROADMAP, 'ml/train.py': 'x\n' });
     repo.write('ml/train.py', 'y\n');
