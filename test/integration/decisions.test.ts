@@ -1,8 +1,9 @@
 // Architecture decisions inside the real extension host, on a real git repository made of the demo workspace:
-// Record Architecture Decision driven by arguments (record, roadmap, a commit of exactly those files), a staged
-// hunk that needs a yes, a failing pre-commit hook, Set Decision Status, Supersede, the index README, number
+// Record Architecture Decision driven by arguments (record, roadmap, a commit of exactly those files), a roadmap
+// with the user's uncommitted and staged edits (the commit holds the decision alone), a failing pre-commit hook, Set Decision Status, Supersede, the index README, number
 // collisions renumbered, `git init` offered when the folder is not a repository.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -125,23 +126,42 @@ describe('architecture decisions in git', function () {
     await waitFor('the record in the Decisions tree', () => decisions.getChildren().some((n) => n.label === '0003 Go on with the small CNN'));
   });
 
-  it('a staged hunk in mlroadmap.yaml is not committed without a yes; the record stays on disk', async () => {
+  it("the roadmap's saved but uncommitted edit and its staged hunk stay the user's: the commit holds the decision alone", async () => {
     const before = git(root, 'rev-parse', 'HEAD');
-    const roadmap = await readDisk(demoRoadmapUri());
-    await vscode.workspace.fs.writeFile(demoRoadmapUri(), new TextEncoder().encode(roadmap.replace('# ML roadmap of the digit recognizer.', '# The ML roadmap of the digit recognizer.')));
+    const show = (spec: string) => execFileSync('git', ['show', spec], { cwd: root, encoding: 'utf8' });
+    const changed = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => /^[+-][^+-]/.test(l));
+    const committed = show('HEAD:mlroadmap.yaml');
+    // A staged hunk (the title comment), then a saved but uncommitted edit (a target agreed with the business).
+    const staged = committed.replace('# ML roadmap of the digit recognizer.', '# The ML roadmap of the digit recognizer.');
+    assert.notEqual(staged, committed);
+    await restoreFile(demoRoadmapUri(), staged);
     git(root, 'add', 'mlroadmap.yaml');
-    const result = await record({ kind: 'reject-candidates', title: 'Drop the MLP', rejected: ['mlp'], reason: 'the CNN is chosen', confirm: false });
-    assert.equal(result.committed, false);
-    assert.equal(result.failure?.kind, 'needs-confirmation');
-    assert.ok(result.file && fs.existsSync(result.file), 'the record stays on disk');
-    assert.equal(git(root, 'rev-parse', 'HEAD'), before, 'nothing committed');
-    assert.equal(git(root, 'diff', '--cached', '--name-only'), 'mlroadmap.yaml', 'the index is as the user left it');
-    assert.match(git(root, 'status', '--porcelain', '--', 'docs/decisions'), /^\?\? docs\/decisions\/0004-drop-the-mlp\.md$/);
+    const userText = staged.replace('    target: 0.8', '    target: 0.85');
+    assert.notEqual(userText, staged);
+    await restoreFile(demoRoadmapUri(), userText);
+    const api = await extensionApi();
+    await waitFor('the store to see the edit', () => api.services.store.get(demoRoadmapUri())?.text === userText);
 
-    // Put everything back as committed.
-    fs.rmSync(result.file!);
-    git(root, 'checkout', 'HEAD', '--', 'mlroadmap.yaml');
-    await (await extensionApi()).services.store.reload(demoRoadmapUri());
+    const result = await record({ kind: 'reject-candidates', title: 'Drop the MLP', rejected: ['mlp'], reason: 'the CNN is chosen', confirm: false });
+    assert.equal(result.committed, true, JSON.stringify(result));
+    assert.equal(result.number, 4);
+    assert.deepEqual(git(root, 'log', '-1', '--name-only', '--format=').split('\n').sort(), ['docs/decisions/0004-drop-the-mlp.md', 'mlroadmap.yaml']);
+    // The commit: the decision's lines only.
+    assert.deepEqual(changed(['diff', 'HEAD~1', 'HEAD', '--', 'mlroadmap.yaml']), [
+      '-    status: prototyping       # Lee: trying hidden sizes 32-128',
+      '+    status: rejected       # Lee: trying hidden sizes 32-128',
+      '+    decision: "0004"',
+    ]);
+    // The user's work: the staged hunk still staged, the saved edit still unstaged, byte for byte.
+    const title = committed.split('\n').find((l) => l.startsWith('# ML roadmap of the digit recognizer.')) ?? '';
+    assert.deepEqual(changed(['diff', '--cached', '--', 'mlroadmap.yaml']), [`-${title}`, `+${title.replace('# ML', '# The ML')}`]);
+    assert.deepEqual(changed(['diff', '--', 'mlroadmap.yaml']), ['-    target: 0.8', '+    target: 0.85']);
+    assert.equal(await readDisk(demoRoadmapUri()), show('HEAD:mlroadmap.yaml').replace('# ML roadmap of the digit recognizer.', '# The ML roadmap of the digit recognizer.').replace('    target: 0.8', '    target: 0.85'));
+    assert.equal(git(root, 'status', '--porcelain', '--', 'docs/decisions'), '');
+
+    // Undo for the next tests: back to the commit before, the user's edits dropped.
+    git(root, 'reset', '-q', '--hard', before);
+    await api.services.store.reload(demoRoadmapUri());
   });
 
   it('a failing pre-commit hook: failure returned with the hook output logged, record on disk, nothing committed', async () => {
@@ -162,14 +182,21 @@ describe('architecture decisions in git', function () {
     }
   });
 
-  it('Set Decision Status edits only the status and commits only that record', async () => {
+  it("Set Decision Status edits only the status and commits only that change; the user's uncommitted note in the record stays uncommitted", async () => {
     const file = path.join(decisionsDir, '0002-shortlist-a-small-cnn.md');
-    const before = fs.readFileSync(file, 'utf8');
-    const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.setDecisionStatus', { file, itemId: '2', contextValue: 'decision', status: 'accepted', confirm: true });
+    const committed = fs.readFileSync(file, 'utf8');
+    const before = committed + '\nA note the team lead is still writing.\n';
+    fs.writeFileSync(file, before);
+    const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.setDecisionStatus', { file, itemId: '2', contextValue: 'decision', status: 'accepted', confirm: false });
     assert.equal(result?.committed, true, JSON.stringify(result));
     assert.equal(fs.readFileSync(file, 'utf8'), before.replace('status: proposed', 'status: accepted'));
     assert.equal(git(root, 'log', '-1', '--format=%s'), 'docs(decision): 0002 accepted: Shortlist a small CNN on the 8x8 images');
     assert.equal(git(root, 'log', '-1', '--name-only', '--format='), 'docs/decisions/0002-shortlist-a-small-cnn.md');
+    assert.equal(execFileSync('git', ['show', 'HEAD:docs/decisions/0002-shortlist-a-small-cnn.md'], { cwd: root, encoding: 'utf8' }), committed.replace('status: proposed', 'status: accepted'));
+    assert.equal(git(root, 'diff', '--', 'docs/decisions'), git(root, 'diff', '--', file));
+    assert.match(git(root, 'diff', '--', file), /\n\+A note the team lead is still writing\.$/);
+    // Committed for the tests that follow.
+    git(root, 'commit', '-q', '-m', 'note', '--', file);
     await waitFor('the index to show the status', async () => (await records()).find((r) => r.number === 2)?.status === 'accepted');
   });
 
