@@ -1,6 +1,6 @@
 // Bundles the extension host (CommonJS, `vscode` external), the CLI and the webview apps (browser).
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -49,7 +49,13 @@ if (webviewEntries.length > 0) {
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
+    // Shared code (vscode-elements, the contract) once, in chunks the apps import.
+    splitting: true,
+    chunkNames: 'shared-[hash]',
   });
+  // The codicon font, for vscode-icon and the panels' icons.
+  mkdirSync('dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join('dist', 'webview', f));
 }
 
 if (watch) {

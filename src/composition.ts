@@ -11,6 +11,7 @@ import { activateLanguage } from './language';
 import { activateEvaluation } from './evaluation';
 import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
+import { activateBoard } from './panels/board';
 
 /**
  * The composition root: builds every feature once, hands each its collaborators, and owns every
@@ -39,6 +40,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
       activateEvaluation,
       activateDecisions,
       activateScaffold,
+      activateBoard,
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }

@@ -5,6 +5,7 @@ export const Commands = {
   initialize: 'mlroadmap.initialize',
   refresh: 'mlroadmap.refresh',
   openRoadmap: 'mlroadmap.openRoadmap',
+  showBoard: 'mlroadmap.showBoard',
   setStepStatus: 'mlroadmap.setStepStatus',
   startNextStep: 'mlroadmap.startNextStep',
   advancePhase: 'mlroadmap.advancePhase',

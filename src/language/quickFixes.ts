@@ -116,36 +116,49 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
     about: string | undefined,
     finding: PitfallFinding | undefined,
   ): vscode.CodeAction[] {
-    const hint = finding?.fix;
-    const hinted = hint ? FLOWS_BY_HINT[hint] : undefined;
-    const flows = hinted ? [hinted, ...(ALSO_BY_HINT[hint ?? ''] ?? [])] : (FLOWS_BY_CODE[code] ?? []);
-    const itemArgs = (command: string): Record<string, unknown> => {
-      if (!about) return {};
-      if (command === Commands.setCandidateStatus || command === Commands.estimateCandidate) return { candidateId: about, itemId: about };
-      if (command === Commands.setMetricTarget) return { metricId: about, itemId: about };
-      if (command === Commands.evaluateCandidate) return { candidate: about, candidateId: about, itemId: about };
-      if (command === Commands.logRealityCheck) return { candidate: about };
-      return {};
-    };
-    const actions = flows.map((flow, i) => {
-      const action = new vscode.CodeAction(vscode.l10n.t(flow.title), vscode.CodeActionKind.QuickFix);
-      action.command =
-        flow.command === REVEAL
-          ? { command: Commands.revealInRoadmap, title: flow.title, arguments: [roadmap, finding?.range ?? diagnostic.range] }
-          : { command: flow.command, title: flow.title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };
+    return pitfallCommands(roadmap, { code, range: finding?.range ?? toCoreRange(diagnostic.range), target: about, fix: finding?.fix }).map((command, i, all) => {
+      const action = new vscode.CodeAction(command.title, vscode.CodeActionKind.QuickFix);
+      action.command = command;
       action.diagnostics = [diagnostic];
-      action.isPreferred = i === 0;
+      action.isPreferred = i === 0 && i < all.length - 1;
       return action;
     });
-    const acknowledge = new vscode.CodeAction(vscode.l10n.t('Acknowledge this finding (with a reason)…'), vscode.CodeActionKind.QuickFix);
-    acknowledge.command = {
-      command: Commands.acknowledgeFinding,
-      title: acknowledge.title,
-      arguments: [{ roadmap: roadmap.toString(), code, ...(about ? { target: about } : {}) }],
-    };
-    acknowledge.diagnostics = [diagnostic];
-    return [...actions, acknowledge];
   }
+}
+
+function toCoreRange(r: vscode.Range): RoadmapDiagnostic['range'] {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/**
+ * The commands that get the team out of a pitfall finding, best first, then "Acknowledge…": what the quick fixes
+ * offer in the editor and the board's banner offers beside each finding.
+ */
+export function pitfallCommands(
+  roadmap: vscode.Uri,
+  finding: { readonly code: string; readonly range: RoadmapDiagnostic['range']; readonly target?: string; readonly fix?: string },
+): vscode.Command[] {
+  const about = finding.target;
+  const hint = finding.fix;
+  const hinted = hint ? FLOWS_BY_HINT[hint] : undefined;
+  const flows = hinted ? [hinted, ...(ALSO_BY_HINT[hint ?? ''] ?? [])] : (FLOWS_BY_CODE[finding.code] ?? []);
+  const itemArgs = (command: string): Record<string, unknown> => {
+    if (!about) return {};
+    if (command === Commands.setCandidateStatus || command === Commands.estimateCandidate) return { candidateId: about, itemId: about };
+    if (command === Commands.setMetricTarget) return { metricId: about, itemId: about };
+    if (command === Commands.evaluateCandidate) return { candidate: about, candidateId: about, itemId: about };
+    if (command === Commands.logRealityCheck) return { candidate: about };
+    return {};
+  };
+  const commands: vscode.Command[] = flows.map((flow) => {
+    const title = vscode.l10n.t(flow.title);
+    return flow.command === REVEAL
+      ? { command: Commands.revealInRoadmap, title, arguments: [roadmap, finding.range] }
+      : { command: flow.command, title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };
+  });
+  const acknowledge = vscode.l10n.t('Acknowledge this finding (with a reason)…');
+  commands.push({ command: Commands.acknowledgeFinding, title: acknowledge, arguments: [{ roadmap: roadmap.toString(), code: finding.code, ...(about ? { target: about } : {}) }] });
+  return commands;
 }
 
 /** Registers the quick fixes on every mlroadmap.yaml (called by the commands feature, which owns the flows). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoadmapAnalysis } from '../workspace/analysis';
-import { Views } from '../ids';
+import { Commands } from '../ids';
 import { md } from './format';
 import { phaseSummary, phaseTitle } from '../core/process/progress';
 
@@ -37,7 +37,7 @@ export class RoadmapStatusBar implements vscode.Disposable {
   constructor(private readonly analysis: RoadmapAnalysis) {
     this.item = vscode.window.createStatusBarItem('mlroadmap.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('ML Roadmap');
-    this.item.command = { command: `workbench.view.extension.${Views.container}`, title: vscode.l10n.t('Open ML Roadmap') };
+    this.item.command = { command: Commands.showBoard, title: vscode.l10n.t('Show the Roadmap Board') };
     this.disposables.push(
       this.item,
       analysis.onDidChange(() => this.update()),

@@ -224,7 +224,7 @@ evaluation: { command: run, baseline: logreg }
     const { statusBar } = await viewsHandle();
     assert.match(statusBar.item.text, /^\$\((beaker|warning)\) Discovery 5\/12$/);
     assert.equal(statusBar.item.name, 'ML Roadmap');
-    assert.equal((statusBar.item.command as vscode.Command).command, 'workbench.view.extension.mlroadmap');
+    assert.equal((statusBar.item.command as vscode.Command).command, 'mlroadmap.showBoard');
   });
 
   it('Copy Focus as Markdown puts a checklist on the clipboard', async () => {

@@ -1,0 +1,112 @@
+/* global describe, it, before, after */
+// End to end: "ML Roadmap: Show Board" from the palette opens the Roadmap Board webview in the real workbench;
+// a card moves by keyboard (its "Move to…" menu) and by mouse (drag and drop), and mlroadmap.yaml on disk follows;
+// the page runs under its strict CSP without a console error. Screenshots: test-results/screenshots/board-*.png.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench } from './support/workbench.mjs';
+
+/** The status of a block-style step, read from the roadmap text. */
+function stepStatus(text, id) {
+  const m = new RegExp(`- id: ${id}\\n(?:\\s+(?!- )[a-z_]+: .*\\n)*?\\s+status: (\\w+)`).exec(text);
+  return m?.[1];
+}
+
+async function waitUntil(what, predicate, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return;
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('Roadmap Board webview', function () {
+  this.timeout(240_000);
+  let workbench;
+  let roadmapPath;
+  const problems = [];
+
+  before(async () => {
+    workbench = await openWorkbench();
+    roadmapPath = join(workbench.workspace.path, 'mlroadmap.yaml');
+    workbench.page.on('console', (m) => {
+      if (m.type() === 'error' && /board|Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
+    });
+    workbench.page.on('pageerror', (e) => problems.push(String(e)));
+    await workbench.page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  /** The board's document, inside the webview's two iframes. */
+  const board = () => workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+  it('opens from the palette with the five Discovery stages, the gate and the findings', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('>ML Roadmap: Show Board');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Board' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    const columns = board().locator('section.column h2');
+    await columns.first().waitFor({ state: 'visible', timeout: 60_000 });
+    const titles = (await columns.allTextContents()).map((t) => t.replace(/\d+\/\d+$/, ''));
+    assert.deepEqual(titles, ['Understand', 'Define', 'Ideate', 'Prototype', 'Test']);
+    await board().locator('.gate', { hasText: 'Gate to production' }).waitFor({ state: 'visible' });
+    await board().locator('article.card[data-step-id="cost-benefit"]').waitFor({ state: 'visible' });
+    await workbench.screenshot('board-1-discovery');
+  });
+
+  it('moves a card by keyboard through its "Move to…" menu; the move is announced and written to mlroadmap.yaml', async () => {
+    const { page } = workbench;
+    assert.equal(stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit'), 'todo');
+    const card = board().locator('article.card[data-step-id="cost-benefit"]');
+    await card.locator('button.handle').focus();
+    await page.keyboard.press('Enter');
+    const menu = card.locator('vscode-context-menu');
+    await menu.waitFor({ state: 'visible' });
+    await workbench.screenshot('board-2-move-menu');
+    // The first entry is "Move to Doing" (the statuses other than the card's, in workflow order).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitUntil('mlroadmap.yaml to hold the new status', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'doing');
+    await board().locator('.lane.doing article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await board().locator('[role="status"], [aria-live]').allTextContents()).join(' '), /Moved "Estimate cost and benefit of each candidate" to Doing/);
+  });
+
+  it('moves a card by mouse to another lane of its column (drag and drop)', async () => {
+    const card = board().locator('article.card[data-step-id="cost-benefit"]');
+    const doneLane = board().locator('section.column[data-column="discovery:ideate"] .lane.done');
+    await card.dragTo(doneLane);
+    await waitUntil('mlroadmap.yaml to hold "done"', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'done');
+    await board().locator('.lane.done article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = readFileSync(roadmapPath, 'utf8');
+    assert.equal(stepStatus(text, 'candidates'), 'doing', 'other steps untouched');
+    await workbench.screenshot('board-3-after-moves');
+  });
+
+  it('keeps the chosen phase across a window reload (state restored through the panel serializer)', async () => {
+    const { page } = workbench;
+    await board().locator('button.tab', { hasText: 'Production' }).click();
+    await board().locator('section.column h2', { hasText: 'training' }).first().waitFor({ state: 'visible' });
+    await workbench.screenshot('board-4-production');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('>Developer: Reload Window');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    const tab = board().locator('button.tab[aria-selected="true"]');
+    await tab.waitFor({ state: 'visible', timeout: 120_000 });
+    assert.match((await tab.textContent()) ?? '', /^Production/);
+    await board().locator('section.column h2', { hasText: 'training' }).first().waitFor({ state: 'visible' });
+  });
+
+  it('ran under its Content Security Policy without errors', () => {
+    assert.deepEqual(problems, []);
+  });
+});

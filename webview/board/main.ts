@@ -1,0 +1,255 @@
+// The Roadmap Board webview: draws the host's snapshot (columns of step cards in status lanes, the gate and the
+// findings), filters by owner or role, and asks the host to move a card (drag and drop with Pragmatic drag and
+// drop, or the card's "Move to…" menu from the keyboard; each move is announced in a live region).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
+import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { announce } from '@atlaskit/pragmatic-drag-and-drop-live-region';
+import { cardVisible, type BoardCard, type BoardColumn, type BoardFilter, type BoardModel } from '../../src/core/views/board-model';
+import type { RoleName, StepStatus } from '../../src/core/roadmap/model';
+import type { BoardRequest, BoardState, BoardUpdate } from '../../src/protocol/board';
+import { connect, el } from '../shared/vscode';
+import './board.css';
+
+const host = connect<BoardRequest, BoardUpdate, BoardState>();
+let model: BoardModel | undefined;
+let state: BoardState = host.state ?? {};
+const cleanups: (() => void)[] = [];
+
+const STATUS_TITLES: Record<StepStatus, string> = { todo: 'To do', doing: 'Doing', done: 'Done', blocked: 'Blocked', skipped: 'Skipped' };
+const STATUS_ICONS: Record<StepStatus, string> = { todo: 'circle-large-outline', doing: 'sync', done: 'pass', blocked: 'error', skipped: 'debug-step-over' };
+
+function save(patch: Partial<BoardState>): void {
+  state = { ...state, ...patch };
+  host.saveState(state);
+}
+
+function filter(): BoardFilter {
+  return { ...(state.owner ? { owner: state.owner } : {}), ...(state.role ? { role: state.role as RoleName } : {}) };
+}
+
+function shownPhase(m: BoardModel): 'discovery' | 'production' {
+  return state.phase ?? (m.phase === 'production' || m.phase === 'shipped' ? 'production' : 'discovery');
+}
+
+host.onUpdate((update) => {
+  switch (update.type) {
+    case 'snapshot':
+      model = update.model;
+      render();
+      return;
+    default: {
+      const never: never = update.type;
+      throw new Error(`unknown update ${String(never)}`);
+    }
+  }
+});
+
+function render(): void {
+  const app = document.getElementById('app');
+  if (!app || !model) return;
+  while (cleanups.length) cleanups.pop()?.();
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.stepId : undefined;
+  app.replaceChildren(header(model), banner(model), board(model));
+  app.setAttribute('aria-busy', 'false');
+  if (focused) app.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(focused)}"]`)?.focus();
+}
+
+function header(m: BoardModel): HTMLElement {
+  const phase = shownPhase(m);
+  const tabs = el('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Phase' } });
+  for (const p of ['discovery', 'production'] as const) {
+    const count = m.columns.filter((c) => c.phase === p).reduce((n, c) => n + c.cards.length, 0);
+    const tab = el('button', { class: 'tab', text: `${p === 'discovery' ? 'Discovery' : 'Production'} (${count})`, attrs: { role: 'tab', 'aria-selected': String(p === phase), id: `tab-${p}` } });
+    tab.addEventListener('click', () => {
+      save({ phase: p });
+      render();
+    });
+    tabs.append(tab);
+  }
+  const select = (label: string, values: readonly string[], current: string | undefined, onChange: (v: string | undefined) => void, title: (v: string) => string = (v) => v) => {
+    const s = document.createElement('vscode-single-select') as VscodeSingleSelect;
+    s.setAttribute('aria-label', label);
+    s.className = 'filter';
+    const all = document.createElement('vscode-option');
+    all.textContent = `${label}: all`;
+    all.setAttribute('value', '');
+    s.append(all);
+    for (const v of values) {
+      const o = document.createElement('vscode-option');
+      o.textContent = `${label}: ${title(v)}`;
+      o.setAttribute('value', v);
+      s.append(o);
+    }
+    s.value = current ?? '';
+    s.addEventListener('change', () => onChange(s.value === '' ? undefined : s.value));
+    return s;
+  };
+  const owner = select('Owner', m.owners, state.owner, (v) => {
+    save({ owner: v });
+    render();
+  });
+  const role = select('Role', m.roles, state.role, (v) => {
+    save({ role: v });
+    render();
+  }, (r) => r.replace(/_/g, ' '));
+  const progress = m.progress ? el('span', { class: 'progress', text: `${m.phase === 'production' ? 'Production' : 'Discovery'}: ${m.progress.done} of ${m.progress.total} steps done` }) : undefined;
+  return el('header', { class: 'header' }, el('h1', { text: m.project || 'Roadmap Board' }), progress, tabs, el('div', { class: 'filters' }, owner, role), m.readOnly ? el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }) : undefined);
+}
+
+function banner(m: BoardModel): HTMLElement {
+  const section = el('section', { class: 'banner', attrs: { 'aria-label': 'Gate and findings' } });
+  if (m.problem) section.append(el('p', { class: 'problem', text: m.problem }));
+  if (m.gate) {
+    const gate = el('div', { class: `gate ${m.gate.passed ? 'passed' : 'blocked'}` }, icon(m.gate.passed ? 'pass' : 'lock'), el('strong', { text: m.gate.passed ? `Gate to ${m.gate.to} met` : `Gate to ${m.gate.to} not met` }));
+    if (!m.gate.passed) {
+      const list = el('ul');
+      for (const u of m.gate.unmet) list.append(el('li', { text: u }));
+      gate.append(list);
+    }
+    section.append(gate);
+  }
+  if (m.findings.length > 0) {
+    const list = el('ul', { class: 'findings', attrs: { 'aria-label': 'Open pitfall findings' } });
+    m.findings.forEach((f, i) => {
+      const item = el('li', { class: `finding ${f.severity}` }, icon(f.severity === 'error' ? 'error' : 'warning'));
+      const text = el('button', { class: 'link', text: f.message, attrs: { title: `Go to line ${f.line + 1} of mlroadmap.yaml` } });
+      text.addEventListener('click', () => host.send({ type: 'revealLine', line: f.line }));
+      item.append(text);
+      if (!m.readOnly) {
+        f.fixes.forEach((fix, j) => {
+          const b = document.createElement('vscode-button');
+          b.setAttribute('secondary', '');
+          b.textContent = fix.title;
+          b.addEventListener('click', () => host.send({ type: 'runFix', finding: i, fix: j }));
+          item.append(b);
+        });
+      }
+      list.append(item);
+    });
+    section.append(list);
+  }
+  return section;
+}
+
+function board(m: BoardModel): HTMLElement {
+  const phase = shownPhase(m);
+  const columns = m.columns.filter((c) => c.phase === phase);
+  const grid = el('div', { class: 'board', attrs: { role: 'tabpanel', 'aria-labelledby': `tab-${phase}` } });
+  grid.style.setProperty('--columns', String(Math.max(columns.length, 1)));
+  if (columns.length === 0) grid.append(el('p', { class: 'empty', text: phase === 'production' ? 'No Production tracks yet: add them under production: in mlroadmap.yaml.' : 'No Discovery steps yet.' }));
+  for (const column of columns) grid.append(columnElement(m, column));
+  return grid;
+}
+
+function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
+  const f = filter();
+  const visible = column.cards.filter((c) => cardVisible(column, c, f));
+  const done = column.cards.filter((c) => c.status === 'done' || c.status === 'skipped').length;
+  const section = el(
+    'section',
+    { class: 'column', attrs: { 'aria-label': column.title, 'data-column': column.key } },
+    el('h2', { text: column.title }, el('span', { class: 'count', text: `${done}/${column.cards.length}` })),
+    column.subtitle ? el('p', { class: 'subtitle', text: column.subtitle }) : undefined,
+  );
+  for (const status of m.statuses) {
+    const cards = visible.filter((c) => c.status === status);
+    if (cards.length === 0 && (status === 'skipped' || status === 'blocked')) continue;
+    const lane = el('div', { class: `lane ${status}`, attrs: { 'data-status': status, 'aria-label': `${column.title}: ${STATUS_TITLES[status]}`, role: 'list' } }, el('h3', { text: STATUS_TITLES[status] }));
+    for (const card of cards) lane.append(cardElement(m, column, card));
+    if (!m.readOnly) {
+      cleanups.push(
+        dropTargetForElements({
+          element: lane,
+          getData: () => ({ status, column: column.key }),
+          canDrop: ({ source }) => source.data.column === column.key && source.data.status !== status,
+          onDragEnter: () => lane.classList.add('over'),
+          onDragLeave: () => lane.classList.remove('over'),
+          onDrop: () => lane.classList.remove('over'),
+        }),
+      );
+    }
+    section.append(lane);
+  }
+  return section;
+}
+
+function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLElement {
+  const item = el('article', { class: `card ${card.status}`, attrs: { tabindex: '0', role: 'listitem', 'data-step-id': card.id, 'aria-label': `${card.title}, ${STATUS_TITLES[card.status]}${card.owner ? `, owner ${card.owner}` : ''}` } });
+  const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), el('span', { text: card.title }));
+  item.append(title);
+  const meta = el('div', { class: 'meta' });
+  if (card.owner) {
+    const badge = document.createElement('vscode-badge');
+    badge.textContent = card.owner;
+    meta.append(badge);
+  }
+  meta.append(el('code', { class: 'id', text: card.id }));
+  item.append(meta);
+  if (card.notes) item.append(el('p', { class: 'notes', text: card.notes }));
+  item.addEventListener('dblclick', () => host.send({ type: 'revealStep', stepId: card.id }));
+  item.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target === item) host.send({ type: 'revealStep', stepId: card.id });
+  });
+  if (!m.readOnly) {
+    const handle = el('button', { class: 'handle', attrs: { 'aria-label': `Move "${card.title}" to…`, 'aria-haspopup': 'menu', title: 'Drag, or press to move to another status' } }, icon('gripper'));
+    handle.addEventListener('click', (e) => {
+      e.stopPropagation();
+      openMoveMenu(m, item, card);
+    });
+    item.append(handle);
+    cleanups.push(
+      draggable({
+        element: item,
+        getInitialData: () => ({ stepId: card.id, status: card.status, column: column.key, title: card.title }),
+        onDragStart: () => item.classList.add('dragging'),
+        onDrop: () => item.classList.remove('dragging'),
+      }),
+    );
+  }
+  return item;
+}
+
+function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
+  document.querySelectorAll('vscode-context-menu').forEach((x) => x.remove());
+  const menu = document.createElement('vscode-context-menu') as VscodeContextMenu;
+  menu.className = 'move-menu';
+  menu.data = m.statuses.filter((s) => s !== card.status).map((s) => ({ label: `Move to ${STATUS_TITLES[s]}`, value: s }));
+  menu.addEventListener('vsc-context-menu-select', (e) => {
+    const status = (e as CustomEvent<{ value: string }>).detail.value as StepStatus;
+    menu.remove();
+    move(card.id, card.title, status);
+  });
+  item.append(menu);
+  menu.show = true;
+  menu.focus();
+}
+
+function move(stepId: string, title: string, status: StepStatus): void {
+  announce(`Moved "${title}" to ${STATUS_TITLES[status]}.`);
+  host.send({ type: 'setStepStatus', stepId, status });
+}
+
+function icon(name: string): HTMLElement {
+  const i = document.createElement('vscode-icon');
+  i.setAttribute('name', name);
+  i.setAttribute('aria-hidden', 'true');
+  return i;
+}
+
+monitorForElements({
+  onDrop: ({ source, location }) => {
+    const target = location.current.dropTargets[0];
+    if (!target) return;
+    const status = target.data.status as StepStatus;
+    if (status && status !== source.data.status) move(String(source.data.stepId), String(source.data.title), status);
+  },
+});
+
+host.send({ type: 'ready' });

@@ -1,0 +1,2 @@
+// Style sheets imported by the apps are bundled by esbuild into dist/webview/<app>.css.
+declare module '*.css';
