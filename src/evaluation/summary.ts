@@ -24,6 +24,7 @@ export function resultLine(roadmap: Roadmap, candidate: string, latest: (id: str
     if (name !== undefined) parts.push(`${name} ${formatValue(value)}`);
   }
   if (result.at) parts.push(formatAge(result.at, now));
+  if (result.notFromPipeline) parts.push(`$(warning) ${vscode.l10n.t('not from the pipeline')}`);
   if (result.stale) parts.push(`$(warning) ${vscode.l10n.t('stale')}`);
   return parts.join(' · ');
 }
@@ -57,6 +58,10 @@ export function resultTable(roadmap: Roadmap, candidate: string, latest: (id: st
     result.datasetSha256 && vscode.l10n.t('dataset sha256 {0}…', result.datasetSha256.slice(0, 12)),
     vscode.l10n.t('from {0}', escapeCell(vscode.workspace.asRelativePath(result.source))),
   ].filter((f): f is string => typeof f === 'string' && f.length > 0);
-  const stale = result.stale ? `\n\n$(warning) ${escapeCell(result.stale)}` : '';
-  return `**${escapeCell(candidate)}**${base === candidate ? ` — ${vscode.l10n.t('baseline')}` : ''}\n\n${rows.join('\n')}\n\n${facts.join(' · ')}${stale}`;
+  const warnings = [
+    result.notFromPipeline && vscode.l10n.t('Not from the pipeline: no evaluation run recorded these numbers, so they do not count as evaluated. Run the evaluation for {0}.', escapeCell(candidate)),
+    result.stale && escapeCell(result.stale),
+  ].filter((w): w is string => typeof w === 'string' && w.length > 0);
+  const notes = warnings.map((w) => `\n\n$(warning) ${w}`).join('');
+  return `**${escapeCell(candidate)}**${base === candidate ? ` — ${vscode.l10n.t('baseline')}` : ''}\n\n${rows.join('\n')}\n\n${facts.join(' · ')}${notes}`;
 }

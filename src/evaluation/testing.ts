@@ -91,7 +91,7 @@ export class ResultsTestController implements vscode.Disposable {
                 metric.goal === 'maximize' ? '≥' : '≤',
                 formatValue(metric.target),
                 latest.at ? ` (${latest.at}${latest.commit ? ` @ ${latest.commit.slice(0, 8)}` : ''})` : '',
-              ),
+              ) + (latest.notFromPipeline ? ` — ${vscode.l10n.t('not from the pipeline: it does not count as evaluated')}` : ''),
             };
           }
           outcomes.push([test, outcome]);

@@ -104,6 +104,7 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
     marked && vscode.l10n.t('baseline'),
     rank && `#${rank.position}`,
     summary ?? joinDefined([shortCost(candidate), expectedPrimary(candidate, primary)]),
+    result?.notFromPipeline && vscode.l10n.t('not from the pipeline'),
     result?.stale && vscode.l10n.t('stale'),
   ]);
   const tooltip = joinDefined(
@@ -116,6 +117,8 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
       rank && `_${md(inputs.rankFormula)}_`,
       summary && vscode.l10n.t('Latest result: {0}', md(summary)),
       result?.at && vscode.l10n.t('Measured {0}{1}', result.at, result.commit ? ` @ ${result.commit.slice(0, 8)}${result.dirty ? '+' : ''}` : ''),
+      result?.notFromPipeline &&
+        `$(warning) ${vscode.l10n.t('Not from the pipeline: no evaluation run recorded this result, so it does not count as evaluated.')}`,
       result?.stale && `$(warning) ${md(result.stale)}`,
       candidate.skip_reason && vscode.l10n.t('Skipped because: {0}', md(candidate.skip_reason)),
       candidate.decision && vscode.l10n.t('Decision record {0}', md(candidate.decision)),
