@@ -5,7 +5,8 @@ import { baselineCandidate, isBaseline } from '../core/pitfalls';
 import type { CandidateResultView } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { candidateIcon } from './icons';
-import { capitalize, formatBenefit, formatCost, formatDelta, formatNumber, joinDefined, md } from './format';
+import { formatNumber, formatSigned } from '../core/results/numbers';
+import { capitalize, formatBenefit, formatCost, joinDefined, md } from './format';
 import { contextValue, entryKey, headRange, type ViewNode } from './viewNode';
 
 /** Statuses in the order a candidate goes through them; the two outcomes last. */
@@ -33,7 +34,7 @@ export function resultSummary(result: CandidateResultView, baseline: CandidateRe
   const c = compareToBaseline(result.metrics, isBaseline ? undefined : baseline?.metrics, metric);
   if (c.value === undefined) return undefined;
   const notes = [
-    c.delta !== undefined && vscode.l10n.t('{0} vs baseline', formatDelta(c.delta)),
+    c.delta !== undefined && vscode.l10n.t('{0} vs baseline', formatSigned(c.delta)),
     metric.target !== undefined && `${vscode.l10n.t('target {0}', formatNumber(metric.target))} ${c.targetMet ? '✓' : '✗'}`,
   ];
   const inner = joinDefined(notes, ', ');
