@@ -17,6 +17,8 @@ export interface ReportSide {
   readonly command?: string;
   readonly source?: string;
   readonly stale?: string;
+  /** True when no history record holds these numbers (see `mergeResults`): they do not count as evaluated. */
+  readonly notFromPipeline?: boolean;
 }
 
 export interface ReportInput {
@@ -135,6 +137,11 @@ export function comparisonReport(input: ReportInput): string {
   if (against && !base) lines.push('', `The baseline \`${cell(against)}\` has no result yet: evaluate it to see deltas.`);
   if (against && base?.datasetSha256 && result.datasetSha256 && base.datasetSha256 !== result.datasetSha256) {
     lines.push('', `**Warning:** \`${cell(candidate)}\` and \`${cell(against)}\` were evaluated on different data; the deltas mean nothing.`);
+  }
+  for (const [id, s] of [[candidate, result], [against, base]] as const) {
+    if (id !== undefined && s?.notFromPipeline) {
+      lines.push('', `**Not from the pipeline:** no evaluation run recorded the result of \`${cell(id)}\`, so it does not count as evaluated: run **ML Roadmap: Evaluate Candidate…** for it.`);
+    }
   }
   for (const s of [result.stale, base?.stale]) if (s) lines.push('', `**Stale:** ${cell(s)}`);
   return lines.join('\n') + '\n';

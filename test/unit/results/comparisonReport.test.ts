@@ -56,6 +56,18 @@ describe('comparison report', () => {
     assert.match(itself, /\| accuracy \| maximize \| 0\.97 \| 0\.1 \| ✗ \|/);
   });
 
+  it('says which side is not from the pipeline', () => {
+    const byHand = comparisonReport({ metrics, candidate: 'cnn', result: cnn, baselineId: 'majority', baseline: { ...majority, notFromPipeline: true }, now });
+    assert.match(byHand, /\*\*Not from the pipeline:\*\* no evaluation run recorded the result of `majority`/);
+    assert.doesNotMatch(byHand, /result of `cnn`/);
+    assert.doesNotMatch(comparisonReport({ metrics, candidate: 'cnn', result: cnn, baselineId: 'majority', baseline: majority, now }), /Not from the pipeline/);
+  });
+
+  it('writes a 0.0004 difference as such', () => {
+    const close = comparisonReport({ metrics, candidate: 'cnn', result: { ...cnn, metrics: { accuracy: 0.9124 } }, baselineId: 'majority', baseline: { ...majority, metrics: { accuracy: 0.912 } }, now });
+    assert.match(close, /\| accuracy \| maximize \| 0\.97 \| 0\.9124 \| 0\.912 \| \+0\.0004 ▲ \| ✗ \|/);
+  });
+
   it('rows: roadmap metrics in order (found under tool names), then the other metrics of either side once', () => {
     const rows = comparisonRows(metrics, cnn.metrics, { ...majority.metrics, loss: 2 });
     assert.deepEqual(
