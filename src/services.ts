@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
+import type { EvaluatedResults } from './core/results/evaluated';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
 
@@ -11,6 +12,8 @@ export interface CandidateResultView {
   /** Absolute path of the file the numbers were read from. */
   readonly source: string;
   readonly format: string;
+  /** True when no history record holds these numbers: a results file the pipeline did not produce. They count for nothing. */
+  readonly notFromPipeline?: boolean;
   /** ISO time the result was produced or recorded. */
   readonly at?: string;
   readonly commit?: string;
@@ -25,8 +28,10 @@ export interface CandidateResultView {
 export interface ResultsIndex {
   readonly onDidChange: vscode.Event<void>;
   latest(entry: RoadmapEntry, candidateId: string): CandidateResultView | undefined;
-  /** Findings about stale results (code pitfall/faulty-evaluation), merged into the roadmap's diagnostics. */
+  /** Findings about results not from the pipeline and stale results (code pitfall/faulty-evaluation). */
   staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[];
+  /** What counts as evaluated and the findings about results, under the one rule (core `mergeResults`). */
+  evaluated(entry: RoadmapEntry): Pick<EvaluatedResults, 'evaluated' | 'findings'>;
 }
 
 /** A decision record as the Decisions view lists it. Filled by the decisions feature. */

@@ -6,7 +6,7 @@ import { analyseRoadmap, hasSyntaxErrors } from '../core/process/analysis';
 import type { GateTarget } from '../core/process/gates';
 import { ROADMAP_FILE_NAME, type RoadmapDiagnostic } from '../core/roadmap/model';
 import { parseRoadmap } from '../core/roadmap/parse';
-import { HISTORY_FILE, latestByCandidate, readHistory, type HistoryRecord } from '../core/results/history';
+import { loadEvaluatedResults } from '../core/results/evaluated';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: mlroadmap check [path-to-mlroadmap.yaml] [--json] [--gate production|shipped]
@@ -72,11 +72,8 @@ function displayPath(cwd: string, p: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? p : rel;
 }
 
-async function latestRecords(root: string): Promise<Map<string, HistoryRecord>> {
-  const file = join(root, HISTORY_FILE);
-  if (!existsSync(file)) return new Map();
-  return latestByCandidate((await readHistory(file)).records);
-}
+/** The most bytes a results file read whole may have: the editor's default `results.maxFileSizeMB`. */
+const MAX_RESULT_FILE_BYTES = 50 * 1024 * 1024;
 
 interface GateOutput {
   readonly target: GateTarget;
@@ -93,11 +90,12 @@ async function check(text: string, root: string, gate: GateTarget | undefined): 
   const parsed = parseRoadmap(text);
   // A roadmap read past YAML syntax errors is partial: its pitfalls would be noise, so they wait for the fix.
   const syntaxBroken = hasSyntaxErrors(parsed);
-  const latest = parsed.roadmap && !syntaxBroken ? await latestRecords(root) : new Map<string, HistoryRecord>();
+  // The editor's rule (`mergeResults`): a result counts when the history records it. `${python}` and
+  // `${workspaceFolder}` have no value here, so a command using them is not compared.
+  const results = parsed.roadmap && !syntaxBroken ? await loadEvaluatedResults(root, parsed.roadmap, { maxWholeFileBytes: MAX_RESULT_FILE_BYTES }) : undefined;
   const analysis = analyseRoadmap(text, parsed, {
     fileExists: (rel: string) => existsSync(resolve(root, rel)),
-    latestMetrics: (id) => latest.get(id)?.metrics,
-    hasResult: (id) => latest.has(id),
+    ...(results ? { results } : {}),
     partialRoadmap: 'hold',
     ...(gate ? { gate } : {}),
   });

@@ -1,6 +1,7 @@
 // `mlroadmap results <file-or-folder>... [--json]`: summarise result files (any supported format) for terminals and CI.
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { formatNumber } from '../core/results/numbers';
 import { allProblems, readResults } from '../core/results/read-results';
 import type { ResultProblem, RunResult } from '../core/results/types';
 import type { CliIo } from './io';
@@ -72,14 +73,6 @@ function displayPath(cwd: string, p: string): string {
   if (!isAbsolute(p)) return p;
   const rel = relative(cwd, p);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? p : rel;
-}
-
-/** Numbers with up to 6 significant digits, without trailing zeros. */
-export function formatNumber(n: number): string {
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return n.toExponential(3);
-  if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(6)));
 }
 
 function formatTable(runs: readonly RunResult[], display: (p: string) => string): string {

@@ -2,7 +2,8 @@
 // the folder it runs in and the results file it must write, built from the roadmap through the core template.
 import type { Roadmap } from '../core/roadmap/model';
 import { resultsPathFor } from '../core/pitfalls';
-import { buildArgv, buildShellCommand, commandLine, joinArgv, type Outcome, type TemplateValues } from '../core/results/commandTemplate';
+import { buildArgv, buildShellCommand, joinArgv, type Outcome, type TemplateValues } from '../core/results/commandTemplate';
+import { currentEvaluationCommand } from '../core/results/evaluated';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { datasetPathOf, resultsFileOf } from './resultsIndex';
 
@@ -44,10 +45,7 @@ function valuesFor(entry: RoadmapEntry, roadmap: Roadmap, candidate: string, pyt
 
 /** The command a candidate's evaluation runs now, as results are stamped with it; undefined when it cannot run. */
 export function currentCommandOf(entry: RoadmapEntry, roadmap: Roadmap, candidate: string, python: string): string | undefined {
-  const template = roadmap.evaluation?.command;
-  if (!template) return undefined;
-  const line = commandLine(template, valuesFor(entry, roadmap, candidate, python), roadmap.evaluation?.shell === true);
-  return line.ok ? line.value : undefined;
+  return currentEvaluationCommand(roadmap, candidate, { python, workspaceFolder: entry.folder.uri.fsPath });
 }
 
 /** The evaluation of one candidate, or of every candidate (`*`), or why it cannot run. */

@@ -5,15 +5,12 @@ import type { Roadmap, RoadmapDiagnostic } from '../core/roadmap/model';
 import { resultsPathFor } from '../core/pitfalls';
 import {
   HISTORY_FILE,
-  allProblems,
   fingerprintFile,
-  findStaleResults,
-  goalOfFromRoadmap,
-  historyRecordFromRun,
-  latestByCandidate,
+  mergeResults,
+  readCandidateResultsFile,
   readHistory,
-  readResults,
   type DatasetFingerprint,
+  type EvaluatedResults,
   type FingerprintCache,
   type HistoryRecord,
   type StaleFinding,
@@ -28,8 +25,11 @@ export type CurrentCommandOf = (entry: RoadmapEntry, candidateId: string) => str
 
 /** What the index knows about one roadmap. */
 interface RoadmapResults {
+  /** What each candidate shows. */
   readonly latest: ReadonlyMap<string, CandidateResultView>;
   readonly findings: readonly StaleFinding[];
+  /** What counts as evaluated: the latest history record of each candidate. */
+  readonly evaluated: ReadonlyMap<string, HistoryRecord>;
 }
 
 interface Slot {
@@ -54,7 +54,7 @@ interface ByStat<T> {
   readonly value: T;
 }
 
-const EMPTY: RoadmapResults = { latest: new Map(), findings: [] };
+const EMPTY: RoadmapResults = { latest: new Map(), findings: [], evaluated: new Map() };
 const DEBOUNCE_MS = 250;
 
 /** Absolute path of a roadmap's evaluation history. */
@@ -124,6 +124,11 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
 
   staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[] {
     return this.slots.get(entry.uri.toString())?.results.findings ?? [];
+  }
+
+  evaluated(entry: RoadmapEntry): Pick<EvaluatedResults, 'evaluated' | 'findings'> {
+    const results = this.slots.get(entry.uri.toString())?.results ?? EMPTY;
+    return { evaluated: results.evaluated, findings: results.findings };
   }
 
   /** The dataset fingerprints computed so far, shared with the code that stamps new results. */
@@ -258,36 +263,36 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
       for (const p of read.problems) this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
       return read.records;
     });
-    const latest = new Map(latestByCandidate(history?.value ?? []));
-    const sources = new Map<string, string>();
-    for (const [id, rec] of latest) sources.set(id, path.resolve(entry.root.fsPath, rec.source));
-
     const maxBytes = maxResultFileBytes();
+    const files = new Map<string, HistoryRecord>();
     for (const candidate of roadmap.candidates) {
       const file = resultsFileOf(entry, roadmap, candidate.id);
       if (!file) continue;
-      const fromFile = (await this.byStat(file, `${candidate.id}\0${maxBytes}`, (mtime) => this.readResultsFile(file, candidate.id, roadmap, maxBytes, mtime)))?.value;
-      if (!fromFile) continue;
-      const prev = latest.get(candidate.id);
-      if (!prev || Date.parse(fromFile.recordedAt) > Date.parse(prev.recordedAt)) {
-        latest.set(candidate.id, fromFile);
-        sources.set(candidate.id, file);
-      }
+      const source = resultsPathFor(roadmap, candidate.id) ?? file;
+      const fromFile = (await this.byStat(file, `${candidate.id}\0${maxBytes}`, (mtime) => this.readResultsFile(file, source, candidate.id, roadmap, maxBytes, mtime)))?.value;
+      if (fromFile) files.set(candidate.id, fromFile);
     }
 
     const datasetPath = datasetPathOf(entry, roadmap);
     if (!datasetPath) slot.dataset = undefined;
     const fingerprint = datasetPath ? await this.datasetFingerprint(slot, datasetPath) : undefined;
-    const findings = findStaleResults(roadmap, latest, fingerprint, (id) => this.currentCommand(entry, id));
+    // The one rule (core `mergeResults`, as `mlroadmap check` applies it): what counts is what the history records.
+    const merged = mergeResults(roadmap, {
+      history: history?.value ?? [],
+      files,
+      datasetFingerprint: fingerprint,
+      currentCommand: (id) => this.currentCommand(entry, id),
+    });
+    const findings = merged.findings;
     const views = new Map<string, CandidateResultView>();
-    for (const [id, rec] of latest) {
-      if (!roadmap.candidates.some((c) => c.id === id)) continue;
-      const stale = findings.filter((f) => f.candidate === id).map((f) => f.message);
+    for (const [id, { record: rec, fromPipeline }] of merged.shown) {
+      const stale = findings.filter((f) => f.candidate === id && f.kind !== 'not-from-pipeline').map((f) => f.message);
       views.set(id, {
         candidate: id,
         metrics: rec.metrics,
-        source: sources.get(id) ?? rec.source,
+        source: path.resolve(entry.root.fsPath, rec.source),
         format: rec.format,
+        ...(fromPipeline ? {} : { notFromPipeline: true }),
         at: rec.recordedAt,
         ...(rec.git ? { commit: rec.git.commit, dirty: rec.git.dirty } : {}),
         ...(rec.dataset ? { datasetSha256: rec.dataset.sha256 } : {}),
@@ -295,35 +300,19 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
         ...(stale.length > 0 ? { stale: stale.join(' ') } : {}),
       });
     }
-    this.publish(slot, { latest: views, findings });
+    this.publish(slot, { latest: views, findings, evaluated: merged.evaluated });
   }
 
-  /** A candidate's results file as a history record (not stamped with a command: it was not run by the extension). */
-  private async readResultsFile(file: string, candidateId: string, roadmap: Roadmap, maxBytes: number, mtime: Date): Promise<HistoryRecord | undefined> {
-    const out = await readResults([file], { candidate: candidateId, goalOf: goalOfFromRoadmap(roadmap), maxWholeFileBytes: maxBytes });
-    for (const p of allProblems(out)) {
-      this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-    }
-    // Every reader names its runs after the candidate it is asked for, unless an own-format file names another.
-    const run = out.runs.find((r) => r.candidate === candidateId);
-    if (!run || Object.keys(run.metrics).length === 0) return undefined;
-    const record = run.record;
-    return historyRecordFromRun(
-      run,
-      {
-        source: file,
-        git: record?.git ?? null,
-        dataset: record?.dataset ? { path: record.dataset.path, sha256: record.dataset.sha256, size: -1, mtimeMs: -1 } : null,
-        command: null,
-        recordedAt: record?.finished ?? mtime.toISOString(),
-      },
-      candidateId,
-    );
+  /** A candidate's results file as a record, read as `mlroadmap check` reads it; problems go to the log. */
+  private async readResultsFile(file: string, source: string, candidateId: string, roadmap: Roadmap, maxBytes: number, mtime: Date): Promise<HistoryRecord | undefined> {
+    const read = await readCandidateResultsFile(file, source, candidateId, roadmap, { maxWholeFileBytes: maxBytes, mtime });
+    for (const p of read.problems) this.log.warn(`${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    return read.record;
   }
 
   private publish(slot: Slot, results: RoadmapResults): void {
-    const before = JSON.stringify([...slot.results.latest.entries(), slot.results.findings.map((f) => f.message)]);
-    const after = JSON.stringify([...results.latest.entries(), results.findings.map((f) => f.message)]);
+    const before = JSON.stringify([...slot.results.latest.entries(), slot.results.findings.map((f) => f.message), [...slot.results.evaluated.entries()]]);
+    const after = JSON.stringify([...results.latest.entries(), results.findings.map((f) => f.message), [...results.evaluated.entries()]]);
     slot.results = results;
     if (before !== after) this.changed.fire();
   }

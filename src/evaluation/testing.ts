@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { compareToBaseline } from '../core/results';
-import { formatValue } from '../core/results/comparisonReport';
+import { formatNumber } from '../core/results/numbers';
 import type { RoadmapStore } from '../workspace/roadmapStore';
 import type { EvaluationResultsIndex } from './resultsIndex';
 
@@ -72,7 +72,7 @@ export class ResultsTestController implements vscode.Disposable {
         const latest = this.index.latest(entry, candidate.id);
         for (const metric of metrics) {
           const id = ResultsTestController.itemId(entry.uri, candidate.id, metric.id);
-          const test = this.controller.createTestItem(id, `${metric.id} ${metric.goal === 'maximize' ? '≥' : '≤'} ${formatValue(metric.target)}`, entry.uri);
+          const test = this.controller.createTestItem(id, `${metric.id} ${metric.goal === 'maximize' ? '≥' : '≤'} ${formatNumber(metric.target)}`, entry.uri);
           test.range = item.range;
           item.children.add(test);
           const c = compareToBaseline(latest?.metrics, undefined, metric);
@@ -87,11 +87,11 @@ export class ResultsTestController implements vscode.Disposable {
                 '{0} {1} = {2}, target {3} {4}{5}',
                 candidate.id,
                 metric.id,
-                formatValue(c.value),
+                formatNumber(c.value),
                 metric.goal === 'maximize' ? '≥' : '≤',
-                formatValue(metric.target),
+                formatNumber(metric.target),
                 latest.at ? ` (${latest.at}${latest.commit ? ` @ ${latest.commit.slice(0, 8)}` : ''})` : '',
-              ),
+              ) + (latest.notFromPipeline ? ` — ${vscode.l10n.t('not from the pipeline: it does not count as evaluated')}` : ''),
             };
           }
           outcomes.push([test, outcome]);

@@ -89,7 +89,8 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
         if (action) actions.push(action);
       }
       if (code && isPitfallCode(code) && entry) {
-        const found = findings.find(at);
+        // Several findings of one code may sit on one node (a candidate's results): the one with this message first.
+        const found = findings.find((d) => at(d) && d.message === diagnostic.message) ?? findings.find(at);
         actions.push(...this.pitfallActions(entry.uri, diagnostic, code, found?.target, found));
       }
     }

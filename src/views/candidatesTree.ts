@@ -5,7 +5,8 @@ import { baselineCandidate, isBaseline } from '../core/pitfalls';
 import type { CandidateResultView } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { candidateIcon } from './icons';
-import { capitalize, formatBenefit, formatCost, formatDelta, formatNumber, joinDefined, md } from './format';
+import { formatNumber, formatSigned } from '../core/results/numbers';
+import { capitalize, formatBenefit, formatCost, joinDefined, md } from './format';
 import { contextValue, entryKey, headRange, type ViewNode } from './viewNode';
 
 /** Statuses in the order a candidate goes through them; the two outcomes last. */
@@ -33,7 +34,7 @@ export function resultSummary(result: CandidateResultView, baseline: CandidateRe
   const c = compareToBaseline(result.metrics, isBaseline ? undefined : baseline?.metrics, metric);
   if (c.value === undefined) return undefined;
   const notes = [
-    c.delta !== undefined && vscode.l10n.t('{0} vs baseline', formatDelta(c.delta)),
+    c.delta !== undefined && vscode.l10n.t('{0} vs baseline', formatSigned(c.delta)),
     metric.target !== undefined && `${vscode.l10n.t('target {0}', formatNumber(metric.target))} ${c.targetMet ? '✓' : '✗'}`,
   ];
   const inner = joinDefined(notes, ', ');
@@ -104,6 +105,7 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
     marked && vscode.l10n.t('baseline'),
     rank && `#${rank.position}`,
     summary ?? joinDefined([shortCost(candidate), expectedPrimary(candidate, primary)]),
+    result?.notFromPipeline && vscode.l10n.t('not from the pipeline'),
     result?.stale && vscode.l10n.t('stale'),
   ]);
   const tooltip = joinDefined(
@@ -116,6 +118,8 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
       rank && `_${md(inputs.rankFormula)}_`,
       summary && vscode.l10n.t('Latest result: {0}', md(summary)),
       result?.at && vscode.l10n.t('Measured {0}{1}', result.at, result.commit ? ` @ ${result.commit.slice(0, 8)}${result.dirty ? '+' : ''}` : ''),
+      result?.notFromPipeline &&
+        `$(warning) ${vscode.l10n.t('Not from the pipeline: no evaluation run recorded this result, so it does not count as evaluated.')}`,
       result?.stale && `$(warning) ${md(result.stale)}`,
       candidate.skip_reason && vscode.l10n.t('Skipped because: {0}', md(candidate.skip_reason)),
       candidate.decision && vscode.l10n.t('Decision record {0}', md(candidate.decision)),

@@ -1,20 +1,6 @@
 // Short texts for tree item labels, descriptions and tooltips.
 import type { Cost, Benefit } from '../core/roadmap/model';
-import { formatSignedWith } from '../core/results/comparisonReport';
-
-/** A number as people read it in a sidebar: at most 4 significant digits, no trailing zeros. */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (Number.isInteger(n)) return String(n);
-  const abs = Math.abs(n);
-  const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : Math.min(6, 3 - Math.floor(Math.log10(abs)));
-  return String(Number(n.toFixed(digits)));
-}
-
-/** A signed difference, as the sidebar writes numbers: `+0.008`, `−1.2`, `±0`. */
-export function formatDelta(n: number): string {
-  return formatSignedWith(n, formatNumber);
-}
+import { formatNumber } from '../core/results/numbers';
 
 /** `2 d, 1 h compute, low risk` */
 export function formatCost(cost: Cost | undefined): string | undefined {

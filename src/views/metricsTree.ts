@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Metric, RealityCheck, Roadmap } from '../core/roadmap/model';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { verdictIcon } from './icons';
-import { capitalize, formatNumber, joinDefined, md } from './format';
+import { formatNumber } from '../core/results/numbers';
+import { capitalize, joinDefined, md } from './format';
 import { contextValue, entryKey, headRange, type ViewNode } from './viewNode';
 
 const KIND_ICON: Record<string, string> = { offline: 'graph-line', online: 'pulse', business: 'briefcase' };

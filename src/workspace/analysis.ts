@@ -68,9 +68,8 @@ export class RoadmapAnalysis implements vscode.Disposable {
     const result = analyse(entry, {
       fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
       severities: severitySettings(),
-      staleFindings: this.results.staleFindings(entry),
-      latestMetrics: (id) => this.results.latest(entry, id)?.metrics,
-      hasResult: (id) => this.results.latest(entry, id) !== undefined,
+      // What counts as evaluated, by the rule `mlroadmap check` applies too (core `mergeResults`).
+      results: this.results.evaluated(entry),
     });
     this.cache.set(key, { entry, generation: this.generation, result });
     return result;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parseRoadmap } from '../../src/core/roadmap/parse';
 import { waitFor } from './support/extension';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, setFileText } from './support/roadmapFile';
+import { lineOf } from './support/views';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -160,12 +161,24 @@ describe('quick fixes on mlroadmap.yaml', () => {
     const noDataset = original.replace('  dataset: data/digits.csv\n', '');
     assert.notEqual(noDataset, original);
     await writeDemo(noDataset);
-    const diagnostic = await diagnosticAppears('pitfall/faulty-evaluation');
+    const aboutDataset = (d: vscode.Diagnostic) => d.message.includes('No `evaluation.dataset`');
+    const diagnostic = await diagnosticAppears('pitfall/faulty-evaluation', aboutDataset);
     const configure = actionFor(await quickFixes(diagnostic), 'mlroadmap.configureEvaluation');
     assert.equal(configure.isPreferred, true);
     const outcome = await runWith(configure, { dataset: 'data/digits.csv' });
     assert.equal(outcome.done, true, outcome.message);
     assert.equal(parseRoadmap(await readDisk(demoRoadmapUri())).roadmap?.evaluation?.dataset, 'data/digits.csv');
-    await diagnosticGone('pitfall/faulty-evaluation');
+    await diagnosticGone('pitfall/faulty-evaluation', aboutDataset);
+  });
+
+  it('faulty-evaluation: a results file the pipeline did not produce offers "Evaluate the candidate…" for that candidate', async () => {
+    // The demo ships results files but no history: nothing it shows was recorded by an evaluation run.
+    const notFromPipeline = (d: vscode.Diagnostic) => d.message.startsWith("The results of 'majority' in 'results/majority.json' are not from the pipeline");
+    const diagnostic = await diagnosticAppears('pitfall/faulty-evaluation', notFromPipeline);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnostic.range.start.line, lineOf(original, '- id: majority'));
+    const evaluate = actionFor(await quickFixes(diagnostic), 'mlroadmap.evaluateCandidate');
+    assert.equal(evaluate.isPreferred, true);
+    assert.equal((evaluate.command?.arguments?.[0] as { candidate?: string }).candidate, 'majority');
   });
 });

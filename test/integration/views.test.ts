@@ -120,6 +120,7 @@ describe('sidebar views on the demo roadmap', () => {
     const result = (value: number) => ({ candidate: 'x', metrics: { accuracy: value }, source: '/r.json', format: 'mlroadmap-result/1' });
     assert.equal(resultSummary(result(0.953), result(0.945), metric, false), 'accuracy 0.953 (+0.008 vs baseline, target 0.97 ✗)');
     assert.equal(resultSummary(result(0.98), result(0.99), metric, false), 'accuracy 0.98 (−0.01 vs baseline, target 0.97 ✓)');
+    assert.equal(resultSummary(result(0.9124), result(0.912), metric, false), 'accuracy 0.9124 (+0.0004 vs baseline, target 0.97 ✗)', 'a 0.0004 gap is not 0');
     assert.equal(resultSummary(result(0.945), undefined, metric, true), 'accuracy 0.945 (target 0.97 ✗)');
     assert.equal(resultSummary({ ...result(1), metrics: { loss: 0.2 } }, undefined, metric, false), undefined);
   });

@@ -2,6 +2,7 @@
 // divided by cost. Pure arithmetic on the roadmap; the baseline's measured value comes from the caller.
 import type { Candidate, Level, Metric, Roadmap } from '../roadmap/model';
 import { metricValue } from '../results/compare';
+import { formatNumber } from '../results/numbers';
 import { baselineCandidate, isBaseline } from './candidates';
 
 /** How the rank is computed, for display wherever a rank is shown. */
@@ -40,10 +41,6 @@ export interface RankingOptions {
 
 export function isRanked(outcome: RankOutcome): outcome is Rank {
   return 'score' in outcome;
-}
-
-function num(n: number): string {
-  return String(Number(n.toFixed(4)));
 }
 
 /**
@@ -87,11 +84,11 @@ function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: {
   const score = (gain * weight) / totalCost;
   if (!Number.isFinite(score)) return { candidateId, reason: 'the cost is too small to divide by' };
   const gainText =
-    primary.goal === 'minimize' ? `(${num(base.value)} − ${num(expected)})` : `(${num(expected)} − ${num(base.value)})`;
+    primary.goal === 'minimize' ? `(${formatNumber(base.value)} − ${formatNumber(expected)})` : `(${formatNumber(expected)} − ${formatNumber(base.value)})`;
   const confidenceText = candidate.benefit?.confidence ? confidence : 'low (not given)';
   const formula =
-    `${num(score)} = ${gainText} ${primary.id} gain × ${num(weight)} (${confidenceText} confidence) ÷ ` +
-    `((${num(days)} days + ${num(hours)} h ÷ ${COMPUTE_HOURS_PER_DAY}) × ${num(RISK_FACTORS[risk])} ${risk} risk = ${num(totalCost)}); baseline: ${base.source}`;
+    `${formatNumber(score)} = ${gainText} ${primary.id} gain × ${formatNumber(weight)} (${confidenceText} confidence) ÷ ` +
+    `((${formatNumber(days)} days + ${formatNumber(hours)} h ÷ ${COMPUTE_HOURS_PER_DAY}) × ${formatNumber(RISK_FACTORS[risk])} ${risk} risk = ${formatNumber(totalCost)}); baseline: ${base.source}`;
   return { candidateId, score, gain, weight, cost: totalCost, formula };
 }
 

@@ -1,6 +1,7 @@
 // pitfall/too-incremental: trial and error without weighing what each try costs and brings.
 import type { Candidate, Roadmap } from '../roadmap/model';
 import { hasBenefit, hasCost, hasCostAndBenefit, isBaseline, isPastIdea } from './candidates';
+import { formatNumber } from '../results/numbers';
 import { isRanked, rankEach, type Rank } from './ranking';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
 
@@ -13,10 +14,6 @@ const CODE = 'pitfall/too-incremental';
 export const CLEARLY_HIGHER_FACTOR = 1.5;
 
 const WAITING = new Set(['idea', 'shortlisted']);
-
-function num(n: number): string {
-  return String(Number(n.toFixed(3)));
-}
 
 /** Whether `other` ranks clearly higher than `current` (see CLEARLY_HIGHER_FACTOR). */
 export function ranksClearlyHigher(other: Rank, current: Rank): boolean {
@@ -61,7 +58,7 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       code: CODE,
       severity,
       message:
-        `'${c.id}' (score ${num(mine.score)}) ranks clearly higher on cost/benefit than '${proto.id}' (score ${num(protoRank.score)}), ` +
+        `'${c.id}' (score ${formatNumber(mine.score)}) ranks clearly higher on cost/benefit than '${proto.id}' (score ${formatNumber(protoRank.score)}), ` +
         `which is being prototyped while '${c.id}' is still ${c.status}: effort goes to the less promising bet. ` +
         `Try '${c.id}' first, or write its \`skip_reason\`.`,
       range: c.range,

@@ -6,6 +6,7 @@ import { topLevelKeyLocator } from '../pitfalls/locate';
 import { byScore, isRanked, rankEach, RANKING_FORMULA } from '../pitfalls/ranking';
 import type { PitfallFinding, SeveritySetting } from '../pitfalls/types';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
+import type { EvaluatedResults } from '../results/evaluated';
 import { sprintFocus, type FocusItem } from './focus';
 import { checkGate, gateOutOf, type GateResult, type GateTarget } from './gates';
 import { phaseProgress, type PhaseProgress } from './progress';
@@ -39,11 +40,12 @@ export interface RoadmapAnalysis {
 export interface AnalysisInputs {
   readonly fileExists: (relativePath: string) => boolean;
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
-  readonly staleFindings?: readonly RoadmapDiagnostic[];
-  /** Latest measured metrics of a candidate (from the results history); the baseline's feed the ranking. */
-  readonly latestMetrics?: (candidateId: string) => Readonly<Record<string, number>> | undefined;
-  /** Whether the results history holds a record of the candidate (it went through the evaluation pipeline). */
-  readonly hasResult?: (candidateId: string) => boolean;
+  /**
+   * The roadmap's results under the one rule (`mergeResults`): what counts as evaluated (a history record) gives the
+   * gate its `baseline-evaluated` and the ranking the baseline's measured metrics; its findings (results not from the
+   * pipeline, stale results) join the pitfalls. Without it, nothing counts as evaluated.
+   */
+  readonly results?: Pick<EvaluatedResults, 'evaluated' | 'findings'>;
   /** The gate to check; by default the gate out of the roadmap's current phase. */
   readonly gate?: GateTarget;
   /**
@@ -66,11 +68,12 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
     return { roadmap, findings: [], diagnostics: parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: RANKING_FORMULA, blockers: blocking };
   }
   const baseline = baselineCandidate(roadmap);
-  const baselineMetrics = baseline && inputs.latestMetrics?.(baseline.id);
+  const evaluated = inputs.results?.evaluated;
+  const baselineMetrics = baseline && evaluated?.get(baseline.id)?.metrics;
   const ranking = rankEach(roadmap, baselineMetrics ? { baselineMetrics } : {});
   const findings = checkPitfalls(roadmap, {
     fileExists: inputs.fileExists,
-    ...(inputs.staleFindings ? { staleFindings: inputs.staleFindings } : {}),
+    ...(inputs.results ? { staleFindings: inputs.results.findings } : {}),
     ...(inputs.severities ? { severities: inputs.severities } : {}),
     ...(baselineMetrics ? { baselineMetrics } : {}),
     ranking,
@@ -82,7 +85,7 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
     .forEach((r, i) => ranks.set(r.candidateId, { position: i + 1, score: r.score, formula: r.formula }));
   const target = inputs.gate ?? gateOutOf(roadmap.project.phase);
   const gate = target
-    ? checkGate(roadmap, target, { fileExists: inputs.fileExists, findings, ...(inputs.hasResult ? { hasHistoryRecord: inputs.hasResult } : {}) })
+    ? checkGate(roadmap, target, { fileExists: inputs.fileExists, findings, hasHistoryRecord: (id) => evaluated?.has(id) === true })
     : undefined;
   const progress = phaseProgress(roadmap);
   return {

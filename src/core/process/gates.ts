@@ -29,7 +29,10 @@ export interface GateResult {
 export interface GateContext extends PitfallContext {
   /** Open pitfall findings (acknowledged ones already left out); computed with `checkPitfalls` when absent. */
   readonly findings?: readonly RoadmapDiagnostic[];
-  /** Whether the results history holds a record of the candidate, i.e. it went through the evaluation pipeline. */
+  /**
+   * Whether the results history holds a record of the candidate, i.e. it went through the evaluation pipeline: the
+   * only way the baseline counts as evaluated (see `mergeResults`).
+   */
   readonly hasHistoryRecord?: (candidateId: string) => boolean;
 }
 
@@ -53,14 +56,14 @@ function discoveryExit(roadmap: Roadmap, context: GateContext): UnmetCondition[]
   const base = baselineCandidate(roadmap);
   if (!base) {
     unmet.push({ id: 'baseline-evaluated', message: 'No baseline candidate: add one and evaluate it through the automated pipeline.' });
-  } else {
+  } else if (!context.hasHistoryRecord?.(base.id)) {
+    // The process asks for an automated evaluation: a result counts when the pipeline recorded it.
     const path = resultsPathFor(roadmap, base.id);
-    const statusOk = base.status === 'evaluated' || base.status === 'chosen';
-    const fileOk = path !== undefined && context.fileExists(path);
-    if (!(statusOk && fileOk) && !context.hasHistoryRecord?.(base.id)) {
-      const why = !statusOk ? `it is ${base.status}` : path === undefined ? 'no results path is configured' : `'${path}' does not exist`;
-      unmet.push({ id: 'baseline-evaluated', message: `Baseline '${base.id}' is not evaluated through the automated pipeline (${why}).` });
-    }
+    const why =
+      path !== undefined && context.fileExists(path)
+        ? `'${path}' is not from the pipeline: no evaluation run recorded it`
+        : 'no evaluation run is recorded for it';
+    unmet.push({ id: 'baseline-evaluated', message: `Baseline '${base.id}' is not evaluated through the automated pipeline (${why}).` });
   }
   const min = roadmap.settings?.min_candidates ?? DEFAULT_MIN_CANDIDATES;
   const estimated = roadmap.candidates.filter((c) => !isBaseline(roadmap, c) && hasCostAndBenefit(c)).length;

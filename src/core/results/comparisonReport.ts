@@ -3,6 +3,7 @@
 import type { Metric } from '../roadmap/model';
 import { compareToBaseline, type Comparison } from './compare';
 import { findMetricName } from './metric-names';
+import { formatNumber, formatSigned } from './numbers';
 import type { MetricValues } from './own-format';
 
 /** One side of the comparison: the latest result of a candidate. */
@@ -16,6 +17,8 @@ export interface ReportSide {
   readonly command?: string;
   readonly source?: string;
   readonly stale?: string;
+  /** True when no history record holds these numbers (see `mergeResults`): they do not count as evaluated. */
+  readonly notFromPipeline?: boolean;
 }
 
 export interface ReportInput {
@@ -27,23 +30,6 @@ export interface ReportInput {
   readonly now: Date;
   /** Leave out the rows where the candidate and the baseline agree. */
   readonly onlyDifferences?: boolean;
-}
-
-/** A number with at most 4 significant decimals, as tables show it. */
-export function formatValue(n: number | undefined): string {
-  if (n === undefined) return '—';
-  if (!Number.isFinite(n) || Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(4)));
-}
-
-/** A signed difference, its magnitude written by `format`: `+0.0077`, `−1.2`, `±0` (a minus sign, not a hyphen). */
-export function formatSignedWith(n: number, format: (magnitude: number) => string): string {
-  return (n > 0 ? '+' : n < 0 ? '−' : '±') + format(Math.abs(n));
-}
-
-/** `+0.0077`, `−1.2`, `±0`. */
-export function formatSigned(n: number): string {
-  return formatSignedWith(n, formatValue);
 }
 
 /** How long ago an ISO time was: `just now`, `5 min ago`, `2 h ago`, `3 d ago`. */
@@ -129,8 +115,8 @@ export function comparisonReport(input: ReportInput): string {
     const metric = row.metric;
     const delta = row.delta === undefined ? '—' : `${formatSigned(row.delta)}${!metric ? '' : row.improved ? ' ▲' : row.delta !== 0 ? ' ▼' : ''}`;
     const met = row.targetMet === undefined ? '—' : row.targetMet ? '✓' : '✗';
-    const values = [formatValue(row.value), ...(against ? [formatValue(row.baseline), delta] : [])];
-    const cells = metric ? [cell(row.name), metric.goal, formatValue(metric.target), ...values, met] : [cell(row.name), '—', '—', ...values, '—'];
+    const values = [formatNumber(row.value), ...(against ? [formatNumber(row.baseline), delta] : [])];
+    const cells = metric ? [cell(row.name), metric.goal, formatNumber(metric.target), ...values, met] : [cell(row.name), '—', '—', ...values, '—'];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('', '## Where the results come from', '');
@@ -151,6 +137,11 @@ export function comparisonReport(input: ReportInput): string {
   if (against && !base) lines.push('', `The baseline \`${cell(against)}\` has no result yet: evaluate it to see deltas.`);
   if (against && base?.datasetSha256 && result.datasetSha256 && base.datasetSha256 !== result.datasetSha256) {
     lines.push('', `**Warning:** \`${cell(candidate)}\` and \`${cell(against)}\` were evaluated on different data; the deltas mean nothing.`);
+  }
+  for (const [id, s] of [[candidate, result], [against, base]] as const) {
+    if (id !== undefined && s?.notFromPipeline) {
+      lines.push('', `**Not from the pipeline:** no evaluation run recorded the result of \`${cell(id)}\`, so it does not count as evaluated: run **ML Roadmap: Evaluate Candidate…** for it.`);
+    }
   }
   for (const s of [result.stale, base?.stale]) if (s) lines.push('', `**Stale:** ${cell(s)}`);
   return lines.join('\n') + '\n';

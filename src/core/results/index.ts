@@ -15,4 +15,5 @@ export * from './history';
 export { fingerprintFile } from './fingerprint';
 export type { FingerprintCache, FingerprintOutcome } from './fingerprint';
 export * from './staleness';
+export * from './evaluated';
 export * from './compare';

@@ -6,7 +6,7 @@ import type { HistoryRecord } from './history';
 
 export const FAULTY_EVALUATION_CODE = 'pitfall/faulty-evaluation';
 
-export type StaleKind = 'dataset-changed' | 'command-changed' | 'baseline-different-data';
+export type StaleKind = 'not-from-pipeline' | 'dataset-changed' | 'command-changed' | 'baseline-different-data';
 
 export interface StaleFinding extends RoadmapDiagnostic {
   readonly kind: StaleKind;

@@ -176,6 +176,7 @@ describe('mlroadmap check (CLI)', () => {
       const dir = tempDir();
       const text = fs.readFileSync(path.join(FIXTURES, 'ready-for-production.yaml'), 'utf8').replace('phase: discovery', 'phase: production');
       fs.cpSync(path.join(FIXTURES, 'results'), path.join(dir, 'results'), { recursive: true });
+      fs.cpSync(path.join(FIXTURES, '.mlroadmap'), path.join(dir, '.mlroadmap'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'mlroadmap.yaml'), text);
       const open = await run(['--gate', 'shipped'], dir);
       assert.equal(open.code, 1);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseRoadmap, blockers, hasSyntaxErrors } from '../../../src/core/process/analysis';
+import type { HistoryRecord } from '../../../src/core/results/history';
+import { mergeResults } from '../../../src/core/results/evaluated';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import { DEMO_ROADMAP, minimalRoadmap } from '../support/roadmaps';
 
@@ -11,7 +13,7 @@ describe('analyseRoadmap', () => {
     const a = analyseRoadmap(DEMO_ROADMAP, parse, { fileExists: () => true });
     assert.deepEqual(a.diagnostics, [...parse.diagnostics, ...a.findings]);
     assert.equal(a.gate?.target, 'production');
-    assert.deepEqual(a.gate?.unmet.map((u) => u.id), ['candidate-chosen', 'reality-check']);
+    assert.deepEqual(a.gate?.unmet.map((u) => u.id), ['baseline-evaluated', 'candidate-chosen', 'reality-check'], 'no result is recorded');
     assert.deepEqual([...a.ranks.keys()], ['logreg', 'forest', 'cnn']);
     assert.deepEqual([a.progress?.done, a.progress?.total], [7, 9]);
     assert.deepEqual(a.blockers, [], 'an unmet gate is work ahead while the phase has open steps');
@@ -34,11 +36,15 @@ describe('analyseRoadmap', () => {
     assert.deepEqual(held.blockers, ['Missing closing "quote']);
   });
 
-  it('feeds the baseline\'s latest metrics to the ranking', () => {
+  it('feeds the baseline\'s evaluated metrics to the ranking, and only those', () => {
     const parse = parseRoadmap(DEMO_ROADMAP);
-    const asked: string[] = [];
-    analyseRoadmap(DEMO_ROADMAP, parse, { fileExists: () => true, latestMetrics: (id) => (asked.push(id), undefined) });
-    assert.deepEqual(asked, ['majority']);
+    const record = (metrics: Record<string, number>): HistoryRecord => ({ candidate: 'majority', metrics, source: 'results/majority.json', format: 'mlroadmap', git: null, dataset: null, command: null, recordedAt: '2026-01-01T00:00:00.000Z' });
+    const rankOf = (results?: ReturnType<typeof mergeResults>) => analyseRoadmap(DEMO_ROADMAP, parse, { fileExists: () => true, ...(results ? { results } : {}) }).ranks.get('logreg')?.formula;
+    const roadmap = parse.roadmap!;
+    const fromPipeline = mergeResults(roadmap, { history: [record({ accuracy: 0.5 })], files: new Map() });
+    const byHand = mergeResults(roadmap, { history: [], files: new Map([['majority', record({ accuracy: 0.5 })]]) });
+    assert.notEqual(rankOf(fromPipeline), rankOf(), 'a recorded baseline result changes the ranking');
+    assert.equal(rankOf(byHand), rankOf(), 'a results file the pipeline did not produce does not');
   });
 
   it('lists each open pitfall error once among the blockers, without the gate\'s summary of them', () => {

@@ -3,8 +3,9 @@ import { checkGate, gateOutOf, nextPhase, previousPhase, type GateContext } from
 import type { Roadmap } from '../../../src/core/roadmap/model';
 import { candidate, healthyRoadmap, healthyWith, okContext as pitfallContext, realityCheck, step, track } from '../pitfalls/builder';
 
+/** Every results file exists and every candidate has a history record: it went through the pipeline. */
 function okContext(overrides: Partial<GateContext> = {}): GateContext {
-  return { ...pitfallContext(), ...overrides };
+  return { ...pitfallContext(), hasHistoryRecord: () => true, ...overrides };
 }
 
 /** The healthy roadmap at the end of Discovery: cnn chosen, its demo passed. */
@@ -34,16 +35,19 @@ describe('phase gates', () => {
 
     it('lists each unmet condition of a fresh roadmap', () => {
       const fresh = healthyRoadmap({ candidates: [candidate('majority', { baseline: true })], reality_checks: [] });
-      const gate = checkGate(fresh, 'production', okContext());
+      const gate = checkGate(fresh, 'production', okContext({ fileExists: () => false, hasHistoryRecord: () => false }));
       assert.equal(gate.passed, false);
       assert.deepEqual(gate.unmet.map((u) => u.id), ['baseline-evaluated', 'candidates-estimated', 'candidate-chosen', 'reality-check']);
-      assert.match(gate.unmet[0].message, /Baseline 'majority' is not evaluated .*\(it is idea\)/);
+      assert.match(gate.unmet[0].message, /Baseline 'majority' is not evaluated .*\(no evaluation run is recorded for it\)/);
       assert.match(gate.unmet[1].message, /Only 0 candidates .* at least 3 needed/);
     });
 
-    it('needs the baseline\'s results file, or a history record instead', () => {
+    it('counts the baseline as evaluated only with a history record: its results file alone is not from the pipeline', () => {
+      const byHand = okContext({ fileExists: () => true, findings: [], hasHistoryRecord: () => false });
+      const gate = checkGate(readyForProduction(), 'production', byHand);
+      assert.deepEqual(gate.unmet.map((u) => u.id), ['baseline-evaluated']);
+      assert.match(gate.unmet[0].message, /'results\/majority\.json' is not from the pipeline/);
       const noFile = okContext({ fileExists: () => false, findings: [] });
-      assert.deepEqual(unmetIds(readyForProduction(), noFile), ['baseline-evaluated']);
       assert.deepEqual(unmetIds(readyForProduction(), { ...noFile, hasHistoryRecord: (id) => id === 'majority' }), []);
       assert.deepEqual(unmetIds(readyForProduction(), { ...noFile, hasHistoryRecord: (id) => id === 'cnn' }), ['baseline-evaluated']);
     });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { memoryIo } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
-import { formatNumber, runResults } from '../../../src/cli/results';
+import { runResults } from '../../../src/cli/results';
 import { FIXTURES, tempDir } from './helpers';
 
 describe('mlroadmap results (CLI)', () => {
@@ -50,6 +50,18 @@ describe('mlroadmap results (CLI)', () => {
     assert.match(io.stderr.join('\n'), /^jsonl\/malformed\.jsonl:3: error: not valid JSON/);
   });
 
+  it('writes values as every view does (4 significant digits, nothing non-zero as 0), and keeps full precision in --json', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cnn.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'mlroadmap-result/1', candidate: 'cnn', metrics: { accuracy: 0.91234567, gap: 0.0004, tiny: 1e-7 } }));
+    const io = memoryIo(dir);
+    assert.equal(await runResults(['cnn.json'], io), 0);
+    assert.match(io.stdout.join('\n'), /accuracy 0\.9123 {2}· {2}gap 0\.0004 {2}· {2}tiny 1e-7/);
+    const json = memoryIo(dir);
+    assert.equal(await runResults(['--json', 'cnn.json'], json), 0);
+    assert.match(json.stdout.join('\n'), /0\.91234567/);
+  });
+
   it('warnings alone keep exit 0', async () => {
     const io = memoryIo(FIXTURES);
     assert.equal(await runResults(['jsonl/train/metrics.jsonl'], io), 0);
@@ -77,7 +89,4 @@ describe('mlroadmap results (CLI)', () => {
     assert.match(io.stderr.join(''), /no result files found/);
   });
 
-  it('formats numbers compactly', () => {
-    assert.deepEqual([0.91234567, 12, 1e-7, 5.27e20, 0].map(formatNumber), ['0.912346', '12', '1.000e-7', '5.270e+20', '0']);
-  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { comparisonReport, comparisonRows, formatAge, formatSigned, formatValue } from '../../../src/core/results/comparisonReport';
+import { comparisonReport, comparisonRows, formatAge } from '../../../src/core/results/comparisonReport';
 
 const metrics = [
   { id: 'accuracy', goal: 'maximize' as const, target: 0.97 },
@@ -18,9 +18,7 @@ const cnn = {
 const majority = { metrics: { accuracy: 0.1, latency_ms: 14.2, f1: 0.9 }, at: '2025-02-27T12:00:00Z', commit: '1111111111111111', dirty: false, datasetSha256: 'a'.repeat(64) };
 
 describe('comparison report', () => {
-  it('formats values, signed deltas and ages', () => {
-    assert.deepEqual([formatValue(0.96212), formatValue(3), formatValue(undefined), formatValue(1234.5678)], ['0.9621', '3', '—', '1235']);
-    assert.deepEqual([formatSigned(0.862), formatSigned(-1.5), formatSigned(0)], ['+0.862', '−1.5', '±0']);
+  it('formats ages', () => {
     assert.deepEqual(
       ['2025-03-01T11:59:30Z', '2025-03-01T11:55:00Z', '2025-03-01T10:00:00Z', '2025-02-25T12:00:00Z', undefined].map((t) => formatAge(t, now)),
       ['just now', '5 min ago', '2 h ago', '4 d ago', '—'],
@@ -56,6 +54,18 @@ describe('comparison report', () => {
     const itself = comparisonReport({ metrics, candidate: 'majority', result: majority, baselineId: 'majority', baseline: majority, now });
     assert.match(itself, /^# majority \(the baseline\)/);
     assert.match(itself, /\| accuracy \| maximize \| 0\.97 \| 0\.1 \| ✗ \|/);
+  });
+
+  it('says which side is not from the pipeline', () => {
+    const byHand = comparisonReport({ metrics, candidate: 'cnn', result: cnn, baselineId: 'majority', baseline: { ...majority, notFromPipeline: true }, now });
+    assert.match(byHand, /\*\*Not from the pipeline:\*\* no evaluation run recorded the result of `majority`/);
+    assert.doesNotMatch(byHand, /result of `cnn`/);
+    assert.doesNotMatch(comparisonReport({ metrics, candidate: 'cnn', result: cnn, baselineId: 'majority', baseline: majority, now }), /Not from the pipeline/);
+  });
+
+  it('writes a 0.0004 difference as such', () => {
+    const close = comparisonReport({ metrics, candidate: 'cnn', result: { ...cnn, metrics: { accuracy: 0.9124 } }, baselineId: 'majority', baseline: { ...majority, metrics: { accuracy: 0.912 } }, now });
+    assert.match(close, /\| accuracy \| maximize \| 0\.97 \| 0\.9124 \| 0\.912 \| \+0\.0004 ▲ \| ✗ \|/);
   });
 
   it('rows: roadmap metrics in order (found under tool names), then the other metrics of either side once', () => {
