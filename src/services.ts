@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
+import type { DecisionCategory } from './core/decisions/model';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
 
@@ -33,7 +34,10 @@ export interface ResultsIndex {
 export interface DecisionView {
   readonly number: number;
   readonly title: string;
-  readonly status: string;
+  /** The status as the record writes it (lower-cased); absent when the record states none. */
+  readonly status?: string;
+  /** The status normalised, for icons, colours and filters. */
+  readonly category: DecisionCategory;
   readonly date?: string;
   readonly file: string;
   readonly candidates: readonly string[];

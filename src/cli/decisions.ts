@@ -43,7 +43,8 @@ export async function runDecisions(args: readonly string[], io: CliIo): Promise<
           decisions: result.records.map((r) => ({
             number: r.number,
             title: r.title,
-            status: r.status,
+            status: r.status ?? null,
+            category: r.category,
             date: r.date ?? null,
             supersedes: r.supersedes,
             supersededBy: r.supersededBy,
@@ -68,7 +69,7 @@ function line(r: DecisionRecord): string {
     ...(r.supersedes.length > 0 ? [`supersedes ${r.supersedes.map(padNumber).join(', ')}`] : []),
     ...(r.supersededBy.length > 0 ? [`superseded by ${r.supersededBy.map(padNumber).join(', ')}`] : []),
   ];
-  return [r.padded, r.title, r.status, r.date ?? '-', ...links].join('  ');
+  return [r.padded, r.title, r.status ?? '-', r.date ?? '-', ...links].join('  ');
 }
 
 /** The roadmap's `decisions` key (as the extension reads it) when `mlroadmap.yaml` is in the folder, else the default. */

@@ -24,14 +24,14 @@ function decisionNode(key: string, record: DecisionView): ViewNode {
     tooltip: joinDefined(
       [
         `**${md(numbered(record.number))} ${md(record.title)}**`,
-        joinDefined([record.status, record.date]),
+        joinDefined([record.status !== undefined ? md(record.status) : vscode.l10n.t('no status written'), record.date && md(record.date)]),
         record.candidates.length > 0 && vscode.l10n.t('Candidates: {0}', md(record.candidates.join(', '))),
         links && md(links),
         md(vscode.workspace.asRelativePath(record.file)),
       ],
       '\n\n',
     ),
-    icon: decisionIcon(record.status),
+    icon: decisionIcon(record.category),
     contextValue: 'decision',
     file: record.file,
     itemId: String(record.number),

@@ -198,7 +198,8 @@ describe('architecture decisions in git', function () {
       const rs = await records();
       return rs.find((r) => r.number === 2)?.supersededBy[0] === 3 && rs.find((r) => r.number === 3)?.supersedes[0] === 2;
     });
-    assert.equal((await records()).find((r) => r.number === 2)?.status, 'superseded');
+    assert.equal((await records()).find((r) => r.number === 2)?.category, 'superseded');
+    assert.equal((await records()).find((r) => r.number === 2)?.status, 'superseded by adr-0003');
   });
 
   it('Generate Decision Index writes README.md with every record, and opens it', async () => {

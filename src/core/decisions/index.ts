@@ -8,4 +8,4 @@ export { setStatusEdits, supersedeEdits, supersedesLineEdits, statusValue, type 
 export { detectCollisions, planRenumber, type Collision, type RenumberStep, type RenumberFacts } from './renumber';
 export { generateIndex } from './indexfile';
 export { applyEdits, makeEdit } from './edits';
-export { statusFromText } from './status';
+export { statusAsWritten, categoryOf } from './status';

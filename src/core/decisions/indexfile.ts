@@ -13,7 +13,7 @@ export function generateIndex(records: readonly DecisionRecord[], heading = 'Arc
         ...r.supersedes.map((n) => `supersedes ${padNumber(n)}`),
         ...r.supersededBy.map((n) => `superseded by ${padNumber(n)}`),
       ];
-      const status = r.status + (links.length > 0 ? ` (${links.join(', ')})` : '');
+      const status = cell(r.status ?? '') + (links.length > 0 ? ` (${links.join(', ')})` : '');
       return `| [${r.padded}](${encodeURI(name)}) | ${cell(r.title)} | ${status} | ${cell(r.date ?? '')} |`;
     });
   return [`# ${heading}`, '', INDEX_MARKER, '', '| Number | Title | Status | Date |', '|---|---|---|---|', ...rows, ''].join('\n');
