@@ -52,9 +52,19 @@ export interface DecisionProblem {
   readonly severity: 'error' | 'warning';
 }
 
+/** A decisions folder that exists (or may) but cannot be listed: its records are unknown, not none. */
+export interface FolderError {
+  readonly folder: string;
+  /** The system error code (`EACCES`, `ENOTDIR`, `EIO`, …) when there is one. */
+  readonly code?: string;
+  readonly message: string;
+}
+
 export interface DecisionFolder {
   readonly records: readonly DecisionRecord[];
   readonly problems: readonly DecisionProblem[];
+  /** Set when the folder exists but cannot be listed (EACCES, ENOTDIR, I/O error): its records are unknown, not none. */
+  readonly error?: FolderError;
 }
 
 /** What the team decides about, when recording a decision. */
