@@ -61,6 +61,7 @@ describe('an unreadable decisions folder', () => {
       assert.equal(!result.ok && result.kind, 'io-error');
       assert.equal(result.recordFile, undefined);
       assert.deepEqual(result.paths, []);
+      assert.match(!result.ok ? result.message : '', /^Cannot read the decisions folder .* \(ENOTDIR\); no number was given and nothing was written\.$/);
     });
   }
 
@@ -100,7 +101,7 @@ describe('an unreadable decisions folder', () => {
     assert.equal(naming.ok, false);
     assert.equal(naming.error.code, 'EACCES');
     assert.deepEqual([result.ok, result.kind, result.recordFile], [false, 'io-error', undefined]);
-    assert.match(result.message, /cannot read the decisions folder .*no number was given and nothing was written/);
+    assert.match(result.message, /^Cannot read the decisions folder .*decisions \(EACCES\); no number was given and nothing was written\.$/);
     chmodSync(folder, 0o755);
     assert.deepEqual(readdirSync(folder).sort(), ['0001-use-markdown.md', '0002-use-a-cnn.md'], 'no 0001 written over the existing records');
   });
