@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
-import type { DecisionCategory } from './core/decisions/model';
+import type { DecisionCategory, FolderError } from './core/decisions/model';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
 
@@ -48,6 +48,8 @@ export interface DecisionView {
 export interface DecisionsIndex {
   readonly onDidChange: vscode.Event<void>;
   records(entry: RoadmapEntry): readonly DecisionView[];
+  /** Why the roadmap's decisions folder cannot be listed (its records are unknown, not none); undefined when it can or is missing. */
+  folderError?(entry: RoadmapEntry): FolderError | undefined;
 }
 
 /** What the composition root hands every feature. */

@@ -52,6 +52,11 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
     return this.read(entry).records;
   }
 
+  /** Why the folder cannot be listed (EACCES, ENOTDIR, I/O error), or undefined when it can or is missing. */
+  folderError(entry: RoadmapEntry): FolderError | undefined {
+    return this.read(entry).error;
+  }
+
   /** Records and the files that could not be read. */
   read(entry: RoadmapEntry): DecisionFolder {
     const key = entry.uri.toString();
@@ -112,7 +117,7 @@ export function reloadDecisions(services: Services, entry: RoadmapEntry): void {
 
 /** Why the roadmap's decisions folder cannot be listed (EACCES, ENOTDIR, I/O error), or undefined when it can (or is missing). */
 export function decisionsFolderError(services: Services, entry: RoadmapEntry): FolderError | undefined {
-  return services.decisions instanceof RoadmapDecisionsIndex ? services.decisions.read(entry).error : undefined;
+  return services.decisions.folderError?.(entry);
 }
 
 /** Decision records per roadmap (the composition root's factory). */

@@ -9,6 +9,7 @@ import type { RecordDecisionResult } from '../../src/decisions/recordArgs';
 import type { LifecycleResult } from '../../src/decisions/lifecycle';
 import type { GenerateIndexResult } from '../../src/decisions/generateIndex';
 import { waitFor } from './support/extension';
+import { child, viewsHandle } from './support/views';
 import { demoRoadmapUri, extensionApi, restoreDemoRoadmapAfterEach, restoreFile, workspaceFolder } from './support/roadmapFile';
 
 function listing(dir: string): string[] {
@@ -29,11 +30,17 @@ describe('an unreadable decisions folder', function () {
     fs.rmSync(blocker, { force: true });
   });
 
-  it('Record Decision, Set Decision Status and Generate Decision Index refuse: no number given, nothing written', async () => {
+  it('shows as an error in the Decisions tree; Record Decision, Set Decision Status and Generate Decision Index refuse: no number given, nothing written', async () => {
     const root = workspaceFolder().uri.fsPath;
     await restoreFile(demoRoadmapUri(), original().replace(/^decisions: docs\/decisions/m, 'decisions: not-a-folder/decisions'));
     const api = await extensionApi();
     await waitFor('the moved decisions key', () => api.services.store.get(demoRoadmapUri())?.roadmap?.decisions === 'not-a-folder/decisions');
+    // The Decisions tree says the folder cannot be read, instead of showing "no decisions recorded yet".
+    const { decisions } = await viewsHandle();
+    await waitFor('the error node in the Decisions tree', () => decisions.getChildren(undefined).some((n) => n.label === 'Cannot read the decisions folder'));
+    const node = child(decisions, 'Cannot read the decisions folder');
+    assert.equal(node.description, 'ENOTDIR');
+    assert.deepEqual(decisions.getChildren(undefined).map((n) => n.label), ['Cannot read the decisions folder']);
     const before = listing(root);
     const roadmap = demoRoadmapUri().toString();
 
