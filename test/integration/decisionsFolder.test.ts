@@ -69,3 +69,40 @@ describe('an unreadable decisions folder', function () {
     assert.equal(fs.readFileSync(blocker, 'utf8'), 'a file where the decisions folder should be\n');
   });
 });
+
+describe('decision statuses as their authors wrote them, in the Decisions tree', function () {
+  this.timeout(60_000);
+  const written: string[] = [];
+
+  after(async () => {
+    for (const f of written) fs.rmSync(f, { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('an unknown status is shown as written with a neutral icon; a record without a status shows none', async () => {
+    const folder = path.join(workspaceFolder().uri.fsPath, 'docs', 'decisions');
+    const onHold = path.join(folder, '0090-own-tooling.md');
+    const none = path.join(folder, '0091-use-markdown.md');
+    fs.writeFileSync(onHold, '---\nstatus: On Hold\ndate: 2026-12-01\n---\n# Own tooling\n\n## Context and Problem Statement\n\nLater.\n');
+    fs.writeFileSync(none, '# Use Markdown\n\n## Context and Problem Statement\n\nWhich format?\n');
+    written.push(onHold, none);
+    const { decisions } = await viewsHandle();
+    await waitFor('the two records in the Decisions tree', () => decisions.getChildren(undefined).filter((n) => /^009[01] /.test(n.label)).length === 2);
+    const held = child(decisions, '0090 Own tooling');
+    assert.equal(held.description, 'on hold · 2026-12-01');
+    assert.equal(held.icon?.id, 'law', 'category other: the neutral icon, not the proposed one');
+    assert.match(held.tooltip ?? '', /on hold/);
+    const bare = child(decisions, '0091 Use Markdown');
+    assert.equal(bare.description, '');
+    assert.equal(bare.icon?.id, 'law');
+    assert.match(bare.tooltip ?? '', /no status written/);
+    const api = await extensionApi();
+    const entry = api.services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const views = api.services.decisions.records(entry).filter((r) => r.number >= 90);
+    assert.deepEqual(views.map((r) => [r.number, r.status, r.category]), [
+      [90, 'on hold', 'other'],
+      [91, undefined, 'none'],
+    ]);
+  });
+});
