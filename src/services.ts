@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
 import type { EvaluatedResults } from './core/results/evaluated';
+import type { DecisionCategory, FolderError } from './core/decisions/model';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
 
@@ -38,7 +39,10 @@ export interface ResultsIndex {
 export interface DecisionView {
   readonly number: number;
   readonly title: string;
-  readonly status: string;
+  /** The status as the record writes it (lower-cased); absent when the record states none. */
+  readonly status?: string;
+  /** The status normalised, for icons, colours and filters. */
+  readonly category: DecisionCategory;
   readonly date?: string;
   readonly file: string;
   readonly candidates: readonly string[];
@@ -49,6 +53,8 @@ export interface DecisionView {
 export interface DecisionsIndex {
   readonly onDidChange: vscode.Event<void>;
   records(entry: RoadmapEntry): readonly DecisionView[];
+  /** Why the roadmap's decisions folder cannot be listed (its records are unknown, not none); undefined when it can or is missing. */
+  folderError?(entry: RoadmapEntry): FolderError | undefined;
 }
 
 /** What the composition root hands every feature. */

@@ -1,6 +1,7 @@
 // `mlroadmap decisions [folder] [--json]`: lists the architecture decision records of a folder
-// (MADR 2-4, Nygard/adr-tools, log4brains). Exit 0 all read, 1 some record not understood, 2 usage error.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// (MADR 2-4, Nygard/adr-tools, log4brains). Exit 0 all read, 1 some record not understood or the folder unreadable,
+// 2 usage error.
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { padNumber, readDecisionFolder, type DecisionRecord } from '../core/decisions';
 import { parseRoadmap } from '../core/roadmap/parse';
@@ -28,12 +29,12 @@ export async function runDecisions(args: readonly string[], io: CliIo): Promise<
   }
   const folder = positional[0] ?? defaultFolder(io.cwd);
   const abs = resolve(io.cwd, folder);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+  // A folder that cannot be listed (EACCES, ENOTDIR, I/O error) is an error problem, exit 1: never "no records".
+  const result = readDecisionFolder(abs);
+  if (!result.error && !existsSync(abs)) {
     io.err(`mlroadmap decisions: no such folder: ${folder}\n${USAGE}`);
     return 2;
   }
-
-  const result = readDecisionFolder(abs);
   const show = (file: string) => (isAbsolute(folder) ? file : relative(io.cwd, file) || file);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (json) {
@@ -43,7 +44,8 @@ export async function runDecisions(args: readonly string[], io: CliIo): Promise<
           decisions: result.records.map((r) => ({
             number: r.number,
             title: r.title,
-            status: r.status,
+            status: r.status ?? null,
+            category: r.category,
             date: r.date ?? null,
             supersedes: r.supersedes,
             supersededBy: r.supersededBy,
@@ -68,7 +70,7 @@ function line(r: DecisionRecord): string {
     ...(r.supersedes.length > 0 ? [`supersedes ${r.supersedes.map(padNumber).join(', ')}`] : []),
     ...(r.supersededBy.length > 0 ? [`superseded by ${r.supersededBy.map(padNumber).join(', ')}`] : []),
   ];
-  return [r.padded, r.title, r.status, r.date ?? '-', ...links].join('  ');
+  return [r.padded, r.title, r.status ?? '-', r.date ?? '-', ...links].join('  ');
 }
 
 /** The roadmap's `decisions` key (as the extension reads it) when `mlroadmap.yaml` is in the folder, else the default. */

@@ -31,8 +31,9 @@ export class DecisionCollisions implements vscode.Disposable {
     for (const entry of this.services.store.all()) {
       if (this.renumbering.has(entry.uri.toString())) continue;
       // The file names alone rule out a collision in the usual case: no record is read for it.
-      const numbers = folderNaming(decisionsFolderOf(entry)).numbers;
-      if (new Set(numbers).size === numbers.length) continue;
+      const naming = folderNaming(decisionsFolderOf(entry));
+      // An unreadable folder is reported by the decisions index; there is nothing to compare here.
+      if (!naming.ok || new Set(naming.numbers).size === naming.numbers.length) continue;
       const collisions = detectCollisions(this.services.decisions.records(entry) as readonly DecisionRecord[]);
       if (collisions.length === 0) continue;
       const key = collisions.flatMap((c) => c.records.map((r) => r.file)).join('|');

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isRecordFileName, readDecisionFolder, type DecisionFolder, type DecisionRecord } from '../core/decisions';
+import { isRecordFileName, readDecisionFolder, type DecisionFolder, type DecisionRecord, type FolderError } from '../core/decisions';
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { DecisionsIndex, Services } from '../services';
@@ -52,19 +52,24 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
     return this.read(entry).records;
   }
 
+  /** Why the folder cannot be listed (EACCES, ENOTDIR, I/O error), or undefined when it can or is missing. */
+  folderError(entry: RoadmapEntry): FolderError | undefined {
+    return this.read(entry).error;
+  }
+
   /** Records and the files that could not be read. */
   read(entry: RoadmapEntry): DecisionFolder {
     const key = entry.uri.toString();
     const folder = decisionsFolderOf(entry);
     const cached = this.cache.get(key);
     if (cached && cached.folder === folder) return cached.read;
+    // A missing folder has no records and no problem (no decision was recorded yet); a folder that cannot be
+    // listed carries `error`: its records are unknown, and commands that number or list records refuse.
     const read = readDecisionFolder(folder);
-    // A missing folder only means no decision was recorded yet.
-    const problems = read.problems.filter((p) => p.file !== folder);
-    for (const p of problems) this.log.warn(`${p.file}: ${p.message}`);
-    const result = { records: read.records, problems };
-    this.cache.set(key, { folder, read: result });
-    return result;
+    if (read.error) this.log.error(read.error.message);
+    for (const p of read.problems) if (p.file !== folder) this.log.warn(`${p.file}: ${p.message}`);
+    this.cache.set(key, { folder, read });
+    return read;
   }
 
   /** Forgets what was read for the roadmap (or every roadmap) and tells listeners now. */
@@ -108,6 +113,11 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
 /** Forgets what the index read for the roadmap, so the next read sees the folder as it is now, and tells listeners. */
 export function reloadDecisions(services: Services, entry: RoadmapEntry): void {
   if (services.decisions instanceof RoadmapDecisionsIndex) services.decisions.reload(entry);
+}
+
+/** Why the roadmap's decisions folder cannot be listed (EACCES, ENOTDIR, I/O error), or undefined when it can (or is missing). */
+export function decisionsFolderError(services: Services, entry: RoadmapEntry): FolderError | undefined {
+  return services.decisions.folderError?.(entry);
 }
 
 /** Decision records per roadmap (the composition root's factory). */

@@ -65,7 +65,7 @@ export async function supersedeDecisionCommand(services: Services, arg?: unknown
   const args = argsOf<SupersedeArgs>(arg);
   const target = await decisionsTarget(services, args);
   if ('failure' in target) return { committed: false, files: [], failure: target.failure };
-  const old = await pickRecord(target.records, refOf(args), vscode.l10n.t('Which decision is superseded?'), (r) => r.status !== 'superseded');
+  const old = await pickRecord(target.records, refOf(args), vscode.l10n.t('Which decision is superseded?'), (r) => r.category !== 'superseded');
   if (!old) return notFound(args);
 
   let next: DecisionRecord | undefined;

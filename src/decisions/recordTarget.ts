@@ -6,7 +6,7 @@ import type { DecisionRecord, RecordLink } from '../core/decisions';
 import { argsOf, isOutcome, resolveTarget, type TargetArgs } from '../commands/target';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { decisionsFolderOf, reloadDecisions } from './decisionsIndex';
+import { decisionsFolderError, decisionsFolderOf, reloadDecisions } from './decisionsIndex';
 
 export interface RecordRefArgs extends TargetArgs {
   /** The record's number, or its file (absolute). A Decisions tree item carries `file` and `itemId` (the number). */
@@ -30,6 +30,13 @@ export async function decisionsTarget(services: Services, arg: unknown): Promise
     entry = target.entry;
   }
   reloadDecisions(services, entry);
+  // An unreadable folder is not an empty one: no command acts on records it cannot list.
+  const error = decisionsFolderError(services, entry);
+  if (error) {
+    const message = vscode.l10n.t('Cannot read the decisions folder {0} ({1}); nothing was changed.', error.folder, error.code ?? error.message);
+    void vscode.window.showErrorMessage(message);
+    return { failure: { kind: 'io-error', message } };
+  }
   return { entry, records: services.decisions.records(entry) as readonly DecisionRecord[] };
 }
 

@@ -69,6 +69,8 @@ export const writeFileChange: WorkTreeWriter = async (file, change) => {
 export async function recordAndCommit(req: RecordRequest): Promise<RecordResult> {
   const folder = resolve(req.repoDir, req.decisionsDir);
   const naming = folderNaming(folder);
+  // A folder that cannot be listed gives no number: numbering must never restart at 0001 over existing records.
+  if (!naming.ok) return { number: 0, padded: '', paths: [], ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
   const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));
   const padded = padNumber(number);
   const title = req.draft.title.replace(/\s+/g, ' ').trim();

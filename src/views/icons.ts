@@ -1,6 +1,7 @@
 // Codicons and theme colours by meaning, so every view speaks the same visual language.
 // Colours are theme colour ids: they follow light, dark and high-contrast themes.
 import type { CandidateStatus, Severity, StepStatus, Verdict } from '../core/roadmap/model';
+import type { DecisionCategory } from '../core/decisions/model';
 import type { NodeIcon } from './viewNode';
 
 const PASSED = 'testing.iconPassed';
@@ -62,22 +63,21 @@ export function severityIcon(severity: Severity): NodeIcon {
   }
 }
 
-/** Decision record statuses (MADR, adr-tools, log4brains). */
-export function decisionIcon(status: string): NodeIcon {
-  switch (status) {
+/** Decision records by the category of their status (the status text itself is shown as written). */
+export function decisionIcon(category: DecisionCategory): NodeIcon {
+  switch (category) {
     case 'accepted':
       return { id: 'pass-filled', color: PASSED };
     case 'proposed':
       return { id: 'comment-discussion', color: ACTIVE };
-    case 'draft':
-      return { id: 'edit' };
     case 'rejected':
       return { id: 'close', color: MUTED };
     case 'deprecated':
       return { id: 'archive', color: MUTED };
     case 'superseded':
       return { id: 'history', color: MUTED };
-    default:
+    case 'other':
+    case 'none':
       return { id: 'law' };
   }
 }

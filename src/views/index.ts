@@ -43,7 +43,7 @@ export function activateViews(services: Services): vscode.Disposable[] {
     entries,
   );
   const metrics = new NodeTreeProvider(Views.metrics, (e) => buildMetricsNodes(e, analysis.get(e).roadmap), entries);
-  const decisionsTree = new NodeTreeProvider(Views.decisions, (e) => buildDecisionNodes(e, decisions.records(e)), entries);
+  const decisionsTree = new NodeTreeProvider(Views.decisions, (e) => buildDecisionNodes(e, decisions.records(e), decisions.folderError?.(e)), entries);
   const providers = [roadmap, candidates, metrics, decisionsTree];
 
   const create = (id: string, provider: NodeTreeProvider) =>

@@ -225,16 +225,49 @@ describe('architecture decisions in git', function () {
       const rs = await records();
       return rs.find((r) => r.number === 2)?.supersededBy[0] === 3 && rs.find((r) => r.number === 3)?.supersedes[0] === 2;
     });
-    assert.equal((await records()).find((r) => r.number === 2)?.status, 'superseded');
+    assert.equal((await records()).find((r) => r.number === 2)?.category, 'superseded');
+    assert.equal((await records()).find((r) => r.number === 2)?.status, 'superseded by adr-0003');
   });
 
   it('Generate Decision Index writes README.md with every record, and opens it', async () => {
     const result = await vscode.commands.executeCommand<GenerateIndexResult>('mlroadmap.generateDecisionIndex', { roadmap: demoRoadmapUri().toString() });
     assert.equal(result?.written, true, JSON.stringify(result));
     const text = fs.readFileSync(path.join(decisionsDir, 'README.md'), 'utf8');
-    assert.match(text, /\| \[0002\]\(0002-shortlist-a-small-cnn\.md\) \| Shortlist a small CNN on the 8x8 images \| superseded \(superseded by 0003\) \| 2026-11-20 \|/);
+    assert.match(text, /\| \[0002\]\(0002-shortlist-a-small-cnn\.md\) \| Shortlist a small CNN on the 8x8 images \| superseded by adr-0003 \(superseded by 0003\) \| 2026-11-20 \|/);
     assert.match(text, /\| \[0003\]\(0003-go-on-with-the-small-cnn\.md\) \| Go on with the small CNN \| accepted \(supersedes 0002\) \|/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(decisionsDir, 'README.md'));
+  });
+
+  it('Generate Decision Index replaces only the block between its markers: the text around it stays byte for byte on disk', async () => {
+    const readme = path.join(decisionsDir, 'README.md');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const before = Buffer.from('# Our decisions\r\n\r\nWritten by the team: caf\u00e9, na\u00efve \u2014 keep   \r\n\r\n', 'utf8');
+    const after = Buffer.from('\r\n\r\n## Notes\r\n\r\nThis paragraph is ours.\r\nNo newline at the end', 'utf8');
+    const stale = Buffer.from('<!-- mlroadmap:decision-index:begin -->\r\n| stale row |\r\n<!-- mlroadmap:decision-index:end -->', 'utf8');
+    fs.writeFileSync(readme, Buffer.concat([before, stale, after]));
+    const result = await vscode.commands.executeCommand<GenerateIndexResult>('mlroadmap.generateDecisionIndex', { roadmap: demoRoadmapUri().toString(), open: false });
+    assert.deepEqual([result?.written, result?.how], [true, 'replaced'], JSON.stringify(result));
+    const bytes = fs.readFileSync(readme);
+    assert.ok(bytes.subarray(0, before.length).equals(before), 'the text before the markers');
+    assert.ok(bytes.subarray(bytes.length - after.length).equals(after), 'the text after the markers');
+    const block = bytes.subarray(before.length, bytes.length - after.length).toString('utf8');
+    assert.doesNotMatch(block, /stale row/);
+    assert.match(block, /^<!-- mlroadmap:decision-index:begin[^\n]*-->\r\n/);
+    assert.match(block, /\| \[0003\]\(0003-go-on-with-the-small-cnn\.md\) \| Go on with the small CNN \| accepted \(supersedes 0002\) \|/);
+    assert.match(block, /<!-- mlroadmap:decision-index:end -->$/);
+  });
+
+  it('Generate Decision Index appends the block to a README.md without markers, keeps every byte of it, and says so', async () => {
+    const readme = path.join(decisionsDir, 'README.md');
+    const mine = '# Decisions\n\nHow we decide: a short meeting, then a record.\n\n| Our | own table |\n|---|---|\n| is | kept |\n';
+    fs.writeFileSync(readme, mine);
+    const result = await vscode.commands.executeCommand<GenerateIndexResult>('mlroadmap.generateDecisionIndex', { roadmap: demoRoadmapUri().toString(), open: false });
+    assert.deepEqual([result?.written, result?.how], [true, 'appended'], JSON.stringify(result));
+    assert.match(result?.message ?? '', /had no decision index markers: the index was added at its end/);
+    const text = fs.readFileSync(readme, 'utf8');
+    assert.ok(text.startsWith(mine), text);
+    assert.match(text.slice(mine.length), /^\n<!-- mlroadmap:decision-index:begin[^\n]*-->\n[\s\S]*\| \[0001\]\(0001-use-accuracy-and-macro-f1-as-offline-metrics\.md\) [\s\S]*<!-- mlroadmap:decision-index:end -->\n$/);
+    fs.rmSync(readme);
   });
 
   it('a number used twice (two branches merged) is renumbered: file renamed, links to it rewritten', async () => {

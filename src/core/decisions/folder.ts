@@ -1,7 +1,7 @@
 // Reads every record of a decisions folder. Never throws: unreadable files become problems.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DecisionFolder, DecisionProblem, DecisionRecord } from './model';
+import type { DecisionFolder, DecisionProblem, DecisionRecord, FolderError } from './model';
 import { parseDecision } from './read';
 import { numberPrefix, targetId, type RecordRef } from './status';
 
@@ -24,41 +24,52 @@ export function numberFiles(names: readonly string[]): Map<string, number> {
   return numbers;
 }
 
-/** The record file names of a folder; throws when the folder cannot be read. */
-function recordFileNames(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((d) => d.isFile() && isRecordFileName(d.name))
-    .map((d) => d.name);
+/**
+ * The record file names of a folder. A missing folder (ENOENT) has none: no decision was recorded yet. Any other
+ * failure (EACCES, ENOTDIR, an I/O error) is an error value, never "no records".
+ */
+function recordFileNames(folder: string): { readonly ok: true; readonly names: string[] } | { readonly ok: false; readonly error: FolderError } {
+  try {
+    const names = readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isFile() && isRecordFileName(d.name))
+      .map((d) => d.name);
+    return { ok: true, names };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return { ok: true, names: [] };
+    return { ok: false, error: { folder, ...(err.code ? { code: err.code } : {}), message: `cannot read the decisions folder ${folder}: ${err.message}` } };
+  }
 }
 
 /** How a folder names its records, from the file names alone (no record is read). */
 export interface FolderNaming {
+  readonly ok: true;
   /** The numbers the record files take: what the next number continues. */
   readonly numbers: readonly number[];
   /** Every record is named `YYYYMMDD-slug.md` (log4brains): new records are named so too. */
   readonly dated: boolean;
 }
 
-/** The naming of a decisions folder; a missing folder has no records and numbered names. */
-export function folderNaming(folder: string): FolderNaming {
-  try {
-    const names = recordFileNames(folder);
-    return { numbers: [...numberFiles(names).values()], dated: names.length > 0 && names.every((n) => DATE_SLUG.test(n)) };
-  } catch {
-    return { numbers: [], dated: false };
-  }
+/**
+ * The naming of a decisions folder; a missing folder has no records and numbered names. A folder that cannot be
+ * listed is an error: no number may be given from it (numbering would restart at 0001 over existing records).
+ */
+export function folderNaming(folder: string): FolderNaming | { readonly ok: false; readonly error: FolderError } {
+  const listed = recordFileNames(folder);
+  if (!listed.ok) return listed;
+  const names = listed.names;
+  return { ok: true, numbers: [...numberFiles(names).values()], dated: names.length > 0 && names.every((n) => DATE_SLUG.test(n)) };
 }
 
-/** Reads the folder's records; `read` (by default from disk) may throw, which becomes a problem for that file. */
+/**
+ * Reads the folder's records; `read` (by default from disk) may throw, which becomes a problem for that file.
+ * A missing folder has no records and no problem; a folder that cannot be listed sets `error` (and an error problem).
+ */
 export function readDecisionFolder(folder: string, read: (path: string) => string = (path) => readFileSync(path, 'utf8')): DecisionFolder {
-  let names: string[];
-  try {
-    names = recordFileNames(folder);
-  } catch (e) {
-    return { records: [], problems: [{ file: folder, severity: 'error', message: `cannot read the folder: ${(e as Error).message}` }] };
-  }
+  const listed = recordFileNames(folder);
+  if (!listed.ok) return { records: [], problems: [{ file: folder, severity: 'error', message: listed.error.message }], error: listed.error };
   return parseDecisionFiles(
-    names.map((name) => ({ name, path: join(folder, name) })),
+    listed.names.map((name) => ({ name, path: join(folder, name) })),
     read,
   );
 }

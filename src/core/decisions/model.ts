@@ -1,8 +1,16 @@
 // Architecture decision records as read from a decisions folder (MADR 2-4, Nygard/adr-tools, log4brains).
 // Pure data: no `vscode`, no I/O.
 
+/** The statuses this tool writes (Record Decision, Set Decision Status, Supersede Decision). */
 export const DECISION_STATUSES = ['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/**
+ * What a record's status means, for colours and filters. The text stays as the author wrote it: `other` is a
+ * status this reader does not know (`on hold`, `pending`, `draft`), `none` a record that states no status.
+ */
+export const DECISION_CATEGORIES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'other', 'none'] as const;
+export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
 
 export const DECISION_FORMATS = ['madr4', 'madr2-3', 'nygard', 'log4brains'] as const;
 export type DecisionFormat = (typeof DECISION_FORMATS)[number];
@@ -15,9 +23,13 @@ export interface DecisionRecord {
   /** The file name without `.md`, e.g. `0007-use-a-transformer`. */
   readonly id: string;
   readonly title: string;
-  readonly status: DecisionStatus;
-  /** The status text as written, when it says more than the status word (`Partly superseded`, `on hold`). */
-  readonly statusText?: string;
+  /**
+   * The status as the record writes it, lower-cased, with markup dropped (`on hold`, `superseded by 5. use x`);
+   * absent when the record states no status.
+   */
+  readonly status?: string;
+  /** The status normalised, for colours and filters; `none` when no status is written. */
+  readonly category: DecisionCategory;
   /** As written; ISO `YYYY-MM-DD` in records this tool writes. */
   readonly date?: string;
   readonly supersedes: readonly number[];
@@ -40,9 +52,19 @@ export interface DecisionProblem {
   readonly severity: 'error' | 'warning';
 }
 
+/** A decisions folder that exists (or may) but cannot be listed: its records are unknown, not none. */
+export interface FolderError {
+  readonly folder: string;
+  /** The system error code (`EACCES`, `ENOTDIR`, `EIO`, …) when there is one. */
+  readonly code?: string;
+  readonly message: string;
+}
+
 export interface DecisionFolder {
   readonly records: readonly DecisionRecord[];
   readonly problems: readonly DecisionProblem[];
+  /** Set when the folder exists but cannot be listed (EACCES, ENOTDIR, I/O error): its records are unknown, not none. */
+  readonly error?: FolderError;
 }
 
 /** What the team decides about, when recording a decision. */

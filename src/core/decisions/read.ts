@@ -1,10 +1,10 @@
 // Reads one decision record (MADR 4, MADR 2-3, Nygard/adr-tools or log4brains) from its text.
 // Lenient: real folders hold statuses inside code blocks, nested decider lists and free-form dates.
 import { parse as parseYaml } from 'yaml';
-import type { DecisionFormat, DecisionProblem, DecisionRecord, DecisionStatus } from './model';
-import { DECISION_STATUSES, padNumber } from './model';
+import type { DecisionFormat, DecisionProblem, DecisionRecord } from './model';
+import { padNumber } from './model';
 import { headerLines, isFenceLine, splitLines, statusSection, stripComments, stripEmphasis, unescapeMarkdown, type Line, type MarkdownLines } from './lines';
-import { numberPrefix, refsIn, statusFromText, type RecordRef } from './status';
+import { categoryOf, numberPrefix, refsIn, statusAsWritten, type RecordRef } from './status';
 
 export interface ParseOptions {
   /** File path to put in the record and in problems. */
@@ -121,24 +121,11 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
   }
   if (statusText && /supersed|superceded/i.test(statusText)) addRefs(supersededBy, statusText);
 
-  let status: DecisionStatus = 'accepted';
-  let keptText: string | undefined;
-  if (statusText !== undefined && statusText.trim() !== '') {
-    const s = statusFromText(statusText);
-    if (s === undefined) {
-      status = 'proposed';
-      problems.push({
-        file,
-        severity: 'warning',
-        message: `status "${statusText.trim()}" is not one of ${DECISION_STATUSES.join(', ')}; read as proposed`,
-      });
-    } else {
-      status = s;
-    }
-    const plain = stripEmphasis(statusText).trim();
-    if (plain.toLowerCase() !== status) keptText = plain;
-  }
-  if (status === 'accepted' && supersededBy.size > 0 && statusSection !== undefined) status = 'superseded';
+  // The status as written; a record that states none has none (MADR makes the status optional).
+  const status = statusText === undefined ? undefined : statusAsWritten(statusText);
+  let category = categoryOf(status);
+  // adr-tools keeps "Accepted" and adds a "Superseded by" line to the status section when it supersedes a record.
+  if (category === 'accepted' && supersededBy.size > 0 && statusSection !== undefined) category = 'superseded';
 
   const fmDate = fm?.date instanceof Date ? fm.date.toISOString().slice(0, 10) : fm?.date !== undefined && fm.date !== null ? String(fm.date) : undefined;
   const date = fmDate ?? (bullets.values.date?.filter((v) => v !== '')[0]) ?? dateLine?.[1];
@@ -156,8 +143,8 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
     padded,
     id,
     title,
-    status,
-    ...(keptText ? { statusText: keptText } : {}),
+    ...(status !== undefined ? { status } : {}),
+    category,
     ...(date && date.trim() !== '' ? { date: stripEmphasis(stripComments(date)).trim() } : {}),
     supersedes: [...supersedes].sort((a, b) => a - b),
     supersededBy: [...supersededBy].sort((a, b) => a - b),

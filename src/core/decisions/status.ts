@@ -1,25 +1,34 @@
-// Status words as teams write them, mapped onto the six statuses, and the links between records.
-import type { DecisionStatus } from './model';
-import { stripEmphasis } from './lines';
+// Statuses as their authors wrote them, the category each one falls in, and the links between records.
+import type { DecisionCategory, DecisionStatus } from './model';
+import { stripComments, stripEmphasis } from './lines';
 
-const SYNONYMS: readonly (readonly [RegExp, DecisionStatus])[] = [
-  [/supersed|superceded|replaced by/, 'superseded'],
-  [/^(deprecated|obsolete|retired|withdrawn)/, 'deprecated'],
-  [/^(rejected|declined|refused|abandoned)/, 'rejected'],
-  [/^(accepted|approved|adopted|agreed|decided|done|implemented|active)/, 'accepted'],
-  [/^draft/, 'draft'],
-  [/^(proposed|proposal|pending|open|in progress|in review|under review|on hold|wip|discussion|discussing)/, 'proposed'],
+/** Status words teams write for the five categories; any other status is `other`, shown as written. */
+const CATEGORY_WORDS: readonly (readonly [RegExp, DecisionCategory])[] = [
+  [/^(superseded|superceded|replaced)\b/, 'superseded'],
+  [/^(deprecated|obsolete)\b/, 'deprecated'],
+  [/^(rejected|declined)\b/, 'rejected'],
+  [/^(accepted|approved|adopted|agreed)\b/, 'accepted'],
+  [/^(proposed|proposal)\b/, 'proposed'],
 ];
 
-/** The status a status text means, or undefined when it is not one teams use. */
-export function statusFromText(text: string): DecisionStatus | undefined {
-  const t = stripEmphasis(text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
+/**
+ * A status text as written, for display and `--json`: links read as their labels, emphasis, comments and a leading
+ * `Status:` dropped, spaces collapsed, lower-cased. Undefined when nothing is left (no status is written).
+ */
+export function statusAsWritten(text: string): string | undefined {
+  const t = stripEmphasis(stripComments(text).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
+    .replace(/\s+/g, ' ')
     .toLowerCase()
     .replace(/^status\s*:\s*/, '')
     .trim();
-  if (t === '') return undefined;
-  for (const [re, status] of SYNONYMS) if (re.test(t)) return status;
-  return undefined;
+  return t === '' ? undefined : t;
+}
+
+/** The category of a status as written (see `statusAsWritten`); `none` when no status is written. */
+export function categoryOf(status: string | undefined): DecisionCategory {
+  if (status === undefined) return 'none';
+  for (const [re, category] of CATEGORY_WORDS) if (re.test(status)) return category;
+  return 'other';
 }
 
 /** The status word as the format writes it: Nygard capitalises (`Accepted`), MADR and log4brains do not. */

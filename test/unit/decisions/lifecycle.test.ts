@@ -106,7 +106,8 @@ describe('supersede', () => {
       );
       assert.deepEqual(files.problems, []);
       const [o, n] = files.records;
-      assert.deepEqual([o.status, o.supersededBy, o.format], ['superseded', [2], format]);
+      assert.deepEqual([o.category, o.supersededBy, o.format], ['superseded', [2], format]);
+      assert.match(o.status ?? '', /^superseded by /);
       assert.deepEqual([n.supersedes, n.format], [[1], format]);
       assert.equal(n.status, format === 'madr4' ? 'proposed' : 'accepted');
       // Idempotent: the new record already says what it supersedes.
@@ -208,7 +209,7 @@ describe('index', () => {
     assert.deepEqual(readme.split('\n').filter((l) => l.startsWith('|')), [
       '| Number | Title | Status | Date |',
       '|---|---|---|---|',
-      '| [0001](0001-a.md) | A \\| pipe | superseded (superseded by 0002) | 2024-01-01 |',
+      '| [0001](0001-a.md) | A \\| pipe | superseded by 2. b (superseded by 0002) | 2024-01-01 |',
       '| [0002](0002-b.md) | B | accepted (supersedes 0001) |  |',
     ]);
   });
