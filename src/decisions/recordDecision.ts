@@ -93,15 +93,15 @@ export async function recordDecisionCommand(services: Services, arg?: unknown): 
   const file = result.recordFile;
   services.log.info(`Decision ${result.padded} written to ${vscode.workspace.asRelativePath(file)}`);
   const outcome = await commitDecisionFiles(
-    { repoDir, changes: result.changes, message: result.message, log: services.log, recordFile: file, confirm: args.confirm, initRepo: args.initRepo },
+    { repoDir, changes: result.changes, message: result.commitMessage, log: services.log, recordFile: file, confirm: args.confirm, initRepo: args.initRepo },
     result,
   );
   if (args.open !== false) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
   if (outcome.committed) {
     void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Decision {0} recorded and committed ({1}).', result.padded, outcome.commit)}`, 5000);
-    return { file, number: result.number, committed: true, commit: outcome.commit, message: result.message };
+    return { file, number: result.number, committed: true, commit: outcome.commit, message: result.commitMessage };
   }
-  return { file, number: result.number, committed: false, message: result.message, failure: outcome.failure };
+  return { file, number: result.number, committed: false, message: result.commitMessage, failure: outcome.failure };
 
   function fail(kind: string, message: string): RecordDecisionResult {
     void vscode.window.showErrorMessage(message);

@@ -47,8 +47,8 @@ export interface RecordedFiles {
   readonly paths: readonly string[];
   /** What to commit for each path (the record's text; the decision's edit of the committed roadmap). */
   readonly changes: readonly FileChange[];
-  /** The commit message used. */
-  readonly message: string;
+  /** The commit message used (a failure's own `message` says what went wrong). */
+  readonly commitMessage: string;
 }
 
 export type RecordResult = CommitResult & RecordedFiles;
@@ -70,13 +70,13 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
   const folder = resolve(req.repoDir, req.decisionsDir);
   const naming = folderNaming(folder);
   // A folder that cannot be listed gives no number: numbering must never restart at 0001 over existing records.
-  if (!naming.ok) return { number: 0, padded: '', paths: [], ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
+  if (!naming.ok) return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
   const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));
   const padded = padNumber(number);
   const title = req.draft.title.replace(/\s+/g, ' ').trim();
   const message = `docs(decision): ${padded} ${title}`;
   const recordFile = join(folder, recordFileName(number, title, naming.dated ? req.draft.date : undefined));
-  const base = { number, padded, message };
+  const base = { number, padded, commitMessage: message };
   const text = renderMadr(req.draft);
 
   try {

@@ -28,8 +28,8 @@ describe('git adapter: recordAndCommit', function () {
     });
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.equal(r.padded, '0002');
-    assert.equal(r.message, 'docs(decision): 0002 Choose a small CNN over ViT-tiny');
-    assert.equal(repo.git('log', '-1', '--format=%s').trim(), r.message);
+    assert.equal(r.commitMessage, 'docs(decision): 0002 Choose a small CNN over ViT-tiny');
+    assert.equal(repo.git('log', '-1', '--format=%s').trim(), r.commitMessage);
     assert.deepEqual(repo.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n'), [
       'docs/decisions/0002-choose-a-small-cnn-over-vit-tiny.md',
       'mlroadmap.yaml',
@@ -89,6 +89,15 @@ describe('git adapter: recordAndCommit', function () {
     assert.deepEqual(repo.git('diff', '--cached', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)), ['+# staged']);
     assert.equal(repo.git('diff', '--', 'mlroadmap.yaml'), '', 'the work tree has the staged hunk and the decision');
     assert.ok(r.recordFile && existsSync(r.recordFile));
+  });
+
+  it("a failure says what went wrong in its message, not the commit message", async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
+    repo.git('checkout', '-q', '--detach');
+    const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), env: repo.env });
+    assert.equal(r.ok === false && r.kind, 'detached-head');
+    assert.match(r.ok ? '' : r.message, /HEAD is detached/);
+    assert.equal(r.commitMessage, 'docs(decision): 0001 Choose a small CNN over ViT-tiny');
   });
 
   it('on a git failure leaves the record and the roadmap edit on disk and returns what to retry', async () => {
