@@ -1,39 +1,7 @@
 // The keyed debounce, driven by a fake clock: what runs, when, and what a cancel or a newer schedule drops.
 import assert from 'node:assert/strict';
-import { KeyedDebouncer, type Timers } from '../../../src/core/debounce';
-
-/** A clock that moves only when told to, running due timers in time order (then in the order they were set). */
-class FakeClock implements Timers {
-  now = 0;
-  private nextId = 0;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-
-  set(callback: () => void, ms: number): number {
-    const id = ++this.nextId;
-    this.timers.set(id, { at: this.now + ms, callback });
-    return id;
-  }
-
-  clear(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  get waiting(): number {
-    return this.timers.size;
-  }
-
-  advance(ms: number): void {
-    const until = this.now + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= until).sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.now = due[1].at;
-      due[1].callback();
-    }
-    this.now = until;
-  }
-}
+import { KeyedDebouncer } from '../../../src/core/debounce';
+import { FakeClock } from '../support/fakeClock';
 
 describe('KeyedDebouncer', () => {
   let clock: FakeClock;
