@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { RoadmapStore } from './workspace/roadmapStore';
+import { WorkspaceFileEvents } from './workspace/fileEvents';
 import type { Services } from './services';
 import { createResultsIndex } from './evaluation/resultsIndex';
 import { createDecisionsIndex } from './decisions/decisionsIndex';
@@ -23,10 +24,12 @@ export class MlRoadmapExtension implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
-    const store = new RoadmapStore(log);
-    this.disposables.push(log, store);
-    const results = createResultsIndex(store, log);
-    const decisions = createDecisionsIndex(store, log);
+    // One watcher over the workspace: the store and the indexes subscribe to its events with their own filters.
+    const files = new WorkspaceFileEvents();
+    const store = new RoadmapStore(log, files);
+    this.disposables.push(log, files, store);
+    const results = createResultsIndex(store, files, log);
+    const decisions = createDecisionsIndex(store, files, log);
     this.disposables.push(results, decisions);
     const analysis = new RoadmapAnalysis(store, results);
     this.disposables.push(analysis);

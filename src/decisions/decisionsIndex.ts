@@ -4,12 +4,16 @@ import { isRecordFileName, readDecisionFolder, type DecisionFolder, type Decisio
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { DecisionsIndex, Services } from '../services';
-import { watchFiles } from '../workspace/watchFiles';
+import { KeyedDebouncer } from '../core/debounce';
+import type { FileEvents } from '../workspace/fileEvents';
 
 /** The decisions folder of a roadmap, absolute (`decisions` is relative to the roadmap's folder). */
 export function decisionsFolderOf(entry: RoadmapEntry): string {
   return path.resolve(entry.root.fsPath, entry.roadmap?.decisions ?? DEFAULT_DECISIONS_FOLDER);
 }
+
+/** The debounce key of the one change notice. */
+const CHANGED = 'changed';
 
 interface Cached {
   readonly folder: string;
@@ -18,23 +22,24 @@ interface Cached {
 
 /**
  * Decision records per roadmap, read with the core reader from each roadmap's decisions folder and kept
- * current: one workspace watcher (a glob, no extra watch requests) filtered by the folders in use, and the
- * roadmap store (the `decisions` key may move the folder).
+ * current: the workspace's file events, filtered by the folders in use, and the roadmap store (the `decisions` key
+ * may move the folder).
  */
 export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable {
   private readonly cache = new Map<string, Cached>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly debounce = new KeyedDebouncer();
 
   constructor(
     private readonly store: RoadmapStore,
+    files: FileEvents,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       this.changed,
-      ...watchFiles('**/*.md', (file) => this.fileChanged(file)),
+      files.subscribe(({ uri }) => this.fileChanged(uri.fsPath), ({ uri }) => uri.path.endsWith('.md')),
       store.onDidChange((entry) => {
         if (!entry) {
           this.cache.clear();
@@ -76,8 +81,7 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
   reload(entry?: RoadmapEntry): void {
     if (entry) this.cache.delete(entry.uri.toString());
     else this.cache.clear();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.debounce.cancel(CHANGED);
     this.changed.fire();
   }
 
@@ -97,15 +101,11 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
   }
 
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.changed.fire();
-    }, 100);
+    this.debounce.schedule(CHANGED, 100, () => this.changed.fire());
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.debounce.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
@@ -121,6 +121,6 @@ export function decisionsFolderError(services: Services, entry: RoadmapEntry): F
 }
 
 /** Decision records per roadmap (the composition root's factory). */
-export function createDecisionsIndex(store: RoadmapStore, log: vscode.LogOutputChannel): RoadmapDecisionsIndex {
-  return new RoadmapDecisionsIndex(store, log);
+export function createDecisionsIndex(store: RoadmapStore, files: FileEvents, log: vscode.LogOutputChannel): RoadmapDecisionsIndex {
+  return new RoadmapDecisionsIndex(store, files, log);
 }

@@ -10,6 +10,7 @@ import { ALL_CANDIDATES } from './plan';
 import type { EvaluationResultsIndex } from './resultsIndex';
 import { resultLine } from './summary';
 import { evaluationTask } from './tasks';
+import { awaitTaskRun, within, type TaskRunLimits } from './taskWait';
 
 interface EvaluateArgs extends TargetArgs {
   readonly candidate?: string;
@@ -30,54 +31,69 @@ function refuseUntrusted(): EvaluateResult | undefined {
   return refuseUntrustedWith(vscode.l10n.t(RESTRICTED_MESSAGE));
 }
 
-/** Runs the evaluation as a VS Code task and resolves with its outcome once the task ends. */
+/** How long an evaluation task may take to start, and its run to report once the task has ended. */
+export const TASK_WAIT_LIMITS: TaskRunLimits = { startMs: 30_000, outcomeAfterEndMs: 30_000 };
+/** How long the terminal of the previous run of the same task may take to close. */
+const PREVIOUS_RUN_CLOSE_MS = 5_000;
+
+const sameTask = (a: vscode.Task, b: vscode.Task) => a.name === b.name && a.source === b.source;
+
+/** The next end of `task` (onDidEndTask), subscribed now. */
+function nextEndOf(task: vscode.Task): { readonly ended: Promise<void>; dispose(): void } {
+  let subscription!: vscode.Disposable;
+  const ended = new Promise<void>((ok) => {
+    subscription = vscode.tasks.onDidEndTask((e) => {
+      if (sameTask(e.execution.task, task)) ok();
+    });
+  });
+  return { ended, dispose: () => subscription.dispose() };
+}
+
+/** Runs the evaluation as a VS Code task and resolves with its outcome once the run reports it, or says why not. */
 export async function runEvaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string): Promise<EvaluateResult> {
   if (evaluations.isRunning(entry.uri, candidate)) {
     const message = vscode.l10n.t('The evaluation of {0} is already running.', candidate === ALL_CANDIDATES ? vscode.l10n.t('all candidates') : candidate);
     void vscode.window.showInformationMessage(message);
     return { done: false, reason: 'failed', message };
   }
-  let started = false;
-  let settle!: (run: { readonly outcome: Promise<RunOutcome> } | undefined) => void;
-  const run = new Promise<{ readonly outcome: Promise<RunOutcome> } | undefined>((ok) => (settle = ok));
-  const task = evaluationTask(evaluations, entry, candidate, (r) => {
-    started = true;
-    settle(r);
-  });
-  const ended = vscode.tasks.onDidEndTask((e) => {
-    if (e.execution.task.name !== task.name || e.execution.task.source !== task.source) return;
-    setTimeout(() => {
-      if (!started) settle(undefined);
-    }, 1000);
-  });
+  let onStarted!: (run: { readonly outcome: Promise<RunOutcome> }) => void;
+  const started = new Promise<{ readonly outcome: Promise<RunOutcome> }>((ok) => (onStarted = ok));
+  const task = evaluationTask(evaluations, entry, candidate, (run) => onStarted(run));
+  const failed = (message: string): EvaluateResult => {
+    void vscode.window.showErrorMessage(message);
+    return { done: false, reason: 'failed', message };
+  };
+  // The terminal of a run that just finished stays open a moment (see tasks.ts): let it close first.
+  if (!(await previousRunClosed(task))) {
+    return failed(vscode.l10n.t('The previous run of the task "{0}" has not ended: stop it, then evaluate again.', task.name));
+  }
+  const end = nextEndOf(task);
   try {
-    // The terminal of a run that just finished stays open a moment (see tasks.ts): let it close first.
-    await previousRunClosed(task);
-    await vscode.tasks.executeTask(task);
-    const r = await run;
-    if (!r) return { done: false, reason: 'failed', message: vscode.l10n.t('The evaluation task ended before it started.') };
-    const outcome = await r.outcome;
-    return { ...outcome, done: outcome.ok };
+    const execution = await vscode.tasks.executeTask(task);
+    const run = await awaitTaskRun({ started, ended: end.ended }, TASK_WAIT_LIMITS);
+    if (run.ok) return { ...run.outcome, done: run.outcome.ok };
+    if (run.reason === 'not-started') {
+      execution.terminate();
+      return failed(vscode.l10n.t('The task "{0}" did not start within {1} seconds; it was stopped.', task.name, TASK_WAIT_LIMITS.startMs / 1000));
+    }
+    if (run.reason === 'ended-before-start') return failed(vscode.l10n.t('The task "{0}" ended before its evaluation started.', task.name));
+    return failed(
+      vscode.l10n.t('The task "{0}" ended, but its evaluation reported no outcome within {1} seconds: see the evaluation log.', task.name, TASK_WAIT_LIMITS.outcomeAfterEndMs / 1000),
+    );
   } finally {
-    ended.dispose();
+    end.dispose();
   }
 }
 
-/** Resolves when no execution of the same task is active (at most a few seconds). */
-function previousRunClosed(task: vscode.Task): Promise<void> {
-  const same = (t: vscode.Task) => t.name === task.name && t.source === task.source;
-  if (!vscode.tasks.taskExecutions.some((e) => same(e.task))) return Promise.resolve();
-  return new Promise((ok) => {
-    const done = () => {
-      clearTimeout(timer);
-      sub.dispose();
-      ok();
-    };
-    const sub = vscode.tasks.onDidEndTask((e) => {
-      if (same(e.execution.task)) done();
-    });
-    const timer = setTimeout(done, 5000);
-  });
+/** Whether no execution of the same task is active, waiting a few seconds for one to end. */
+async function previousRunClosed(task: vscode.Task): Promise<boolean> {
+  const end = nextEndOf(task);
+  try {
+    if (!vscode.tasks.taskExecutions.some((e) => sameTask(e.task, task))) return true;
+    return (await within(end.ended.then(() => true), PREVIOUS_RUN_CLOSE_MS)) ?? false;
+  } finally {
+    end.dispose();
+  }
 }
 
 async function pickCandidate(index: EvaluationResultsIndex, entry: RoadmapEntry, title: string, skipBaseline: boolean): Promise<string | undefined> {

@@ -132,11 +132,16 @@ export class Evaluations implements vscode.Disposable {
     await closeStream(log);
     await this.index.reload(entry);
     const failed = steps.filter((s) => s.exitCode !== 0 || s.error !== undefined || s.cancelled);
+    // A cancel between steps (or before the first one) leaves steps that never ran.
+    const notRun = plan.value.steps.length - steps.length;
+    const ok = failed.length === 0 && notRun === 0;
     const cancelled = cancelRequested || steps.some((s) => s.cancelled);
-    const exitCode = failed.length === 0 ? 0 : (failed.find((s) => s.exitCode !== null && s.exitCode !== 0)?.exitCode ?? 1);
-    const message = failed.length > 0 ? failed.map((s) => failureMessage(s)).join(' ') : undefined;
-    out(failed.length === 0 ? `\n${vscode.l10n.t('Recorded {0} result(s) in .mlroadmap/history.jsonl.', steps.length)}\n` : `\n${message}\n`);
-    return this.finish({ ...base, ok: failed.length === 0, exitCode, cancelled, steps, logFile, ...(message ? { message } : {}) });
+    const exitCode = ok ? 0 : (failed.find((s) => s.exitCode !== null && s.exitCode !== 0)?.exitCode ?? 1);
+    const messages = failed.map((s) => failureMessage(s));
+    if (notRun > 0) messages.push(notRunMessage(candidate, notRun, plan.value.steps.length));
+    const message = ok ? undefined : messages.join(' ');
+    out(ok ? `\n${vscode.l10n.t('Recorded {0} result(s) in .mlroadmap/history.jsonl.', steps.length)}\n` : `\n${message}\n`);
+    return this.finish({ ...base, ok, exitCode, cancelled, steps, logFile, ...(message ? { message } : {}) });
   }
 
   private async runStep(plan: Parameters<typeof ingestStep>[0], step: EvaluationStep, out: (t: string) => void, setCancel: (c: () => void) => void): Promise<StepOutcome> {
@@ -223,6 +228,11 @@ function failureMessage(step: StepOutcome): string {
   if (step.cancelled) return vscode.l10n.t('Evaluation of {0} was cancelled; nothing was recorded.', step.candidate);
   if (step.exitCode !== 0 && step.exitCode !== null) return vscode.l10n.t('Evaluation of {0} failed (exit code {1}).', step.candidate, step.exitCode);
   return vscode.l10n.t('Evaluation of {0} failed: {1}; nothing was recorded.', step.candidate, step.error ?? 'killed');
+}
+
+function notRunMessage(candidate: string, notRun: number, total: number): string {
+  if (notRun === total) return vscode.l10n.t('Evaluation of {0} was cancelled before it ran; nothing was recorded.', label(candidate));
+  return vscode.l10n.t('Evaluation of {0} was cancelled: {1} of {2} candidate(s) were not evaluated.', label(candidate), notRun, total);
 }
 
 function closeStream(stream: WriteStream): Promise<void> {

@@ -18,7 +18,8 @@ import {
 import { Settings } from '../ids';
 import type { CandidateResultView, ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
-import { watchFiles } from '../workspace/watchFiles';
+import { KeyedDebouncer } from '../core/debounce';
+import type { FileEvents } from '../workspace/fileEvents';
 
 /** The roadmap's current evaluation command of a candidate, as results are stamped with it; undefined when unknown. */
 export type CurrentCommandOf = (entry: RoadmapEntry, candidateId: string) => string | undefined;
@@ -39,7 +40,6 @@ interface Slot {
   watched: ReadonlySet<string>;
   /** Folders whose content counts as one path (a dataset folder). */
   watchedFolders: readonly string[];
-  timer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
   /** The dataset's fingerprint at the last read, until the dataset changes on disk or the roadmap names another. */
@@ -101,15 +101,18 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
    */
   private readonly parsed = new Map<string, ByStat<unknown>>();
   private currentCommand: CurrentCommandOf = () => undefined;
+  /** Pending reads by roadmap URI. */
+  private readonly debounce = new KeyedDebouncer();
 
   constructor(
     private readonly store: RoadmapStore,
+    files: FileEvents,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    // One watcher on every file, filtered by the paths each roadmap depends on.
+    // Every file event of the workspace, filtered by the paths each roadmap depends on.
     this.disposables.push(
       this.changed,
-      ...watchFiles('**/*', (file) => this.fileChanged(file)),
+      files.subscribe(({ uri }) => this.fileChanged(uri.fsPath)),
       store.onDidChange((entry) => {
         if (entry) this.schedule(entry, 0);
         else this.syncWithStore();
@@ -146,8 +149,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   async reload(entry: RoadmapEntry): Promise<void> {
     const slot = this.slotOf(entry);
     slot.dataset = undefined;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
+    this.debounce.cancel(slot.entry.uri.toString());
     await this.run(slot);
     if (slot.running) await slot.running;
   }
@@ -155,7 +157,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   /** Resolves when no read is scheduled or running (for tests). */
   async whenIdle(): Promise<void> {
     for (let i = 0; i < 50; i++) {
-      const busy = [...this.slots.values()].filter((s) => s.timer || s.running);
+      const busy = [...this.slots.entries()].filter(([key, s]) => this.debounce.isPending(key) || s.running).map(([, s]) => s);
       if (busy.length === 0) return;
       await Promise.all(busy.map((s) => s.running ?? new Promise((ok) => setTimeout(ok, DEBOUNCE_MS))));
     }
@@ -214,9 +216,9 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   private syncWithStore(): void {
     const live = new Set(this.store.all().map((e) => e.uri.toString()));
     let removed = false;
-    for (const [key, slot] of this.slots) {
+    for (const key of [...this.slots.keys()]) {
       if (live.has(key)) continue;
-      if (slot.timer) clearTimeout(slot.timer);
+      this.debounce.cancel(key);
       this.slots.delete(key);
       removed = true;
     }
@@ -226,11 +228,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
 
   private schedule(entry: RoadmapEntry, delay = DEBOUNCE_MS): void {
     const slot = this.slotOf(entry);
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => {
-      slot.timer = undefined;
-      void this.run(slot);
-    }, delay);
+    this.debounce.schedule(entry.uri.toString(), delay, () => void this.run(slot));
   }
 
   /** Runs a read; a change during a read queues exactly one more. */
@@ -338,13 +336,13 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const slot of this.slots.values()) if (slot.timer) clearTimeout(slot.timer);
+    this.debounce.dispose();
     this.slots.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
 
 /** Latest results per candidate. */
-export function createResultsIndex(store: RoadmapStore, log: vscode.LogOutputChannel): EvaluationResultsIndex {
-  return new EvaluationResultsIndex(store, log);
+export function createResultsIndex(store: RoadmapStore, files: FileEvents, log: vscode.LogOutputChannel): EvaluationResultsIndex {
+  return new EvaluationResultsIndex(store, files, log);
 }

@@ -20,13 +20,17 @@ const SOURCE = 'ML Roadmap';
 
 const CLOSE_DELAY_MS = 500;
 
-/** A pseudoterminal that runs one evaluation and closes with its exit code; closing it cancels the run. */
-class EvaluationTerminal implements vscode.Pseudoterminal {
+/**
+ * A pseudoterminal that runs one evaluation and closes with its exit code; closing it cancels the run. Its outcome
+ * always settles: closed before it opened, or with a run that failed to complete, it is a failed outcome.
+ */
+export class EvaluationTerminal implements vscode.Pseudoterminal {
   private readonly writer = new vscode.EventEmitter<string>();
   private readonly closer = new vscode.EventEmitter<number>();
   readonly onDidWrite = this.writer.event;
   readonly onDidClose = this.closer.event;
   private cancel: (() => void) | undefined;
+  private opened = false;
   private closed = false;
   readonly outcome: Promise<RunOutcome>;
   private settle!: (o: RunOutcome) => void;
@@ -40,12 +44,22 @@ class EvaluationTerminal implements vscode.Pseudoterminal {
   }
 
   open(): void {
+    this.opened = true;
     void this.evaluations
       .execute(this.roadmap, this.candidate, {
         write: (text) => {
           if (!this.closed) this.writer.fire(text.replace(/\r?\n/g, '\r\n'));
         },
-        onCancel: (cancel) => (this.cancel = cancel),
+        onCancel: (cancel) => {
+          this.cancel = cancel;
+          // Closed while the run was getting ready: stop it as soon as it can be stopped.
+          if (this.closed) cancel();
+        },
+      })
+      .catch((e: unknown): RunOutcome => {
+        const message = vscode.l10n.t('The evaluation stopped on an internal error: {0}', e instanceof Error ? e.message : String(e));
+        if (!this.closed) this.writer.fire(`${message}\r\n`);
+        return this.failed(message, false);
       })
       .then((outcome) => {
         this.settle(outcome);
@@ -62,6 +76,15 @@ class EvaluationTerminal implements vscode.Pseudoterminal {
   close(): void {
     this.closed = true;
     this.cancel?.();
+    // Closed before it ran: there is no run to report the outcome.
+    if (!this.opened) {
+      this.settle(this.failed(vscode.l10n.t('The evaluation was stopped before it started; nothing was recorded.'), true));
+      this.dispose();
+    }
+  }
+
+  private failed(message: string, cancelled: boolean): RunOutcome {
+    return { roadmap: this.roadmap.toString(), candidate: this.candidate, ok: false, exitCode: 1, cancelled, steps: [], message };
   }
 
   private dispose(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebouncer } from '../core/debounce';
 import { compareToBaseline } from '../core/results';
 import { formatNumber } from '../core/results/numbers';
 import type { RoadmapStore } from '../workspace/roadmapStore';
@@ -21,7 +22,7 @@ export class ResultsTestController implements vscode.Disposable {
   /** Item id -> the state last published, for tests. */
   readonly published = new Map<string, PublishedResult>();
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly debounce = new KeyedDebouncer();
   /** What the last publish showed (items, ranges, outcomes): an edit that changes none of it publishes nothing. */
   private lastShown = '';
 
@@ -44,11 +45,7 @@ export class ResultsTestController implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.publish();
-    }, 100);
+    this.debounce.schedule('publish', 100, () => this.publish());
   }
 
   /**
@@ -130,7 +127,7 @@ export class ResultsTestController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.debounce.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

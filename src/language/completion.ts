@@ -31,7 +31,7 @@ export class RoadmapCompletionProvider implements vscode.CompletionItemProvider 
   constructor(private readonly sources: RoadmapSources) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const { source, index } = this.sources.get(document);
+    const { source, symbols: index } = this.sources.parsedDocument(document);
     return completionsAt(source, document.offsetAt(position), index).map((proposal) => {
       const item = new vscode.CompletionItem(proposal.label, itemKind(proposal));
       item.detail = proposal.detail;

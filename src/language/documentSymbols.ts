@@ -26,6 +26,6 @@ export class RoadmapDocumentSymbolProvider implements vscode.DocumentSymbolProvi
   constructor(private readonly sources: RoadmapSources) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return outlineOf(this.sources.get(document).source).map(toSymbol);
+    return outlineOf(this.sources.parsedDocument(document).source).map(toSymbol);
   }
 }

@@ -7,7 +7,7 @@ export class RoadmapHoverProvider implements vscode.HoverProvider {
   constructor(private readonly sources: RoadmapSources) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const { source, index } = this.sources.get(document);
+    const { source, symbols: index } = this.sources.parsedDocument(document);
     const hover = hoverAt(source, document.offsetAt(position), index);
     if (!hover) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(hover.markdown), offsetsToRange(document, hover.start, hover.end));

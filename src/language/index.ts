@@ -4,7 +4,6 @@ import { RoadmapCompletionProvider } from './completion';
 import { RoadmapDocumentSymbolProvider } from './documentSymbols';
 import { RoadmapHoverProvider } from './hover';
 import { RoadmapDefinitionProvider, RoadmapReferenceProvider } from './references';
-import { RoadmapSources } from './roadmapSources';
 import { ROADMAP_DOCUMENTS } from './selector';
 import { RoadmapSemanticTokensProvider, STATUS_LEGEND } from './semanticTokens';
 
@@ -13,10 +12,10 @@ import { RoadmapSemanticTokensProvider, STATUS_LEGEND } from './semanticTokens';
  * hover, outline and semantic highlighting of statuses and verdicts. Quick fixes, CodeLens and the results
  * hover are registered by the features they belong to.
  */
-export function activateLanguage(_services: Services): vscode.Disposable[] {
-  const sources = new RoadmapSources();
+export function activateLanguage(services: Services): vscode.Disposable[] {
+  // Every provider reads the store's parse of the document's version: one parse per change of the text.
+  const sources = services.store;
   return [
-    sources,
     vscode.languages.registerCompletionItemProvider(ROADMAP_DOCUMENTS, new RoadmapCompletionProvider(sources), ...RoadmapCompletionProvider.triggerCharacters),
     vscode.languages.registerDefinitionProvider(ROADMAP_DOCUMENTS, new RoadmapDefinitionProvider(sources)),
     vscode.languages.registerReferenceProvider(ROADMAP_DOCUMENTS, new RoadmapReferenceProvider(sources)),

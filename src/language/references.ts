@@ -7,7 +7,7 @@ export class RoadmapDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly sources: RoadmapSources) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] {
-    const { index } = this.sources.get(document);
+    const { symbols: index } = this.sources.parsedDocument(document);
     const at = index.symbolAt(document.offsetAt(position));
     const symbol = at?.reference ?? at?.definition;
     if (!at || !symbol) return [];
@@ -27,7 +27,7 @@ export class RoadmapReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly sources: RoadmapSources) {}
 
   provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
-    const { index } = this.sources.get(document);
+    const { symbols: index } = this.sources.parsedDocument(document);
     const target = targetAt(index, document.offsetAt(position));
     if (!target) return [];
     const definitions = index.definitionsOf(target.kind, target.id);

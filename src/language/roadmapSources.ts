@@ -1,35 +1,12 @@
 import * as vscode from 'vscode';
-import { readSource, type RoadmapSource } from '../core/roadmap/navigation';
-import { indexSymbols, type SymbolIndex } from '../core/roadmap/symbols';
-
-/** A roadmap document's syntax tree and id index, read once per document version. */
-export interface ReadDocument {
-  readonly source: RoadmapSource;
-  readonly index: SymbolIndex;
-}
+import type { ParsedRoadmap } from '../core/roadmap/parse';
 
 /**
- * The syntax tree of each open roadmap document for the current version: completion, hover, definition and
- * highlighting asked about the same version share one parse.
+ * Where the language features take a roadmap document's parse from: the roadmap store, which parses each version of
+ * the text once and hands its entry, completion, hover, definition, the outline and highlighting the same object.
  */
-export class RoadmapSources implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; read: ReadDocument }>();
-  private readonly closing = vscode.workspace.onDidCloseTextDocument((doc) => this.cache.delete(doc.uri.toString()));
-
-  get(document: vscode.TextDocument): ReadDocument {
-    const key = document.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached.read;
-    const source = readSource(document.getText());
-    const read = { source, index: indexSymbols(source) };
-    this.cache.set(key, { version: document.version, read });
-    return read;
-  }
-
-  dispose(): void {
-    this.closing.dispose();
-    this.cache.clear();
-  }
+export interface RoadmapSources {
+  parsedDocument(document: vscode.TextDocument): ParsedRoadmap;
 }
 
 /** A core range (0-based lines and characters) as a VS Code range. */

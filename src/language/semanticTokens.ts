@@ -11,7 +11,7 @@ export class RoadmapSemanticTokensProvider implements vscode.DocumentSemanticTok
 
   provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens {
     const builder = new vscode.SemanticTokensBuilder(STATUS_LEGEND);
-    for (const token of statusTokens(this.sources.get(document).source)) {
+    for (const token of statusTokens(this.sources.parsedDocument(document).source)) {
       builder.push(token.line, token.character, token.length, STATUS_TOKEN_TYPES.indexOf(token.type), 0);
     }
     return builder.build();

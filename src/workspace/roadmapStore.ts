@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
-import { parseRoadmap } from '../core/roadmap/parse';
+import { KeyedDebouncer } from '../core/debounce';
+import { parseRoadmapText, type ParsedRoadmap } from '../core/roadmap/parse';
 import type { ParseResult, Roadmap } from '../core/roadmap/model';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { Settings } from '../ids';
+import type { FileEvents } from './fileEvents';
 
 /** One roadmap file as the extension currently sees it: the editor's unsaved text when open, else the file on disk. */
 export interface RoadmapEntry {
@@ -16,12 +18,20 @@ export interface RoadmapEntry {
   /** A short label for grouping views in multi-root workspaces and monorepos. */
   readonly label: string;
   readonly text: string;
+  /** The text read once: the YAML tree the language features walk, the model and its diagnostics. */
+  readonly parsed: ParsedRoadmap;
   readonly parse: ParseResult;
   readonly roadmap: Roadmap | undefined;
 }
 
 const GLOB = `**/${ROADMAP_FILE_NAME}`;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**}';
+/** The debounce key of the look for roadmaps in created folders (roadmaps are keyed by URI, which has a scheme). */
+const CREATED_FOLDERS = 'created folders';
+
+function isRoadmapPath(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${ROADMAP_FILE_NAME}`);
+}
 
 /**
  * Finds every mlroadmap.yaml in the workspace, keeps its parsed model current (debounced on edits,
@@ -29,7 +39,8 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**}';
  */
 export class RoadmapStore implements vscode.Disposable {
   private readonly entries = new Map<string, RoadmapEntry>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending re-reads by roadmap URI, and the look for roadmaps in created folders. */
+  private readonly debounce = new KeyedDebouncer<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<RoadmapEntry | undefined>();
   /** Fires with the entry that changed, or undefined when roadmaps appeared or disappeared. */
@@ -37,36 +48,62 @@ export class RoadmapStore implements vscode.Disposable {
   private ready: Promise<void> | undefined;
   /** Paths created since the last look for new folders (see `created`). */
   private readonly createdPaths = new Set<string>();
-  private createdTimer: NodeJS.Timeout | undefined;
+  /**
+   * The latest parse of each roadmap text by URI, with the editor version it was read at (undefined: read from disk).
+   * The store's entries and the language features take their parse from here: one parse per change of the text.
+   */
+  private readonly parses = new Map<string, { version: number | undefined; parsed: ParsedRoadmap }>();
+  private parseCounter = 0;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
-    const anyPath = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    files: FileEvents,
+  ) {
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidCreate((uri) => this.schedule(uri, 0)),
-      watcher.onDidChange((uri) => {
-        // An open document is followed through its text; disk changes matter only when it is not dirty.
-        const doc = this.openDocument(uri);
-        if (!doc || !doc.isDirty) this.schedule(uri);
-      }),
-      watcher.onDidDelete((uri) => this.remove(uri)),
+      files.subscribe(
+        ({ uri, kind }) => {
+          if (kind === 'created') this.schedule(uri, 0);
+          else if (kind === 'deleted') this.remove(uri);
+          else {
+            // An open document is followed through its text; disk changes matter only when it is not dirty.
+            const doc = this.openDocument(uri);
+            if (!doc || !doc.isDirty) this.schedule(uri);
+          }
+        },
+        ({ uri }) => isRoadmapPath(uri),
+      ),
       // Deleting a folder reports the folder only, not the roadmaps inside it. Creating one may too: a file
       // written into a folder just created can come before the watcher watches that folder.
-      anyPath,
-      anyPath.onDidDelete((uri) => this.removeUnder(uri)),
-      anyPath.onDidCreate((uri) => this.created(uri)),
+      files.subscribe(({ uri, kind }) => (kind === 'deleted' ? this.removeUnder(uri) : this.created(uri)), ({ kind }) => kind !== 'changed'),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isRoadmap(e.document.uri) && e.contentChanges.length > 0) this.schedule(e.document.uri);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        // A version belongs to an open editor: the text read next is compared as text.
+        const cached = this.parses.get(key);
+        if (cached && this.entries.has(key)) cached.version = undefined;
+        else this.parses.delete(key);
         // Closing a dirty editor without saving reverts to the disk text.
-        if (this.isRoadmap(doc.uri) && this.entries.has(doc.uri.toString())) this.schedule(doc.uri, 0);
+        if (this.isRoadmap(doc.uri) && this.entries.has(key)) this.schedule(doc.uri, 0);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
     );
+  }
+
+  /**
+   * The parse of an open roadmap document at its current version, for the language features: the same object the
+   * store's entry holds once it reads that version, so a change of the text is parsed once.
+   */
+  parsedDocument(document: vscode.TextDocument): ParsedRoadmap {
+    return this.parsedText(document.uri, document.version, () => document.getText());
+  }
+
+  /** How many times the store parsed a roadmap text (tests check that a change costs one parse). */
+  get parseCount(): number {
+    return this.parseCounter;
   }
 
   /** Resolves once the first scan of the workspace is done. */
@@ -134,36 +171,25 @@ export class RoadmapStore implements vscode.Disposable {
 
   private schedule(uri: vscode.Uri, delay?: number): void {
     if (!this.isRoadmap(uri)) return;
-    const key = uri.toString();
-    this.cancel(uri);
     const ms = delay ?? vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.refreshDelay, 300);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.load(uri);
-      }, ms),
-    );
+    this.debounce.schedule(uri.toString(), ms, () => void this.load(uri));
   }
 
   private cancel(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
+    this.debounce.cancel(uri.toString());
   }
 
   private remove(uri: vscode.Uri): void {
     this.cancel(uri);
+    this.parses.delete(uri.toString());
     if (this.entries.delete(uri.toString())) this.changed.fire(undefined);
   }
 
   /** Collects created paths; a moment later, the folders among them are searched for roadmaps. */
   private created(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || uri.path.endsWith(`/${ROADMAP_FILE_NAME}`) || /\/(node_modules|\.git|\.venv|venv)(\/|$)/.test(uri.path)) return;
+    if (uri.scheme !== 'file' || isRoadmapPath(uri) || /\/(node_modules|\.git|\.venv|venv)(\/|$)/.test(uri.path)) return;
     this.createdPaths.add(uri.fsPath);
-    clearTimeout(this.createdTimer);
-    this.createdTimer = setTimeout(() => void this.scanCreatedFolders(), 300);
+    this.debounce.schedule(CREATED_FOLDERS, 300, () => void this.scanCreatedFolders());
   }
 
   private async scanCreatedFolders(): Promise<void> {
@@ -201,6 +227,7 @@ export class RoadmapStore implements vscode.Disposable {
     );
     for (const e of gone) {
       this.cancel(e.uri);
+      this.parses.delete(e.uri.toString());
       this.entries.delete(e.uri.toString());
     }
     if (gone.length > 0) this.changed.fire(undefined);
@@ -210,41 +237,56 @@ export class RoadmapStore implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  /** The roadmap's text: the editor's, with its version, when it is open; else the file on disk. */
+  private async readText(uri: vscode.Uri): Promise<{ text: string; version: number | undefined } | undefined> {
     const doc = this.openDocument(uri);
-    if (doc) return doc.getText();
+    if (doc) return { text: doc.getText(), version: doc.version };
     try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), version: undefined };
     } catch {
       return undefined;
     }
   }
 
+  /** The parse of `uri`'s text at `version`: the cached one when the version (or else the text) is the same. */
+  private parsedText(uri: vscode.Uri, version: number | undefined, text: () => string): ParsedRoadmap {
+    const key = uri.toString();
+    const cached = this.parses.get(key);
+    if (cached && version !== undefined && cached.version === version) return cached.parsed;
+    const current = text();
+    if (cached && cached.parsed.text === current) {
+      cached.version = version;
+      return cached.parsed;
+    }
+    const started = Date.now();
+    const parsed = parseRoadmapText(current);
+    this.parseCounter++;
+    this.parses.set(key, { version, parsed });
+    this.log.debug(`parsed ${vscode.workspace.asRelativePath(uri)} in ${Date.now() - started} ms: ${parsed.parse.diagnostics.length} diagnostics`);
+    return parsed;
+  }
+
   private async load(uri: vscode.Uri, notify = true): Promise<RoadmapEntry | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const text = await this.readText(uri);
-    if (!folder || text === undefined) {
+    const read = await this.readText(uri);
+    if (!folder || read === undefined) {
       this.remove(uri);
       return undefined;
     }
     const previous = this.entries.get(uri.toString());
-    if (previous && previous.text === text) return previous;
-    const started = Date.now();
-    const parse = parseRoadmap(text);
+    if (previous && previous.text === read.text) return previous;
+    const parsed = this.parsedText(uri, read.version, () => read.text);
     const root = vscode.Uri.joinPath(uri, '..');
     const inSubfolder = root.toString() !== folder.uri.toString();
     const label = inSubfolder ? vscode.workspace.asRelativePath(root, false) : folder.name;
-    const entry: RoadmapEntry = { uri, folder, root, label, text, parse, roadmap: parse.roadmap };
+    const entry: RoadmapEntry = { uri, folder, root, label, text: parsed.text, parsed, parse: parsed.parse, roadmap: parsed.parse.roadmap };
     this.entries.set(uri.toString(), entry);
-    this.log.debug(`parsed ${vscode.workspace.asRelativePath(uri)} in ${Date.now() - started} ms: ${parse.diagnostics.length} diagnostics`);
     if (notify) this.changed.fire(entry);
     return entry;
   }
 
   dispose(): void {
-    clearTimeout(this.createdTimer);
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.debounce.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

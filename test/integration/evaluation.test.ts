@@ -12,6 +12,8 @@ import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluat
 import { ResultsTestController } from '../../src/evaluation/testing';
 import { resultTable } from '../../src/evaluation/summary';
 import { ingestStep } from '../../src/evaluation/ingest';
+import type { Evaluations } from '../../src/evaluation/evaluations';
+import { EvaluationTerminal } from '../../src/evaluation/tasks';
 import type { RoadmapEntry } from '../../src/workspace/roadmapStore';
 import type { Roadmap } from '../../src/core/roadmap/model';
 import { waitFor } from './support/extension';
@@ -284,6 +286,86 @@ describe('evaluation on the demo project', function () {
     assert.ok('exitCode' in again);
     assert.deepEqual([again.candidate, again.exitCode], ['transformer', 1]);
     await restoreFile(uri, text);
+  });
+
+  it('a task stopped mid-run ends the wait of Evaluate with the cancelled run, recording nothing', async () => {
+    const uri = demoRoadmapUri();
+    const text = await readDisk(uri);
+    const script = path.join(root, 'slow.py');
+    const marker = path.join(root, 'slow-started');
+    fs.writeFileSync(script, `import pathlib, time\npathlib.Path(${JSON.stringify(marker)}).write_text("running")\ntime.sleep(120)\n`);
+    let execution: vscode.TaskExecution | undefined;
+    const sub = vscode.tasks.onDidStartTask((e) => {
+      if (e.execution.task.name === 'evaluate knn') execution = e.execution;
+    });
+    try {
+      await restoreFile(uri, text.replace('${python} evaluate.py --candidate ${candidate} --dataset ${dataset} --out ${results}', '${python} slow.py'));
+      const before = historyLines(root);
+      const running = evaluate({ candidate: 'knn' });
+      await waitFor('the evaluation process to run', () => fs.existsSync(marker), 30_000);
+      assert.ok(execution, 'the evaluation runs as a task');
+      execution.terminate();
+      const result = await running;
+      assert.equal(result.done, false);
+      assert.ok('cancelled' in result, JSON.stringify(result));
+      assert.deepEqual([result.cancelled, result.exitCode, result.message], [true, 1, 'Evaluation of knn was cancelled; nothing was recorded.']);
+      assert.deepEqual(historyLines(root), before, 'nothing recorded');
+    } finally {
+      sub.dispose();
+      fs.rmSync(script, { force: true });
+      fs.rmSync(marker, { force: true });
+      await restoreFile(uri, text);
+    }
+  });
+
+  it('a run cancelled before its first step is no success: nothing ran, nothing was recorded', async () => {
+    const h = await handle();
+    const before = historyLines(root);
+    // The pseudoterminal hands its cancel over once the run can be stopped: here it is stopped right then.
+    const outcome = await h.evaluations.execute(demoRoadmapUri(), 'knn', { write: () => {}, onCancel: (cancel) => cancel() });
+    assert.deepEqual([outcome.ok, outcome.cancelled, outcome.steps.length, outcome.exitCode], [false, true, 0, 1]);
+    assert.equal(outcome.message, 'Evaluation of knn was cancelled before it ran; nothing was recorded.');
+    assert.deepEqual(historyLines(root), before);
+  });
+
+  it('the evaluation terminal always reports: closed before it opened, closed while the run gets ready, a run that throws', async () => {
+    const uri = demoRoadmapUri();
+    const runs = (execute: Evaluations['execute']) => ({ execute }) as unknown as Evaluations;
+
+    // The task stopped before its terminal opened: no run, a cancelled outcome all the same.
+    const unopened = new EvaluationTerminal(runs(() => Promise.reject(new Error('must not run'))), uri, 'knn');
+    unopened.close();
+    const first = await unopened.outcome;
+    assert.deepEqual([first.ok, first.cancelled, first.message], [false, true, 'The evaluation was stopped before it started; nothing was recorded.']);
+
+    // Closed while the run was getting ready (before it could be stopped): stopped as soon as it can be.
+    let ready!: () => void;
+    const gettingReady = new Promise<void>((ok) => (ready = ok));
+    let stopped = false;
+    const late = new EvaluationTerminal(
+      runs(async (roadmap, candidate, io) => {
+        await gettingReady;
+        io.onCancel(() => (stopped = true));
+        return { roadmap: roadmap.toString(), candidate, ok: false, exitCode: 1, cancelled: stopped, steps: [] };
+      }),
+      uri,
+      'knn',
+    );
+    late.open();
+    late.close();
+    ready();
+    const second = await late.outcome;
+    assert.equal(stopped, true, 'the run was stopped');
+    assert.equal(second.cancelled, true);
+
+    // A run that throws ends as a failure, and the terminal closes with exit code 1 (the task ends).
+    const throwing = new EvaluationTerminal(runs(() => Promise.reject(new Error('disk full'))), uri, 'knn');
+    const closed = new Promise<number>((ok) => throwing.onDidClose(ok));
+    throwing.open();
+    const third = await throwing.outcome;
+    assert.deepEqual([third.ok, third.exitCode], [false, 1]);
+    assert.equal(third.message, 'The evaluation stopped on an internal error: disk full');
+    assert.equal(await closed, 1);
   });
 
   it('a changed dataset makes the latest results stale (pitfall/faulty-evaluation)', async () => {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from './support/extension';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile } from './support/roadmapFile';
 
 describe('language features on mlroadmap.yaml', function () {
@@ -138,6 +139,47 @@ describe('language features on mlroadmap.yaml', function () {
     assert.ok(found.includes('prototyping=mlrStatusActive'), found.join());
     assert.ok(found.includes('planned=mlrStatusPending'), found.join());
     assert.equal(found.filter((f) => f.endsWith('=mlrStatusDone')).length, 5 + 2, 'five done steps and two evaluated candidates');
+  });
+
+  it('parses each change of the text once: the store and every language feature share the parse', async () => {
+    const { store } = (await extensionApi()).services;
+    await vscode.window.showTextDocument(doc);
+    const edit = async (from: string, to: string) => {
+      const offset = doc.getText().indexOf(from);
+      assert.ok(offset >= 0, from);
+      const change = new vscode.WorkspaceEdit();
+      change.replace(doc.uri, new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + from.length)), to);
+      assert.ok(await vscode.workspace.applyEdit(change));
+    };
+    const storeRead = () => waitFor('the store to read the editor text', () => store.get(doc.uri)?.text === doc.getText(), 5000);
+    const useEveryFeature = async () => {
+      await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
+      await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', doc.uri);
+      await completions(at('[lecun98, karpathy19]', 1));
+      await hoverText(at('takeaway: Convolutional', 2));
+      await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, at('[lecun98, karpathy19]', 2));
+      await vscode.commands.executeCommand('vscode.executeReferenceProvider', doc.uri, at('- id: majority', 7));
+      await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+    };
+    await storeRead();
+    const before = store.parseCount;
+
+    // Asked right after the edit, the language features parse the new version; the store's debounced read reuses it.
+    await edit('title: Nightly training job', 'title: Nightly training run');
+    await useEveryFeature();
+    await storeRead();
+    await useEveryFeature();
+    assert.equal(store.parseCount - before, 1, 'one edit, one parse');
+    assert.equal(store.get(doc.uri)?.parsed, store.parsedDocument(doc), 'the entry and the language features hold the same parse');
+
+    // Read by the store first, the parse is the one the language features get.
+    await edit('title: Nightly training run', 'title: Nightly training job');
+    await storeRead();
+    await useEveryFeature();
+    assert.equal(store.parseCount - before, 2, 'two edits, two parses');
+    const entry = store.get(doc.uri);
+    assert.equal(entry?.parsed, store.parsedDocument(doc));
+    assert.equal(entry?.parse, entry?.parsed.parse);
   });
 
   it('colours the ${…} variables of the evaluation command through the injection grammar', async () => {

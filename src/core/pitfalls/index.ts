@@ -4,7 +4,7 @@ export { checkPitfalls, isPitfallCode, PITFALL_CHECKS } from './check';
 export type { PitfallCheck } from './check';
 export { acknowledgementFor } from './acknowledge';
 export { baselineCandidate, hasCost, hasBenefit, hasCostAndBenefit, isBaseline, isPastIdea, resultsPathFor } from './candidates';
-export { headline, sectionRange, topLevelKeyLocator } from './locate';
+export { headline, sectionRange } from './locate';
 export * from './ranking';
 export { CLEARLY_HIGHER_FACTOR, ranksClearlyHigher } from './too-incremental';
 export { checkOneArchitecture } from './one-architecture';

@@ -18,16 +18,3 @@ export function sectionRange(roadmap: Roadmap, context: Pick<PitfallContext, 'ke
   const isZero = project.start.line === 0 && project.start.character === 0 && project.end.line === 0 && project.end.character === 0;
   return isZero ? ZERO : headline(project);
 }
-
-/**
- * Ranges of the top-level keys of a roadmap text (`literature:` at column 0), for `PitfallContext.keyRange`.
- * Lines are 0-based; the range covers the key name.
- */
-export function topLevelKeyLocator(text: string): (key: string) => Range | undefined {
-  const keys = new Map<string, Range>();
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
-    if (m && !keys.has(m[1])) keys.set(m[1], { start: { line: index, character: 0 }, end: { line: index, character: m[1].length } });
-  });
-  return (key) => keys.get(key);
-}

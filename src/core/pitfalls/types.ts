@@ -55,6 +55,6 @@ export interface PitfallContext {
   readonly baselineMetrics?: Readonly<Record<string, number>>;
   /** The ranking computed with these `baselineMetrics` (`rankEach`), when the caller has it already; computed otherwise. */
   readonly ranking?: ReadonlyMap<Candidate, RankOutcome>;
-  /** Range of a top-level key such as `literature` (see `topLevelKeyLocator`); findings about an absent section use it. */
+  /** Range of a top-level key such as `literature` (the parse's `keys`); findings about an absent section use it. */
   readonly keyRange?: (key: string) => Range | undefined;
 }

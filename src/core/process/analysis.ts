@@ -2,7 +2,6 @@
 // blocks the roadmap now. The extension computes it per change; `mlroadmap check` prints part of it.
 import { baselineCandidate } from '../pitfalls/candidates';
 import { checkPitfalls } from '../pitfalls/check';
-import { topLevelKeyLocator } from '../pitfalls/locate';
 import { byScore, isRanked, rankEach, RANKING_FORMULA } from '../pitfalls/ranking';
 import type { PitfallFinding, SeveritySetting } from '../pitfalls/types';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
@@ -77,7 +76,7 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
     ...(inputs.severities ? { severities: inputs.severities } : {}),
     ...(baselineMetrics ? { baselineMetrics } : {}),
     ranking,
-    keyRange: topLevelKeyLocator(text),
+    keyRange: (key) => parse.keys.get(key),
   });
   const ranks = new Map<string, RankState>();
   byScore(ranking.values())

@@ -210,6 +210,11 @@ export interface ParseResult {
   /** The model, as far as it could be read. Present even when there are errors (best effort), absent only when the text is not a YAML mapping at all. */
   readonly roadmap?: Roadmap;
   readonly diagnostics: readonly RoadmapDiagnostic[];
+  /**
+   * The range of each key of the top-level mapping (its first occurrence), read from the YAML tree: findings about a
+   * whole or an absent section point at its key. Empty when the text is not a mapping.
+   */
+  readonly keys: ReadonlyMap<string, Range>;
 }
 
 export const DEFAULT_DECISIONS_FOLDER = 'docs/decisions';

@@ -16,9 +16,15 @@ export interface RoadmapSource {
   readonly positions: PositionMap;
 }
 
+/**
+ * How every roadmap text is read into a YAML tree: parseRoadmap reports the errors these options find (duplicate
+ * keys among them); the tree is the same whatever they find, so the language features walk the very same tree.
+ */
+const READ_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export function readSource(text: string): RoadmapSource {
   const source = typeof text === 'string' ? text : '';
-  return { text: source, doc: parseDocument(source, { prettyErrors: false, uniqueKeys: false }), positions: createPositionMap(source) };
+  return { text: source, doc: parseDocument(source, READ_OPTIONS), positions: createPositionMap(source) };
 }
 
 export interface CursorContext {

@@ -1,10 +1,14 @@
 // parseRoadmap: the text of `mlroadmap.yaml` -> the typed model and its diagnostics. Never throws.
-import { isMap, parseDocument, type YAMLError } from 'yaml';
+// parseRoadmapText: the same, with the YAML tree and the id index kept beside it, for everything that reads one text.
+import { isMap, type YAMLError } from 'yaml';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from './model';
 import { ROADMAP_FORMAT } from './format';
-import { createPositionMap, type PositionMap } from './positions';
+import { topLevelKeyRanges } from './keys';
+import { readSource, type RoadmapSource } from './navigation';
+import type { PositionMap } from './positions';
 import { createReadContext, nodeRange, readNode, report, type ReadContext } from './read';
 import { checkSemantics } from './semantics';
+import { indexSymbols, type SymbolIndex } from './symbols';
 
 export const SUPPORTED_VERSION = 1;
 
@@ -45,23 +49,58 @@ function readRoadmap(ctx: ReadContext): Roadmap | undefined {
  * Never throws: an internal failure becomes an `internal/error` diagnostic (tests assert there are none).
  */
 export function parseRoadmap(text: string): ParseResult {
-  const source = typeof text === 'string' ? text : '';
   try {
-    return parseText(source);
+    return parseSource(readSource(text));
   } catch (e) {
-    const message = `Internal error while reading the roadmap: ${e instanceof Error ? e.message : String(e)}`;
-    const zero = { line: 0, character: 0 };
-    return { diagnostics: [{ code: 'internal/error', severity: 'error', message, range: { start: zero, end: zero }, path: [] }] };
+    return internalError(e);
   }
 }
 
-function parseText(source: string): ParseResult {
-  const positions = createPositionMap(source);
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const ctx = createReadContext(source, positions, doc);
+/** Parses a text already read into its YAML tree (see `readSource`), which is left as it is. Never throws. */
+export function parseRoadmapSource(source: RoadmapSource): ParseResult {
+  try {
+    return parseSource(source);
+  } catch (e) {
+    return internalError(e);
+  }
+}
+
+/** A roadmap text read once: its YAML tree, its model and diagnostics, and its ids (indexed on first use). */
+export interface ParsedRoadmap {
+  readonly text: string;
+  /** The tree the language features walk: the one the model was read from. */
+  readonly source: RoadmapSource;
+  readonly parse: ParseResult;
+  readonly symbols: SymbolIndex;
+}
+
+/** Reads a roadmap text once for every reader of it: the model, diagnostics and the language features. */
+export function parseRoadmapText(text: string): ParsedRoadmap {
+  const source = readSource(text);
+  const parse = parseRoadmapSource(source);
+  let symbols: SymbolIndex | undefined;
+  return {
+    text: source.text,
+    source,
+    parse,
+    get symbols() {
+      return (symbols ??= indexSymbols(source));
+    },
+  };
+}
+
+function internalError(e: unknown): ParseResult {
+  const message = `Internal error while reading the roadmap: ${e instanceof Error ? e.message : String(e)}`;
+  const zero = { line: 0, character: 0 };
+  return { diagnostics: [{ code: 'internal/error', severity: 'error', message, range: { start: zero, end: zero }, path: [] }], keys: new Map() };
+}
+
+function parseSource({ text, doc, positions }: RoadmapSource): ParseResult {
+  const ctx = createReadContext(text, positions, doc);
   for (const e of doc.errors) ctx.diagnostics.push(yamlDiagnostic(positions, e, 'error'));
   for (const w of doc.warnings) ctx.diagnostics.push(yamlDiagnostic(positions, w, 'warning'));
   const roadmap = readRoadmap(ctx);
   if (roadmap) checkSemantics(ctx, roadmap);
-  return roadmap ? { roadmap, diagnostics: ctx.diagnostics } : { diagnostics: ctx.diagnostics };
+  const keys = topLevelKeyRanges({ text, doc, positions });
+  return roadmap ? { roadmap, diagnostics: ctx.diagnostics, keys } : { diagnostics: ctx.diagnostics, keys };
 }

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { baselineCandidate, resultsPathFor } from '../../../src/core/pitfalls/candidates';
-import { topLevelKeyLocator } from '../../../src/core/pitfalls/locate';
 import { candidate, healthyRoadmap, healthyWith } from './builder';
 
 describe('candidate helpers', () => {
@@ -15,12 +14,5 @@ describe('candidate helpers', () => {
     const r = healthyRoadmap({ candidates: [candidate('a', { baseline: true }), candidate('majority')] });
     assert.equal(baselineCandidate(r)?.id, 'majority');
     assert.equal(baselineCandidate({ ...r, evaluation: undefined })?.id, 'a');
-  });
-
-  it('topLevelKeyLocator finds top-level keys only, 0-based', () => {
-    const locate = topLevelKeyLocator('version: 1\r\nproject:\n  literature: []\nliterature: []\n# metrics:\nmetrics:\n');
-    assert.deepEqual(locate('literature'), { start: { line: 3, character: 0 }, end: { line: 3, character: 10 } });
-    assert.deepEqual(locate('metrics')?.start, { line: 5, character: 0 });
-    assert.equal(locate('evaluation'), undefined);
   });
 });

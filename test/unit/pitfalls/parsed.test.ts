@@ -1,14 +1,13 @@
 // The checks on roadmaps read by parseRoadmap: ranges land on the right lines of the text.
 import * as assert from 'node:assert/strict';
 import { checkPitfalls } from '../../../src/core/pitfalls/check';
-import { topLevelKeyLocator } from '../../../src/core/pitfalls/locate';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import { DEMO_ROADMAP, healthyRoadmap, withoutSection } from '../support/roadmaps';
 
 function findings(text: string) {
-  const { roadmap } = parseRoadmap(text);
+  const { roadmap, keys } = parseRoadmap(text);
   assert.ok(roadmap);
-  return checkPitfalls(roadmap, { fileExists: () => true, keyRange: topLevelKeyLocator(text) });
+  return checkPitfalls(roadmap, { fileExists: () => true, keyRange: (key) => keys.get(key) });
 }
 
 function lineOf(text: string, line: number): string {
