@@ -11,6 +11,7 @@ import { activateLanguage } from './language';
 import { activateEvaluation } from './evaluation';
 import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
+import { onDidShowPrompt } from './commands/flow';
 
 /**
  * The composition root: builds every feature once, hands each its collaborators, and owns every
@@ -19,6 +20,8 @@ import { activateScaffold } from './scaffold';
 export class MlRoadmapExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly services: Services;
+  /** Fires when a flow step shows its QuickPick or InputBox (tests answer flows through the real quick input). */
+  readonly onDidShowFlowPrompt = onDidShowPrompt;
 
   constructor(readonly context: vscode.ExtensionContext) {
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
