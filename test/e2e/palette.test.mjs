@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench } from './support/workbench.mjs';
+import { openWorkbench, poll } from './support/workbench.mjs';
 
 /** The status of a block-style step, read from the roadmap text. */
 function stepStatus(text, id) {
@@ -13,14 +13,8 @@ function stepStatus(text, id) {
   return m?.[1];
 }
 
-async function waitUntil(what, predicate, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Waits until `predicate` holds for what the page shows. */
+const waitUntil = (what, predicate, timeoutMs = 30_000) => poll(what, predicate, Boolean, timeoutMs);
 
 describe('ML Roadmap palette flows', function () {
   this.timeout(240_000); // generous: the machine may be busy with other work

@@ -31,17 +31,20 @@ async function runCommand(command: string, args: unknown): Promise<Refusable | u
   const api = await extensionApi();
   const prompts: string[] = [];
   const listener = api.onDidShowFlowPrompt((p) => prompts.push(`${p.title} ${p.step}/${p.totalSteps}`));
-  let outcome: { readonly result: Refusable | undefined } | undefined;
-  const running = Promise.resolve(vscode.commands.executeCommand<Refusable | undefined>(command, args)).then((result) => (outcome = { result }));
+  let outcome: { readonly result: Refusable | undefined } | { readonly error: unknown } | undefined;
+  Promise.resolve(vscode.commands.executeCommand<Refusable | undefined>(command, args)).then(
+    (result) => (outcome = { result }),
+    (error: unknown) => (outcome = { error }),
+  );
   try {
     await waitFor(`${command} to return`, () => outcome !== undefined || prompts.length > 0, REFUSE_WITHIN_MS).catch(() => undefined);
+    if (outcome && 'error' in outcome) throw outcome.error;
     if (outcome && prompts.length === 0) return outcome.result;
     for (let i = 0; i < 10; i++) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await waitFor(`${command} to return once its questions are dismissed`, () => outcome !== undefined, 5000).catch(() => undefined);
     assert.fail(`${command} asked for input in Restricted Mode instead of refusing (${prompts.join(', ') || `no answer within ${REFUSE_WITHIN_MS} ms`})`);
   } finally {
     listener.dispose();
-    void running.catch(() => undefined);
   }
 }
 
