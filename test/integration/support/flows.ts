@@ -19,7 +19,10 @@ export async function acceptFlowDefaults<T>(run: () => Thenable<T>, timeoutMs = 
   );
   try {
     for (let accepted = 0; ; accepted++) {
-      await waitFor(`prompt ${accepted + 1} of the flow, or its end`, () => outcome !== undefined || prompts.length > accepted, timeoutMs);
+      await waitFor(`prompt ${accepted + 1} of the flow, or its end`, () => outcome !== undefined || prompts.length > accepted, timeoutMs).catch(async (e: Error) => {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        throw new Error(`${e.message}; prompts shown: ${prompts.map((p) => `${p.title} ${p.step}/${p.totalSteps} ${p.kind}`).join(', ')}`);
+      });
       if (outcome) break;
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
