@@ -13,6 +13,7 @@ import { activateEvaluation } from './evaluation';
 import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
 import { activateBoard } from './panels/board';
+import { onDidShowPrompt } from './commands/flow';
 
 /**
  * The composition root: builds every feature once, hands each its collaborators, and owns every
@@ -21,6 +22,8 @@ import { activateBoard } from './panels/board';
 export class MlRoadmapExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly services: Services;
+  /** Fires when a flow step shows its QuickPick or InputBox (tests answer flows through the real quick input). */
+  readonly onDidShowFlowPrompt = onDidShowPrompt;
 
   constructor(readonly context: vscode.ExtensionContext) {
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });

@@ -39,6 +39,18 @@ export interface InputOptions {
   readonly password?: false;
 }
 
+/** A QuickPick or InputBox a flow step has just shown. */
+export interface ShownPrompt {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly kind: 'pick' | 'pickMany' | 'input';
+}
+
+const promptShown = new vscode.EventEmitter<ShownPrompt>();
+/** Fires each time a flow step shows its prompt (tests wait on it before answering through the real quick input). */
+export const onDidShowPrompt = promptShown.event;
+
 /** What a step uses to ask the user. */
 export interface FlowPrompts {
   pick<T>(options: PickOptions<T>): Promise<T>;
@@ -137,6 +149,7 @@ function showPick<T>(
       pick.onDidHide(() => finish(() => reject(new Cancelled()))),
     );
     pick.show();
+    promptShown.fire({ title, step, totalSteps, kind: many ? 'pickMany' : 'pick' });
   });
 }
 
@@ -194,5 +207,6 @@ function showInput(
       box.onDidHide(() => finish(() => reject(new Cancelled()))),
     );
     box.show();
+    promptShown.fire({ title, step, totalSteps, kind: 'input' });
   });
 }

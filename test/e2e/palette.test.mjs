@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench } from './support/workbench.mjs';
+import { openWorkbench, poll } from './support/workbench.mjs';
 
 /** The status of a block-style step, read from the roadmap text. */
 function stepStatus(text, id) {
@@ -13,14 +13,8 @@ function stepStatus(text, id) {
   return m?.[1];
 }
 
-async function waitUntil(what, predicate, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Waits until `predicate` holds for what the page shows. */
+const waitUntil = (what, predicate, timeoutMs = 30_000) => poll(what, predicate, Boolean, timeoutMs);
 
 describe('ML Roadmap palette flows', function () {
   this.timeout(240_000); // generous: the machine may be busy with other work
@@ -50,14 +44,13 @@ describe('ML Roadmap palette flows', function () {
     await rows.filter({ hasText: 'Set Step Status' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.keyboard.press('Enter');
 
-    // Step 1 of 2: the steps, grouped by stage, each with its status; filter by typing.
+    // Step 1 of 2: the steps, grouped by stage, each with its status; filter by typing (Enter takes the highlighted one).
     const title = page.locator('.quick-input-widget .quick-input-title');
     await rows.filter({ hasText: 'Understand the business problem' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await title.textContent()) ?? '', /Set Step Status \(1\/2\)/);
     await workbench.screenshot('palette-1-steps');
     await page.keyboard.type('Estimate cost');
-    await rows.filter({ hasText: 'Estimate cost and benefit of each candidate' }).first().waitFor({ state: 'visible' });
-    await page.waitForTimeout(300);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Estimate cost and benefit of each candidate' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
 
     // Step 2 of 2: the new status; the usual next one (doing) is highlighted, move to "done" with the arrow key.
@@ -71,8 +64,7 @@ describe('ML Roadmap palette flows', function () {
     await back.click();
     await waitUntil('step 1 again', async () => /\(1\/2\)/.test((await title.textContent()) ?? ''));
     await page.keyboard.type('Estimate cost');
-    await rows.filter({ hasText: 'Estimate cost and benefit of each candidate' }).first().waitFor({ state: 'visible' });
-    await page.waitForTimeout(300);
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Estimate cost and benefit of each candidate' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     await waitUntil('step 2 again', async () => /\(2\/2\)/.test((await title.textContent()) ?? ''));
     await waitUntil('"doing" to be highlighted again', async () => /doing/.test((await focused.first().textContent()) ?? ''));

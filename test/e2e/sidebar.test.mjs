@@ -2,7 +2,7 @@
 // End to end: the ML Roadmap side bar and status bar item on the demo workspace, in a light and a dark theme.
 // Screenshots: test-results/screenshots/sidebar-light.png, sidebar-dark.png.
 import * as assert from 'node:assert/strict';
-import { openWorkbench } from './support/workbench.mjs';
+import { openWorkbench, poll } from './support/workbench.mjs';
 
 /** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
 async function selectColorTheme(page, theme, kind) {
@@ -15,7 +15,7 @@ async function selectColorTheme(page, theme, kind) {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
   await row.first().waitFor({ state: 'visible' });
   await input.fill(label);
-  await page.waitForTimeout(300);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached', timeout: 30_000 });
 }
@@ -66,10 +66,12 @@ describe('ML Roadmap side bar and status bar', function () {
     it(`renders the side bar in ${theme}`, async () => {
       const { page } = workbench;
       await selectColorTheme(page, theme, kind);
-      await page.waitForTimeout(1000); // let the icons and colours repaint
+      // The theme picker is gone and the tree rows show their icons again, in the new theme's colours.
+      await page.locator('.quick-input-widget input').waitFor({ state: 'hidden' });
+      const icons = page.locator('.sidebar .monaco-list-row .custom-view-tree-node-item-icon, .sidebar .monaco-list-row .codicon');
+      const shown = await poll('the tree rows to carry icons', () => icons.evaluateAll((els) => els.filter((el) => el.checkVisibility()).length), (n) => n > 5);
       await workbench.screenshot(`sidebar-${kind}`);
-      const icons = await page.locator('.sidebar .monaco-list-row .custom-view-tree-node-item-icon, .sidebar .monaco-list-row .codicon').count();
-      assert.ok(icons > 5, `tree rows carry icons (${icons})`);
+      assert.ok(shown > 5, `tree rows carry icons (${shown})`);
     });
   }
 });

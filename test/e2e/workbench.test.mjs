@@ -55,7 +55,8 @@ describe('ML Roadmap in the workbench', function () {
     const headers = page.locator('.sidebar .pane-header');
     await headers.first().waitFor({ state: 'visible' });
     await page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 120_000 });
-    await page.waitForTimeout(1000); // let the views paint before the screenshot
+    // the views have painted: the Roadmap tree shows its phases
+    await page.locator('.sidebar .monaco-list-row', { hasText: 'Discovery' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await workbench.screenshot('03-sidebar');
     assert.match((await title.textContent()) ?? '', /ML Roadmap/i);
     const names = await headers.allTextContents();

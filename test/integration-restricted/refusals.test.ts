@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from '../integration/support/extension';
 import { demoRoadmapUri, extensionApi, readDisk, workspaceFolder } from '../integration/support/roadmapFile';
 import { assertSameFiles, commitAll, gitState, snapshotFiles } from './support/workspaceFiles';
 
@@ -22,19 +23,28 @@ interface Refusable {
 /** How long a command may take to refuse; longer means it is waiting for an answer (QuickPick, input box). */
 const REFUSE_WITHIN_MS = 20_000;
 
-/** Runs the command; when it has not returned in time, dismisses whatever it asks and fails. */
+/**
+ * Runs the command. When it shows a flow prompt, or has not returned in time (another question), dismisses what
+ * it asks and fails.
+ */
 async function runCommand(command: string, args: unknown): Promise<Refusable | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((ok) => (timer = setTimeout(() => ok('timeout'), REFUSE_WITHIN_MS)));
-  const running = Promise.resolve(vscode.commands.executeCommand<Refusable | undefined>(command, args));
+  const api = await extensionApi();
+  const prompts: string[] = [];
+  const listener = api.onDidShowFlowPrompt((p) => prompts.push(`${p.title} ${p.step}/${p.totalSteps}`));
+  let outcome: { readonly result: Refusable | undefined } | { readonly error: unknown } | undefined;
+  Promise.resolve(vscode.commands.executeCommand<Refusable | undefined>(command, args)).then(
+    (result) => (outcome = { result }),
+    (error: unknown) => (outcome = { error }),
+  );
   try {
-    const first = await Promise.race([running, timeout]);
-    if (first !== 'timeout') return first;
+    await waitFor(`${command} to return`, () => outcome !== undefined || prompts.length > 0, REFUSE_WITHIN_MS).catch(() => undefined);
+    if (outcome && 'error' in outcome) throw outcome.error;
+    if (outcome && prompts.length === 0) return outcome.result;
     for (let i = 0; i < 10; i++) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await Promise.race([running.catch(() => undefined), new Promise((ok) => setTimeout(ok, 3000))]);
-    assert.fail(`${command} did not return within ${REFUSE_WITHIN_MS} ms in Restricted Mode: it asked for input instead of refusing`);
+    await waitFor(`${command} to return once its questions are dismissed`, () => outcome !== undefined, 5000).catch(() => undefined);
+    assert.fail(`${command} asked for input in Restricted Mode instead of refusing (${prompts.join(', ') || `no answer within ${REFUSE_WITHIN_MS} ms`})`);
   } finally {
-    clearTimeout(timer);
+    listener.dispose();
   }
 }
 
@@ -59,6 +69,8 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
   let resultsBefore: string[] = [];
   let decisionsBefore: string[] = [];
   const started: string[] = [];
+  let filesAtStart: ReturnType<typeof snapshotFiles> = new Map();
+  let repoAtStart: ReturnType<typeof gitState> | undefined;
   let listener: vscode.Disposable | undefined;
 
   before(async () => {
@@ -76,6 +88,8 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
     original = await readDisk(demoRoadmapUri());
     document = await vscode.workspace.openTextDocument(demoRoadmapUri());
     await vscode.window.showTextDocument(document);
+    filesAtStart = snapshotFiles(root);
+    repoAtStart = gitState(root);
     listener = vscode.tasks.onDidStartTask((e) => {
       if (e.execution.task.definition.type === 'mlroadmap' || e.execution.task.source === 'mlroadmap') started.push(e.execution.task.name);
     });
@@ -130,8 +144,6 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
       const files = snapshotFiles(root);
       const repo = gitState(root);
       const result = await runCommand(c.command, c.args());
-      // give anything the command might have started (a save, a write, a task, a commit) time to land
-      await new Promise((ok) => setTimeout(ok, 500));
       assertRefused(c.command, result);
       assertSameFiles(files, snapshotFiles(root), c.command);
       assert.deepEqual(gitState(root), repo, `${c.command} made no commit and staged nothing`);
@@ -143,6 +155,10 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
   }
 
   it('afterwards: no roadmap in the new folder, no results, history, baseline or decision written', async () => {
+    // Anything a command started and left running (a save, a write, a task, a commit) has had the whole suite to land.
+    assertSameFiles(filesAtStart, snapshotFiles(root), 'the whole suite');
+    assert.deepEqual(gitState(root), repoAtStart, 'no commit and nothing staged over the whole suite');
+    assert.deepEqual(started, [], 'no mlroadmap task was started');
     assert.equal(fs.existsSync(path.join(fresh, 'mlroadmap.yaml')), false);
     assert.deepEqual(fs.readdirSync(path.join(root, 'results')).sort(), resultsBefore);
     assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'history.jsonl')), false);

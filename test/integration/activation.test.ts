@@ -1,6 +1,7 @@
 // The extension loads in the real extension host and activates by itself on a workspace with mlroadmap.yaml.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands } from '../../src/ids';
 import { EXTENSION_ID, contributedCommands, contributedViews, waitFor } from './support/extension';
 
 describe('activation', () => {
@@ -12,22 +13,7 @@ describe('activation', () => {
   it('activates on workspaceContains:mlroadmap.yaml without being asked', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
-    const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
-    assert.ok(events.includes('workspaceContains:mlroadmap.yaml'), `activationEvents: ${events.join(', ')}`);
     await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 60_000);
-  });
-
-  it('declares its palette commands under the "ML Roadmap" category', () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const json = extension.packageJSON as { contributes?: { commands?: { command: string; title: string; category?: string }[] } };
-    const commands = json.contributes?.commands ?? [];
-    assert.ok(commands.some((c) => c.command === 'mlroadmap.refresh'), 'mlroadmap.refresh is contributed');
-    for (const c of commands) {
-      assert.match(c.command, /^mlroadmap\./);
-      assert.equal(c.category, 'ML Roadmap', `${c.command} category`);
-      assert.ok(c.title.length > 0, `${c.command} has a title`);
-    }
   });
 
   it('registers only commands that package.json declares', async () => {
@@ -48,7 +34,7 @@ describe('activation', () => {
     await waitFor(`${EXTENSION_ID} to activate`, () => extension.isActive, 60_000);
     const registered = new Set(await vscode.commands.getCommands(true));
     const declared = contributedCommands(extension);
-    assert.ok(declared.length >= 20, `${declared.length} commands declared`);
+    assert.deepEqual([...declared].sort(), Object.values(Commands).sort(), 'the loaded manifest declares the commands of src/ids.ts');
     assert.deepEqual(declared.filter((id) => !registered.has(id)), [], 'declared but not registered');
   });
 });

@@ -13,6 +13,7 @@ import type { GenerateIndexResult } from '../../src/decisions/generateIndex';
 import type { ServicesWithDecisions } from '../../src/decisions';
 import type { DecisionView } from '../../src/services';
 import { waitFor } from './support/extension';
+import { acceptFlowDefaults } from './support/flows';
 import { commitAll, git } from './support/git';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 import { child, viewsHandle } from './support/views';
@@ -300,8 +301,7 @@ describe('architecture decisions in git', function () {
     git(root, 'commit', '-q', '-m', 'advance anyway', '--', 'mlroadmap.yaml');
     const api = await extensionApi();
     await waitFor('the store to see the override', () => (api.services.store.get(demoRoadmapUri())?.roadmap?.overrides.length ?? 0) === 1);
-    let result: RecordDecisionResult | undefined;
-    void Promise.resolve(
+    const { result, prompts } = await acceptFlowDefaults(() =>
       vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
         kind: 'override-gate',
         roadmap: demoRoadmapUri().toString(),
@@ -311,14 +311,9 @@ describe('architecture decisions in git', function () {
         confirm: true,
         open: false,
       }),
-    ).then((r) => (result = r));
+    );
     // Drivers (every metric), status (accepted), consulted (nobody), title (derived).
-    await waitFor('the flow to finish on its defaults', async () => {
-      if (result) return true;
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await new Promise((ok) => setTimeout(ok, 400));
-      return result !== undefined;
-    }, 60_000);
+    assert.deepEqual(prompts.map((p) => `${p.step}/${p.totalSteps} ${p.kind}`), ['1/4 pickMany', '2/4 pick', '3/4 pickMany', '4/4 input']);
     assert.equal(result?.committed, true, JSON.stringify(result));
     assert.equal(result?.number, 5);
     const text = fs.readFileSync(result!.file!, 'utf8');

@@ -9,6 +9,7 @@ import type { EvaluateResult } from '../../src/evaluation/commands';
 import type { ScaffoldOutcome } from '../../src/scaffold/scaffoldBaseline';
 import { parseRoadmap } from '../../src/core/roadmap/parse';
 import { waitFor } from './support/extension';
+import { acceptFlowDefaults } from './support/flows';
 import { demoRoadmapUri, extensionApi, insertedBlock, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 
 const PYTHON = '/usr/bin/python3';
@@ -165,16 +166,9 @@ describe('Scaffold Baseline…', function () {
     });
 
     it('asks in QuickPicks when run from the palette, with defaults: first template, workspace CSV, guessed column and type, fresh id', async () => {
-      const running = vscode.commands.executeCommand<ScaffoldOutcome>(SCAFFOLD);
-      let outcome: ScaffoldOutcome | undefined;
-      void running.then((o) => (outcome = o));
-      // Accept each step's default: template, dataset, target column, problem type, folder, candidate id.
-      await waitFor('the flow to finish on its defaults', async () => {
-        if (outcome) return true;
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((ok) => setTimeout(ok, 400));
-        return outcome !== undefined;
-      }, 60_000);
+      const { result: outcome, prompts } = await acceptFlowDefaults(() => vscode.commands.executeCommand<ScaffoldOutcome>(SCAFFOLD));
+      // Accepted on each step's default: template, dataset, target column, problem type, folder, candidate id.
+      assert.deepEqual(prompts.map((p) => `${p.step}/${p.totalSteps}`), ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
       assert.equal(outcome!.done, true, outcome!.message);
       assert.equal(outcome!.candidate, 'majority-2', "the dumb template's id, numbered because 'majority' is taken");
       assert.equal(outcome!.folder, path.join(root, 'baselines', 'majority-2'));

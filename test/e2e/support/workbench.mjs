@@ -35,7 +35,38 @@ export async function openWorkbench() {
   };
 }
 
-/** Opens the command palette with F1, types `text` and returns the labels of the entries it lists. */
+/**
+ * Reads what the page shows with `read` until `accept` holds for it (like Playwright's expect.poll); returns the
+ * last value read. Throws, naming `what` and that value, after `timeoutMs`.
+ */
+export async function poll(what, read, accept, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** True when `label` holds the characters of `text` in order (what any of the palette's matchers requires). */
+function matchesFilter(label, text) {
+  const wanted = text.toLowerCase().replace(/\s+/g, '');
+  const have = label.toLowerCase();
+  let at = 0;
+  for (const ch of wanted) {
+    at = have.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * Opens the command palette with F1, types `text` and returns the labels of the entries it lists once the list
+ * is filtered by it (every label above "similar commands" matches the text).
+ */
 export async function paletteEntries(page, text) {
   const input = page.locator('.quick-input-widget input');
   if (!(await input.isVisible())) await page.keyboard.press('F1');
@@ -43,21 +74,25 @@ export async function paletteEntries(page, text) {
   await input.fill(`>${text}`);
   const rows = page.locator('.quick-input-widget .monaco-list-row');
   await rows.first().waitFor({ state: 'visible' });
-  await page.waitForTimeout(200); // the list filters as it renders
-  return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
+  const labels = () => rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
+  // Below its matches the palette may list "similar commands", which need not match.
+  const filtered = (all) => {
+    const similar = all.findIndex((l) => l.endsWith(', similar commands'));
+    return all.length > 0 && (similar < 0 ? all : all.slice(0, similar)).every((l) => matchesFilter(l.split(',')[0], text));
+  };
+  return poll(`the palette to list the entries matching "${text}"`, labels, filtered);
 }
 
 /**
- * Types `text` into the palette until an entry satisfies `accept` (commands appear once the workbench has
- * restored its state and the extension's when-clauses hold); returns the entries last listed.
+ * Opens the palette on `text` again and again until an entry satisfies `accept` (commands appear once the
+ * workbench has restored its state and the extension's when-clauses hold); returns the entries last listed.
  */
 export async function waitForPaletteEntry(page, text, accept, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   let entries = [];
   while (Date.now() < deadline) {
-    entries = await paletteEntries(page, text);
+    entries = await reopenedPaletteEntries(page, text);
     if (entries.some(accept)) return entries;
-    await page.waitForTimeout(500);
   }
   return entries;
 }
@@ -70,12 +105,21 @@ export async function firstListedTitle(page, titles, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const title of titles) {
-      const entries = await paletteEntries(page, title);
+      const entries = await reopenedPaletteEntries(page, title);
       if (entries.some((label) => label.split(',')[0] === title)) return title;
     }
-    await page.waitForTimeout(500);
   }
   return undefined;
+}
+
+/** The palette collects its commands when it opens: close it first, so that a retry sees newly registered ones. */
+async function reopenedPaletteEntries(page, text) {
+  const input = page.locator('.quick-input-widget input');
+  if (await input.isVisible()) {
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+  }
+  return paletteEntries(page, text);
 }
 
 /** The palette titles ("ML Roadmap: Refresh") of the commands package.json contributes. */

@@ -97,14 +97,15 @@ describe('checkPitfalls properties', () => {
   });
 
   it('ranks scores in descending order, every score finite', () => {
+    let compared = 0;
     fc.assert(
       fc.property(arbRoadmap, (roadmap) => {
         const scores = rankCandidates(roadmap).filter(isRanked).map((r) => r.score);
-        scores.forEach((s, i) => {
-          assert.ok(Number.isFinite(s));
-          if (i > 0) assert.ok(scores[i - 1] >= s);
-        });
+        assert.ok(scores.every(Number.isFinite), `scores: ${scores.join(', ')}`);
+        assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+        compared += scores.length > 1 ? 1 : 0;
       }),
     );
+    assert.ok(compared > 10, `only ${compared} generated roadmaps ranked two candidates or more`);
   });
 });
