@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+/** `--webview-out=<dir>`: only the webview apps, into that folder (the bench measures them there). */
+const webviewOut = process.argv.find((a) => a.startsWith('--webview-out='))?.slice('--webview-out='.length);
 
 const common = {
   bundle: true,
@@ -21,7 +23,7 @@ const webviewEntries = existsSync('webview')
       .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }))
   : [];
 
-const builds = [
+const builds = webviewOut ? [] : [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
@@ -45,7 +47,7 @@ if (webviewEntries.length > 0) {
   builds.push({
     ...common,
     entryPoints: webviewEntries,
-    outdir: 'dist/webview',
+    outdir: webviewOut ?? 'dist/webview',
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
@@ -54,8 +56,8 @@ if (webviewEntries.length > 0) {
     chunkNames: 'shared-[hash]',
   });
   // The codicon font, for vscode-icon and the panels' icons.
-  mkdirSync('dist/webview', { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join('dist', 'webview', f));
+  mkdirSync(webviewOut ?? 'dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join(webviewOut ?? join('dist', 'webview'), f));
 }
 
 if (watch) {

@@ -67,7 +67,7 @@ describe('Roadmap Board webview', function () {
     const card = board().locator('article.card[data-step-id="cost-benefit"]');
     await card.locator('button.handle').focus();
     await page.keyboard.press('Enter');
-    const menu = card.locator('vscode-context-menu');
+    const menu = board().locator('vscode-context-menu');
     await menu.waitFor({ state: 'visible' });
     await workbench.screenshot('board-2-move-menu');
     // The first entry is "Move to Doing" (the statuses other than the card's, in workflow order).

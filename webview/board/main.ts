@@ -2,11 +2,9 @@
 // findings), filters by owner or role, and asks the host to move a card (drag and drop with Pragmatic drag and
 // drop, or the card's "Move to…" menu from the keyboard; each move is announced in a live region).
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
@@ -185,11 +183,7 @@ function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLE
   const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), el('span', { text: card.title }));
   item.append(title);
   const meta = el('div', { class: 'meta' });
-  if (card.owner) {
-    const badge = document.createElement('vscode-badge');
-    badge.textContent = card.owner;
-    meta.append(badge);
-  }
+  if (card.owner) meta.append(el('span', { class: 'owner', text: card.owner }));
   meta.append(el('code', { class: 'id', text: card.id }));
   item.append(meta);
   if (card.notes) item.append(el('p', { class: 'notes', text: card.notes }));
@@ -226,7 +220,10 @@ function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
     menu.remove();
     move(card.id, card.title, status);
   });
-  item.append(menu);
+  // In the lane, not the card: a card's paint containment (content-visibility) would clip the menu.
+  const lane = item.parentElement ?? item;
+  menu.style.setProperty('top', `${item.offsetTop + 24}px`);
+  lane.append(menu);
   menu.show = true;
   menu.focus();
 }
@@ -236,11 +233,9 @@ function move(stepId: string, title: string, status: StepStatus): void {
   host.send({ type: 'setStepStatus', stepId, status });
 }
 
+/** A codicon as a plain span (the font's stylesheet is on the page): cheaper than a web component per card. */
 function icon(name: string): HTMLElement {
-  const i = document.createElement('vscode-icon');
-  i.setAttribute('name', name);
-  i.setAttribute('aria-hidden', 'true');
-  return i;
+  return el('span', { class: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
 }
 
 monitorForElements({

@@ -1,0 +1,147 @@
+// The webview panels in headless Chromium: the production bundles' size, and the Roadmap Board's first paint of a
+// snapshot with 1,000 steps against a bare page that draws the same cards as plain <div>s with textContent, both
+// served from 127.0.0.1 and measured in the same browser, median of 7. Run alone: `npx tsx bench/webview.bench.ts`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { boardModel } from '../src/core/views/board';
+import { parseRoadmap } from '../src/core/roadmap/parse';
+import type { BoardModel } from '../src/core/views/board-model';
+import type { BenchRow } from './types';
+
+const REPEATS = 7;
+/** Issue targets: every app together ≤ 250 KB minified; the board's first paint of 1,000 steps ≤ 300 ms. */
+const BUNDLE_TARGET_KB = 250;
+const PAINT_TARGET_MS = 300;
+/** The board styles its cards and wires drag and drop and a handle per card: a few times bare, unstyled DOM. */
+const PAINT_RATIO_LIMIT = 6;
+
+const REPO = resolve(__dirname, '..');
+
+/** A roadmap with `n` Discovery steps spread over the five stages (the board shows one phase at a time). */
+function bigBoard(n: number): BoardModel {
+  const stages = ['understand', 'define', 'ideate', 'prototype', 'test'];
+  const statuses = ['todo', 'doing', 'done', 'blocked', 'skipped'];
+  const step = (i: number) => `      - { id: step-${i}, title: "Step ${i} of the plan", status: ${statuses[i % 5]}, owner: person-${i % 7}, notes: "note ${i}" }\n`;
+  let yaml = 'version: 1\nproject: { name: Bench, phase: discovery }\ndiscovery:\n';
+  const perGroup = Math.ceil(n / stages.length);
+  let i = 0;
+  for (const s of stages) {
+    yaml += `  - stage: ${s}\n    steps:\n`;
+    for (let k = 0; k < perGroup && i < n; k++) yaml += step(i++);
+  }
+  return boardModel(parseRoadmap(yaml).roadmap, { findings: [], fixesOf: () => [], readOnly: false });
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
+
+/** Serves `dir` and two pages: the board app with a stand-in for the VS Code API, and the bare page. */
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const stub = `<script>window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'ready') window.__ready = true; }, getState: () => undefined, setState: () => undefined });</script>`;
+  const pages: Record<string, string> = {
+    '/board.html': `<!DOCTYPE html><html><head><link rel="stylesheet" href="codicon.css" id="vscode-codicon-stylesheet"><link rel="stylesheet" href="board.css"></head><body class="vscode-dark"><div id="app"></div>${stub}<script type="module" src="board.js"></script></body></html>`,
+    '/bare.html': `<!DOCTYPE html><html><body><div id="app"></div><script>
+      window.addEventListener('message', (e) => {
+        const app = document.getElementById('app'); const root = document.createElement('div');
+        for (const c of e.data.model.columns) { const col = document.createElement('section'); const h = document.createElement('h2'); h.textContent = c.title; col.append(h);
+          for (const k of c.cards) { const d = document.createElement('div'); const t = document.createElement('span'); t.textContent = k.title; const o = document.createElement('span'); o.textContent = k.owner ?? ''; const n = document.createElement('p'); n.textContent = k.notes ?? ''; d.append(t, o, n); col.append(d); }
+          root.append(col); }
+        app.replaceChildren(root);
+      }); window.__ready = true;</script></body></html>`,
+  };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (pages[path]) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(pages[path]);
+      return;
+    }
+    try {
+      const body = readFileSync(join(dir, path.replace(/^\/+/, '')));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+export default async function bench(): Promise<BenchRow[]> {
+  const out = mkdtempSync(join(tmpdir(), 'mlroadmap-bench-webview-'));
+  // @ts-expect-error: plain ES modules of the scripts, without types
+  const { launchBrowser } = await import('../scripts/browser.mjs');
+  const { browser, context } = await launchBrowser();
+  const { server, url } = await (async () => {
+    execFileSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--production', `--webview-out=${out}`], { cwd: REPO, stdio: 'inherit' });
+    return serve(out);
+  })();
+  try {
+    const files = readdirSync(out).filter((f) => f.endsWith('.js') || (f.endsWith('.css') && !f.startsWith('codicon')));
+    const bytes = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+    const model = bigBoard(1000);
+    const paint = async (page: string): Promise<number> => {
+      const tab = await context.newPage();
+      await tab.goto(`${url}/${page}`);
+      await tab.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
+      const ms = await tab.evaluate(
+        (m) =>
+          new Promise<number>((done) => {
+            const start = performance.now();
+            window.postMessage({ type: 'snapshot', model: m }, '*');
+            // Painted: two animation frames after the message was handled and the DOM built.
+            requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+          }),
+        model,
+      );
+      const cards = await tab.evaluate((selector) => document.querySelectorAll(selector).length, page === 'board.html' ? 'article.card' : 'section > div');
+      if (cards < 1000) throw new Error(`${page} drew ${cards} cards, not 1,000`);
+      await tab.close();
+      return ms;
+    };
+    await paint('board.html');
+    await paint('bare.html');
+    const board: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      board.push(await paint('board.html'));
+      bare.push(await paint('bare.html'));
+    }
+    const b = median(board);
+    const base = median(bare);
+    return [
+      { name: `webview bundles, minified (${files.join(', ')})`, value: round(bytes / 1024, 1), unit: 'KB', ratio: round(bytes / 1024 / BUNDLE_TARGET_KB, 3), limit: 1 },
+      { name: 'Roadmap Board: first paint of 1,000 steps, median', value: round(b), unit: 'ms', ratio: round(b / PAINT_TARGET_MS, 3), limit: 1 },
+      { name: 'bare DOM: the same 1,000 cards as plain <div>s, median', value: round(base), unit: 'ms' },
+      { name: 'Roadmap Board / bare DOM', value: round(b / base, 3), unit: '', ratio: round(b / base, 3), limit: PAINT_RATIO_LIMIT },
+    ];
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  bench().then(
+    (rows) => {
+      for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit !== undefined ? ` (ratio ${r.ratio}, limit ${r.limit})` : ''}`);
+      process.exit(rows.some((r) => r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit) ? 1 : 0);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(2);
+    },
+  );
+}
