@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderMadr, recordFileName, type DecisionDraft } from '../src/core/decisions';
 import { recordAndCommit } from '../src/git/record';
+import { median, round } from './stats';
 import type { BenchRow } from './types';
 
 const REPEATS = 30;
@@ -97,13 +98,7 @@ async function bareOnce(dir: string): Promise<number> {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export default async function bench(): Promise<BenchRow[]> {
   const root = mkdtempSync(join(tmpdir(), 'mlroadmap-bench-decisions-'));

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { median, round } from './stats';
 import type { BenchRow } from './types';
 
 const ROWS_LARGE = 1_000_000;
@@ -37,10 +38,6 @@ function child(mode: 'baseline' | 'reader', file: string): Measurement {
   return JSON.parse(out) as Measurement;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 const MB = 1024 * 1024;
 
@@ -78,7 +75,3 @@ export default function benchResults(): BenchRow[] {
   }
 }
 
-function round(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The webview panels in headless Chromium: the production bundles' size, and the Roadmap Board's first paint of a
 // snapshot with 1,000 steps against a bare page that draws the same cards as plain <div>s with textContent, both
 // served from 127.0.0.1 and measured in the same browser, median of 7. Run alone: `npx tsx bench/webview.bench.ts`.
@@ -6,9 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { boardModel } from '../src/core/views/board';
 import { parseRoadmap } from '../src/core/roadmap/parse';
 import type { BoardModel } from '../src/core/views/board-model';
+import { median, round } from './stats';
 import type { BenchRow } from './types';
 
 const REPEATS = 7;
@@ -70,18 +73,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export default async function bench(): Promise<BenchRow[]> {
   const out = mkdtempSync(join(tmpdir(), 'mlroadmap-bench-webview-'));
-  // @ts-expect-error: plain ES modules of the scripts, without types
-  const { launchBrowser } = await import('../scripts/browser.mjs');
+  // The scripts' Chromium launcher (a plain ES module), by absolute URL: the bench runner loads this file from a data URL.
+  const { launchBrowser } = (await import(pathToFileURL(join(REPO, 'scripts', 'browser.mjs')).href)) as { launchBrowser: () => Promise<{ browser: { close(): Promise<void> }; context: { newPage(): Promise<import('playwright-core').Page> } }> };
   const { browser, context } = await launchBrowser();
   const { server, url } = await (async () => {
     execFileSync(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--production', `--webview-out=${out}`], { cwd: REPO, stdio: 'inherit' });
@@ -96,7 +93,7 @@ export default async function bench(): Promise<BenchRow[]> {
       await tab.goto(`${url}/${page}`);
       await tab.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
       const ms = await tab.evaluate(
-        (m) =>
+        (m: BoardModel) =>
           new Promise<number>((done) => {
             const start = performance.now();
             window.postMessage({ type: 'snapshot', model: m }, '*');
@@ -105,7 +102,7 @@ export default async function bench(): Promise<BenchRow[]> {
           }),
         model,
       );
-      const cards = await tab.evaluate((selector) => document.querySelectorAll(selector).length, page === 'board.html' ? 'article.card' : 'section > div');
+      const cards = await tab.evaluate((selector: string) => document.querySelectorAll(selector).length, page === 'board.html' ? 'article.card' : 'section > div');
       if (cards < 1000) throw new Error(`${page} drew ${cards} cards, not 1,000`);
       await tab.close();
       return ms;
