@@ -3,9 +3,9 @@
 // a card moves by keyboard (its "Move to…" menu) and by mouse (drag and drop), and mlroadmap.yaml on disk follows;
 // the page runs under its strict CSP without a console error. Screenshots: test-results/screenshots/board-*.png.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench } from './support/workbench.mjs';
+import { openWorkbench, selectColorTheme } from './support/workbench.mjs';
 
 /** The status of a block-style step, read from the roadmap text. */
 function stepStatus(text, id) {
@@ -75,7 +75,7 @@ describe('Roadmap Board webview', function () {
     await page.keyboard.press('Enter');
     await waitUntil('mlroadmap.yaml to hold the new status', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'doing');
     await board().locator('.lane.doing article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match((await board().locator('[role="status"], [aria-live]').allTextContents()).join(' '), /Moved "Estimate cost and benefit of each candidate" to Doing/);
+    assert.equal(await board().locator('#announcer[role="status"]').textContent(), 'Moved "Estimate cost and benefit of each candidate" to Doing.');
   });
 
   it('moves a card by mouse to another lane of its column (drag and drop)', async () => {
@@ -104,6 +104,48 @@ describe('Roadmap Board webview', function () {
     await tab.waitFor({ state: 'visible', timeout: 120_000 });
     assert.match((await tab.textContent()) ?? '', /^Production/);
     await board().locator('section.column h2', { hasText: 'training' }).first().waitFor({ state: 'visible' });
+  });
+
+  for (const [kind, theme, bodyClass] of [
+    ['dark', 'Default Dark Modern', 'vscode-dark'],
+    ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+    ['light', 'Default Light Modern', 'vscode-light'],
+  ]) {
+    it(`follows the ${theme} theme`, async () => {
+      await selectColorTheme(workbench.page, theme, kind);
+      await board().locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 30_000 });
+      await board().locator('section.column h2').first().waitFor({ state: 'visible' });
+      // The cards take the theme's colours from its variables.
+      const [card, editor] = await board()
+        .locator('article.card')
+        .first()
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+      assert.equal(card, editor, 'a card wears the editor background of the theme');
+      await workbench.screenshot(`board-theme-${kind}`);
+    });
+  }
+
+  it('shows hostile strings from the roadmap as text: no element injected, no script run', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const script = '</script><script>window.__pwned=2</script>';
+    const text = readFileSync(roadmapPath, 'utf8')
+      .replace('title: Estimate cost and benefit of each candidate', `title: '${hostile}'`)
+      .replace('title: List several architecture candidates', `title: '${script}'`);
+    writeFileSync(roadmapPath, text);
+    await board().locator('button.tab', { hasText: 'Discovery' }).click();
+    const card = board().locator('article.card[data-step-id="cost-benefit"] .title');
+    await card.filter({ hasText: hostile }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await card.textContent(), hostile);
+    assert.equal(await board().locator('article.card[data-step-id="candidates"] .title').textContent(), script);
+    const injected = await board()
+      .locator('body')
+      .evaluate((body) => ({
+        images: body.ownerDocument.querySelectorAll('img').length,
+        scripts: [...body.ownerDocument.querySelectorAll('script')].filter((s) => s.textContent.includes('__pwned')).length,
+        pwned: body.ownerDocument.defaultView.__pwned,
+      }));
+    assert.deepEqual(injected, { images: 0, scripts: 0, pwned: undefined });
+    await workbench.screenshot('board-hostile-strings');
   });
 
   it('ran under its Content Security Policy without errors', () => {

@@ -2,23 +2,7 @@
 // End to end: the ML Roadmap side bar and status bar item on the demo workspace, in a light and a dark theme.
 // Screenshots: test-results/screenshots/sidebar-light.png, sidebar-dark.png.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, poll } from './support/workbench.mjs';
-
-/** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
-async function selectColorTheme(page, theme, kind) {
-  await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  const label = theme.replace(/^Default /, '');
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
-  await row.first().waitFor({ state: 'visible' });
-  await input.fill(label);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached', timeout: 30_000 });
-}
+import { openWorkbench, poll, selectColorTheme } from './support/workbench.mjs';
 
 describe('ML Roadmap side bar and status bar', function () {
   this.timeout(180_000);

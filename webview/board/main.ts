@@ -8,7 +8,6 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
-import { announce } from '@atlaskit/pragmatic-drag-and-drop-live-region';
 import { cardVisible, type BoardCard, type BoardColumn, type BoardFilter, type BoardModel } from '../../src/core/views/board-model';
 import type { RoleName, StepStatus } from '../../src/core/roadmap/model';
 import type { BoardRequest, BoardState, BoardUpdate } from '../../src/protocol/board';
@@ -226,6 +225,16 @@ function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
   lane.append(menu);
   menu.show = true;
   menu.focus();
+}
+
+/** The live region moves are announced in (kept outside #app, which is redrawn on every snapshot). */
+const announcer = el('div', { class: 'sr-only', attrs: { role: 'status', 'aria-live': 'polite', id: 'announcer' } });
+document.body.append(announcer);
+
+function announce(message: string): void {
+  // Emptied first, so that the same message said twice is announced twice.
+  announcer.textContent = '';
+  requestAnimationFrame(() => (announcer.textContent = message));
 }
 
 function move(stepId: string, title: string, status: StepStatus): void {

@@ -127,3 +127,23 @@ export function contributedPaletteTitles() {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
   return (pkg.contributes?.commands ?? []).map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
 }
+
+/** The workbench's class for each kind of colour theme. */
+const THEME_CLASS = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' };
+
+/** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
+export async function selectColorTheme(page, theme, kind) {
+  await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  const label = theme.replace(/^Default /, '');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
+  await row.first().waitFor({ state: 'visible' });
+  await input.fill(label);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${THEME_CLASS[kind]}`).waitFor({ state: 'attached', timeout: 30_000 });
+  await input.waitFor({ state: 'hidden' });
+}
