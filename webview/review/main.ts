@@ -119,7 +119,7 @@ function summary(m: ReviewModel): HTMLElement {
       if (cell.delta !== undefined) td.append(el('span', { class: `delta ${cell.improved ? 'better' : cell.delta !== 0 ? 'worse' : ''}`, text: ` ${formatSigned(cell.delta)}` }));
       const verdict = passFail(cell.targetMet);
       if (verdict) td.append(' ', verdict);
-      if (cell.notFromPipeline) td.append(el('span', { class: 'flag', text: ' not from the pipeline', attrs: { title: 'No history record holds this result: it does not count as evaluated.' } }));
+      if (cell.notFromPipeline) td.append(el('span', { class: 'flag', text: 'not from the pipeline', attrs: { title: 'No history record holds this result: it does not count as evaluated.' } }));
       tr.append(td);
     }
     body.append(tr);
@@ -251,7 +251,7 @@ function runTable(m: ReviewModel): HTMLElement {
   const runs = shownRuns(m.runs, view());
   const columns = shownColumns(m.runs, m.columns, view());
   const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
-  const template = `28px 64px minmax(90px, 1fr) 170px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
+  const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
   const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
   const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
   head.style.gridTemplateColumns = template;
