@@ -1,7 +1,8 @@
 // The Evaluation Review's host side inside the real extension host: with a few records written to the demo's
 // `.mlroadmap/history.jsonl` (as the evaluation pipeline writes them), Show Evaluation Review opens the panel and its
 // snapshot holds exactly the history the results index read, and the latest result of each candidate it shows; a
-// forged message is refused; pinning a run sends deltas against it; Export CSV writes the shown table.
+// forged message is refused; pinning a run sends deltas against it; Export CSV writes the shown table; a failed
+// evaluation shows in the panel and its log opens from it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServicesWithReview, ReviewPanel } from '../../src/panels/review';
 import { waitFor } from './support/extension';
-import { demoRoadmapUri, extensionApi, workspaceFolder } from './support/roadmapFile';
+import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 
 const RECORDS = [
   { candidate: 'logreg', metrics: { accuracy: 0.95, macro_f1: 0.94 }, recordedAt: '2026-01-01T10:00:00.000Z' },
@@ -109,5 +110,30 @@ describe('Evaluation Review (host side)', function () {
       `run-2,cnn,2026-01-03T10:00:00.000Z,${'a'.repeat(40)},false,,results/cnn.json,python evaluate.py,0.96`,
     ]);
     assert.equal(handle.lastExport?.toString(), target.toString());
+  });
+
+  it('a failed evaluation shows in the panel (it recorded nothing) and its log opens from it', async () => {
+    const review = await openReview();
+    const uri = demoRoadmapUri();
+    const text = await readDisk(uri);
+    try {
+      await restoreFile(uri, text.replace('\nevaluation:', '  - id: transformer\n    title: Vision transformer\n    status: idea\n\nevaluation:'));
+      const result = await vscode.commands.executeCommand<{ done: boolean; logFile?: string }>('mlroadmap.evaluateCandidate', { roadmap: uri.toString(), candidate: 'transformer' });
+      assert.equal(result?.done, false);
+      const log = result.logFile;
+      assert.ok(log, 'the failed run has a log');
+      await waitFor('the failure in the snapshot', () => review.lastSent?.failures.some((f) => f.candidate === 'transformer' && f.exitCode === 1 && f.hasLog) === true, 30_000);
+      assert.equal(review.lastSent?.runs.length, RECORDS.length, 'nothing recorded');
+      // The failure opens its log once by itself; closed, it opens again only from the panel.
+      const logShown = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === log);
+      await waitFor('the failure to open its log by itself', logShown, 20_000);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor('the log to be closed', () => !logShown(), 10_000);
+      const failure = review.lastSent!.failures.find((f) => f.candidate === 'transformer')!;
+      assert.equal(await review.receive({ type: 'showLog', runId: failure.id }), true);
+      await waitFor('the log to be opened from the panel', logShown, 20_000);
+    } finally {
+      await restoreFile(uri, text);
+    }
   });
 });
