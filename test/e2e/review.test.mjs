@@ -2,7 +2,7 @@
 // End to end: with 1,000 runs in the demo's .mlroadmap/history.jsonl, "ML Roadmap: Show Evaluation Review" from the
 // palette opens the Evaluation Review in the real workbench: the summary with pass/fail, the uPlot chart, the run
 // table virtualised (only the rows in view are in the page); diff-only hides the metric that never changes; a pinned
-// run shows deltas; the page runs under its strict CSP without a console error.
+// run shows deltas; both survive a window reload; the page runs under its strict CSP without a console error.
 // Screenshots: test-results/screenshots/review-*.png.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -93,6 +93,19 @@ describe('Evaluation Review webview', function () {
     const other = await review().locator('.inner .row[data-run-id="run-4"] .cell.num').allTextContents();
     assert.match(other[0] ?? '', /\([+−][0-9.e+-]+\)$/, 'another run shows its delta');
     await workbench.screenshot('review-3-pinned');
+  });
+
+  it('keeps diff-only and the pinned run across a window reload (state restored through the panel serializer)', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('>Developer: Reload Window');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    await review().locator('.baseline.pinned', { hasText: 'pinned run-1' }).waitFor({ state: 'visible', timeout: 120_000 });
+    assert.equal(await review().locator('#diff-only').isChecked(), true);
+    assert.ok(!(await review().locator('.row.head .cell').allTextContents()).includes('seed'));
   });
 
   it('ran under its Content Security Policy without errors', () => {
