@@ -6,6 +6,7 @@ export const Commands = {
   refresh: 'mlroadmap.refresh',
   openRoadmap: 'mlroadmap.openRoadmap',
   showBoard: 'mlroadmap.showBoard',
+  showEvaluationReview: 'mlroadmap.showEvaluationReview',
   setStepStatus: 'mlroadmap.setStepStatus',
   startNextStep: 'mlroadmap.startNextStep',
   advancePhase: 'mlroadmap.advancePhase',

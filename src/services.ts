@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { RoadmapEntry, RoadmapStore } from './workspace/roadmapStore';
 import type { RoadmapDiagnostic } from './core/roadmap/model';
 import type { EvaluatedResults } from './core/results/evaluated';
+import type { HistoryRecord } from './core/results/history';
 import type { DecisionCategory, FolderError } from './core/decisions/model';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
@@ -33,6 +34,8 @@ export interface ResultsIndex {
   staleFindings(entry: RoadmapEntry): readonly RoadmapDiagnostic[];
   /** What counts as evaluated and the findings about results, under the one rule (core `mergeResults`). */
   evaluated(entry: RoadmapEntry): Pick<EvaluatedResults, 'evaluated' | 'findings'>;
+  /** Every record of the roadmap's `.mlroadmap/history.jsonl`, in file order, as the index read it (no second read). */
+  history(entry: RoadmapEntry): readonly HistoryRecord[];
 }
 
 /** A decision record as the Decisions view lists it. Filled by the decisions feature. */

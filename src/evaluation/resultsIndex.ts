@@ -31,6 +31,8 @@ interface RoadmapResults {
   readonly findings: readonly StaleFinding[];
   /** What counts as evaluated: the latest history record of each candidate. */
   readonly evaluated: ReadonlyMap<string, HistoryRecord>;
+  /** Every record of the roadmap's history, in file order (the array read, shared while the file is unchanged). */
+  readonly history: readonly HistoryRecord[];
 }
 
 interface Slot {
@@ -54,7 +56,7 @@ interface ByStat<T> {
   readonly value: T;
 }
 
-const EMPTY: RoadmapResults = { latest: new Map(), findings: [], evaluated: new Map() };
+const EMPTY: RoadmapResults = { latest: new Map(), findings: [], evaluated: new Map(), history: [] };
 const DEBOUNCE_MS = 250;
 
 /** Absolute path of a roadmap's evaluation history. */
@@ -132,6 +134,10 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   evaluated(entry: RoadmapEntry): Pick<EvaluatedResults, 'evaluated' | 'findings'> {
     const results = this.slots.get(entry.uri.toString())?.results ?? EMPTY;
     return { evaluated: results.evaluated, findings: results.findings };
+  }
+
+  history(entry: RoadmapEntry): readonly HistoryRecord[] {
+    return this.slots.get(entry.uri.toString())?.results.history ?? [];
   }
 
   /** The dataset fingerprints computed so far, shared with the code that stamps new results. */
@@ -298,7 +304,7 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
         ...(stale.length > 0 ? { stale: stale.join(' ') } : {}),
       });
     }
-    this.publish(slot, { latest: views, findings, evaluated: merged.evaluated });
+    this.publish(slot, { latest: views, findings, evaluated: merged.evaluated, history: history?.value ?? [] });
   }
 
   /** A candidate's results file as a record, read as `mlroadmap check` reads it; problems go to the log. */
@@ -311,8 +317,10 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
   private publish(slot: Slot, results: RoadmapResults): void {
     const before = JSON.stringify([...slot.results.latest.entries(), slot.results.findings.map((f) => f.message), [...slot.results.evaluated.entries()]]);
     const after = JSON.stringify([...results.latest.entries(), results.findings.map((f) => f.message), [...results.evaluated.entries()]]);
+    // The history array is the one read from the file: another array means the file changed.
+    const historyChanged = slot.results.history !== results.history && (slot.results.history.length > 0 || results.history.length > 0);
     slot.results = results;
-    if (before !== after) this.changed.fire();
+    if (before !== after || historyChanged) this.changed.fire();
   }
 
   /** Notes the history, every results file and the dataset of a roadmap: a change to one of them re-reads it. */

@@ -54,6 +54,7 @@ export class ResultsCodeLensProvider implements vscode.CodeLensProvider, vscode.
     }
     if (line) {
       lenses.push(new vscode.CodeLens(range, { title: `$(diff) ${vscode.l10n.t('Compare')}`, command: Commands.compareCandidate, arguments: [args] }));
+      lenses.push(new vscode.CodeLens(range, { title: `$(checklist) ${vscode.l10n.t('Review')}`, command: Commands.showEvaluationReview, arguments: [{ roadmap: args.roadmap }] }));
     }
     return lenses;
   }

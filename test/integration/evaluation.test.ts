@@ -170,15 +170,15 @@ describe('evaluation on the demo project', function () {
     assert.match(fs.readFileSync(result.logFile!, 'utf8'), /knn: accuracy 0\.\d+ macro_f1/);
   });
 
-  it('CodeLens above the candidate and on its results file: primary metric, delta, target, age, Evaluate and Compare', async () => {
+  it('CodeLens above the candidate and on its results file: primary metric, delta, target, age, Evaluate, Compare and Review', async () => {
     await vscode.workspace.openTextDocument(demoRoadmapUri());
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', demoRoadmapUri());
     const text = await readDisk(demoRoadmapUri());
     const knnLine = text.split('\n').findIndex((l) => l.includes('- id: knn'));
     const knnLenses = lenses.filter((l) => l.range.start.line === knnLine).map((l) => l.command?.title ?? '');
-    assert.equal(knnLenses.length, 3, knnLenses.join(' | '));
+    assert.equal(knnLenses.length, 4, knnLenses.join(' | '));
     assert.equal(knnLenses[0], `accuracy ${knn.accuracy} · +${Number((knn.accuracy - 0.1003).toPrecision(4))} vs majority · target 0.97 ${mark(knn.accuracy, 0.97)} · just now`);
-    assert.deepEqual(knnLenses.slice(1), ['$(play) Evaluate', '$(diff) Compare']);
+    assert.deepEqual(knnLenses.slice(1), ['$(play) Evaluate', '$(diff) Compare', '$(checklist) Review']);
     const majorityLine = text.split('\n').findIndex((l) => l.includes('- id: majority'));
     const majority = lenses.find((l) => l.range.start.line === majorityLine)?.command?.title;
     assert.match(majority ?? '', /^accuracy 0\.1003 · target 0\.97 ✗ · /);

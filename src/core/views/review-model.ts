@@ -1,0 +1,123 @@
+// The Evaluation Review's view model as the webview receives it, and the pure helpers the webview applies to what it
+// shows (which runs, which metric columns differ): types and functions with no dependency beyond the roadmap's own
+// types, so the browser bundle can import them.
+import type { Goal } from '../roadmap/model';
+
+/** One record of `.mlroadmap/history.jsonl`: one evaluation run the pipeline recorded. */
+export interface ReviewRun {
+  /** `run-<n>`: the record's place in the history (0-based), stable while the history only grows. */
+  readonly id: string;
+  readonly candidate: string;
+  /** ISO time the run was recorded. */
+  readonly at: string;
+  readonly commit?: string;
+  readonly dirty?: boolean;
+  /** The dataset's sha256 when the run was recorded. */
+  readonly dataset?: string;
+  readonly command?: string;
+  /** The results file it was read from. */
+  readonly source: string;
+  /** Every metric of the run, by its name in the results. */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Against the pinned run, per metric both have (value − pinned value); absent when no run is pinned. */
+  readonly deltas?: Readonly<Record<string, number>>;
+}
+
+/** An evaluation that failed in this session: it recorded nothing, so it is not in the history; its log is. */
+export interface ReviewFailure {
+  readonly id: string;
+  readonly candidate: string;
+  readonly exitCode: number;
+  readonly message: string;
+  readonly hasLog: boolean;
+}
+
+/** One candidate on one metric of the summary, against the baseline (or the pinned run) and the target. */
+export interface ReviewCell {
+  readonly candidate: string;
+  readonly value?: number;
+  readonly delta?: number;
+  /** The delta goes the metric's way. */
+  readonly improved?: boolean;
+  /** Pass/fail against the target; absent when there is no target or no value. */
+  readonly targetMet?: boolean;
+  /** The candidate's shown result is a file no history record holds: it counts for nothing. */
+  readonly notFromPipeline?: boolean;
+}
+
+export interface ReviewSummaryRow {
+  /** The roadmap metric id. */
+  readonly metric: string;
+  readonly goal: Goal;
+  readonly target?: number;
+  /** The baseline's value (or the pinned run's). */
+  readonly baseline?: number;
+  readonly cells: readonly ReviewCell[];
+}
+
+/** A candidate's last and best value of a roadmap metric over its history. */
+export interface ReviewLastBest {
+  readonly candidate: string;
+  readonly metric: string;
+  readonly last?: number;
+  readonly lastRun?: string;
+  readonly best?: number;
+  readonly bestRun?: string;
+}
+
+export interface ReviewModel {
+  readonly project: string;
+  /** What the summary compares with: the roadmap's baseline candidate, or the pinned run. */
+  readonly baseline?: { readonly kind: 'candidate'; readonly id: string } | { readonly kind: 'run'; readonly id: string; readonly candidate: string };
+  readonly summary: readonly ReviewSummaryRow[];
+  readonly lastBest: readonly ReviewLastBest[];
+  /** Every history record, oldest first, with no cap. */
+  readonly runs: readonly ReviewRun[];
+  /** Every metric name of the runs: those of roadmap metrics in the roadmap's order, then the others by name. */
+  readonly columns: readonly string[];
+  /** The candidates of the roadmap, in its order, then any other the history names. */
+  readonly candidates: readonly string[];
+  readonly pinned?: string;
+  readonly failures: readonly ReviewFailure[];
+  /** Restricted Mode: nothing runs from the panel. */
+  readonly readOnly: boolean;
+  /** Why the review cannot show the roadmap; the tables are then empty. */
+  readonly problem?: string;
+}
+
+/** What the webview shows of the runs: every run, or one candidate's. */
+export interface ReviewView {
+  readonly candidate?: string;
+  /** Hide the metric columns whose values are the same in every shown run. */
+  readonly diffOnly: boolean;
+}
+
+export function shownRuns(runs: readonly ReviewRun[], view: Pick<ReviewView, 'candidate'>): readonly ReviewRun[] {
+  return view.candidate === undefined ? runs : runs.filter((r) => r.candidate === view.candidate);
+}
+
+/**
+ * The metric columns whose values differ among `runs` (a value missing in one run and present in another differs);
+ * with one run or none, no column differs.
+ */
+export function differingColumns(runs: readonly ReviewRun[], columns: readonly string[]): string[] {
+  return columns.filter((c) => {
+    const first = runs[0]?.metrics[c];
+    return runs.some((r) => !Object.is(r.metrics[c], first));
+  });
+}
+
+/** The columns the table shows for a view. */
+export function shownColumns(runs: readonly ReviewRun[], columns: readonly string[], view: ReviewView): readonly string[] {
+  return view.diffOnly ? differingColumns(shownRuns(runs, view), columns) : columns;
+}
+
+/** Each metric's value minus the pinned run's, for the metrics both have. */
+export function deltasAgainst(run: Pick<ReviewRun, 'metrics'>, pinned: Pick<ReviewRun, 'metrics'>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(run.metrics)) {
+    const base = pinned.metrics[name];
+    if (base !== undefined) out[name] = value - base;
+  }
+  return out;
+}

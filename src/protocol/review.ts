@@ -1,0 +1,44 @@
+// The Evaluation Review's message contract, imported by the host (src/panels/review.ts) and the webview
+// (webview/review). The webview says `ready`, the host answers with full snapshots (again after every change of the
+// roadmap, its results or the pinned run); the webview's requests are validated on the host before anything is done.
+import * as v from 'valibot';
+import type { ReviewModel } from '../core/views/review-model';
+
+export const REVIEW_VIEW_TYPE = 'mlroadmap.review';
+
+/** Host -> webview. */
+export type ReviewUpdate = { readonly type: 'snapshot'; readonly model: ReviewModel };
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const runId = v.pipe(v.string(), v.regex(/^(run|failure)-\d{1,9}$/));
+
+/** Webview -> host, as a schema: anything else is refused. */
+export const ReviewRequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready') }),
+  v.strictObject({ type: v.literal('pinBaseline'), runId }),
+  v.strictObject({ type: v.literal('unpin') }),
+  v.strictObject({ type: v.literal('exportCsv'), candidate: v.optional(id), diffOnly: v.boolean() }),
+  v.strictObject({ type: v.literal('showLog'), runId }),
+  v.strictObject({ type: v.literal('revealCandidate'), id }),
+]);
+
+export type ReviewRequest = v.InferOutput<typeof ReviewRequestSchema>;
+
+/** The request, or why the message is not one. */
+export function parseReviewRequest(message: unknown): { ok: true; request: ReviewRequest } | { ok: false; error: string } {
+  const r = v.safeParse(ReviewRequestSchema, message);
+  return r.success ? { ok: true, request: r.output } : { ok: false, error: r.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
+}
+
+/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
+export interface ReviewState {
+  /** The roadmap shown, as a URI string. */
+  readonly roadmap?: string;
+  /** The metric column the chart draws. */
+  readonly metric?: string;
+  readonly candidate?: string;
+  readonly diffOnly?: boolean;
+  /** The run pinned as the baseline, asked of the host again after a reload. */
+  readonly pinned?: string;
+  readonly scrollTop?: number;
+}

@@ -1,0 +1,320 @@
+// The Evaluation Review webview: draws the host's snapshot — per metric each candidate against the baseline (or the
+// pinned run) and the target, last vs best, a uPlot chart of one metric over every run, and the run table,
+// virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. Diff-only and the candidate filter are
+// applied with the core's own helpers; pinning, export and logs are asked of the host.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+import { shownColumns, shownRuns, type ReviewModel, type ReviewRun, type ReviewView } from '../../src/core/views/review-model';
+import { formatNumber, formatSigned } from '../../src/core/results/numbers';
+import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
+import { connect, el } from '../shared/vscode';
+import { onThemeChange, themeColours } from '../shared/theme';
+import './review.css';
+
+const host = connect<ReviewRequest, ReviewUpdate, ReviewState>();
+let model: ReviewModel | undefined;
+let state: ReviewState = host.state ?? {};
+const cleanups: (() => void)[] = [];
+let askedForPin = false;
+const ROW_HEIGHT = 26;
+
+function save(patch: Partial<ReviewState>): void {
+  state = { ...state, ...patch };
+  host.saveState(state);
+}
+
+function view(): ReviewView {
+  return { diffOnly: state.diffOnly === true, ...(state.candidate !== undefined ? { candidate: state.candidate } : {}) };
+}
+
+host.onUpdate((update) => {
+  switch (update.type) {
+    case 'snapshot':
+      model = update.model;
+      // After a reload the host has forgotten the pinned run: ask for it again, once.
+      if (!askedForPin && state.pinned !== undefined && model.pinned === undefined && model.runs.some((r) => r.id === state.pinned)) {
+        askedForPin = true;
+        host.send({ type: 'pinBaseline', runId: state.pinned });
+      } else if (askedForPin || state.pinned === undefined || model.pinned !== undefined) {
+        save({ pinned: model.pinned });
+      }
+      if (state.candidate !== undefined && !model.candidates.includes(state.candidate)) save({ candidate: undefined });
+      render();
+      return;
+    default: {
+      const never: never = update.type;
+      throw new Error(`unknown update ${String(never)}`);
+    }
+  }
+});
+
+function render(): void {
+  const app = document.getElementById('app');
+  if (!app || !model) return;
+  while (cleanups.length) cleanups.pop()?.();
+  const m = model;
+  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m));
+  app.setAttribute('aria-busy', 'false');
+}
+
+function header(m: ReviewModel): HTMLElement {
+  const h = el('div', { class: 'header' }, el('h1', { text: m.project ? `Evaluation Review: ${m.project}` : 'Evaluation Review' }));
+  if (m.baseline?.kind === 'run') {
+    const run = m.runs.find((r) => r.id === m.baseline?.id);
+    h.append(el('span', { class: 'baseline pinned', text: `Baseline: pinned ${m.baseline.id} (${m.baseline.candidate}${run ? `, ${run.at}` : ''})` }));
+    const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
+    unpin.addEventListener('click', () => {
+      save({ pinned: undefined });
+      host.send({ type: 'unpin' });
+    });
+    h.append(unpin);
+  } else if (m.baseline) {
+    h.append(el('span', { class: 'baseline', text: `Baseline: ${m.baseline.id}` }));
+  } else {
+    h.append(el('span', { class: 'baseline', text: 'No baseline candidate: pin a run to compare with it.' }));
+  }
+  if (m.readOnly) h.append(el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }));
+  if (m.problem) h.append(el('p', { class: 'problem', text: m.problem, attrs: { role: 'alert' } }));
+  return h;
+}
+
+function failures(m: ReviewModel): HTMLElement {
+  const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
+  for (const f of m.failures) {
+    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', { text: `${f.candidate}: exit code ${f.exitCode}. ${f.message}` }));
+    if (f.hasLog) {
+      const show = el('button', { class: 'action', text: 'Show log', attrs: { type: 'button' } });
+      show.addEventListener('click', () => host.send({ type: 'showLog', runId: f.id }));
+      row.append(show);
+    }
+    box.append(row);
+  }
+  return box;
+}
+
+function passFail(met: boolean | undefined): HTMLElement | undefined {
+  if (met === undefined) return undefined;
+  return el('span', { class: `verdict ${met ? 'pass' : 'fail'}`, text: met ? '✓ pass' : '✗ fail' });
+}
+
+function summary(m: ReviewModel): HTMLElement {
+  const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
+  const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
+  const head = el('tr', {}, ...['metric', 'goal', 'target', m.baseline?.kind === 'run' ? `pinned ${m.baseline.id}` : `baseline${m.baseline ? ` (${m.baseline.id})` : ''}`].map((t) => el('th', { text: t, attrs: { scope: 'col' } })));
+  for (const c of candidates) {
+    const th = el('th', { attrs: { scope: 'col' } });
+    const link = el('button', { class: 'link', text: c, attrs: { type: 'button', title: 'Reveal in mlroadmap.yaml' } });
+    link.addEventListener('click', () => host.send({ type: 'revealCandidate', id: c }));
+    th.append(link);
+    head.append(th);
+  }
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const row of m.summary) {
+    const tr = el('tr', {}, el('th', { text: row.metric, attrs: { scope: 'row' } }), el('td', { text: row.goal }), el('td', { class: 'num', text: formatNumber(row.target) }), el('td', { class: 'num', text: formatNumber(row.baseline) }));
+    for (const cell of row.cells) {
+      const td = el('td', { class: 'num' });
+      td.append(el('span', { text: formatNumber(cell.value) }));
+      if (cell.delta !== undefined) td.append(el('span', { class: `delta ${cell.improved ? 'better' : cell.delta !== 0 ? 'worse' : ''}`, text: ` ${formatSigned(cell.delta)}` }));
+      const verdict = passFail(cell.targetMet);
+      if (verdict) td.append(' ', verdict);
+      if (cell.notFromPipeline) td.append(el('span', { class: 'flag', text: 'not from the pipeline', attrs: { title: 'No history record holds this result: it does not count as evaluated.' } }));
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? table : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
+}
+
+function lastBest(m: ReviewModel): HTMLElement {
+  const section = el('section', { class: 'block' }, el('h2', { text: 'Last vs best' }));
+  if (m.lastBest.length === 0) {
+    section.append(el('p', { class: 'muted', text: 'No run is recorded yet: run ML Roadmap: Evaluate Candidate….' }));
+    return section;
+  }
+  const table = el('table', { class: 'lastbest' }, el('thead', {}, el('tr', {}, ...['candidate', 'metric', 'last', 'best', 'best run'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })))));
+  const body = el('tbody');
+  for (const x of m.lastBest) {
+    body.append(el('tr', {}, el('td', { text: x.candidate }), el('td', { text: x.metric }), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
+  }
+  table.append(body);
+  section.append(table);
+  return section;
+}
+
+function chartMetric(m: ReviewModel): string | undefined {
+  return state.metric !== undefined && m.columns.includes(state.metric) ? state.metric : m.columns[0];
+}
+
+function chart(m: ReviewModel): HTMLElement {
+  const section = el('section', { class: 'block chart' }, el('h2', { text: 'Over the history' }));
+  const metric = chartMetric(m);
+  if (metric === undefined) {
+    section.append(el('p', { class: 'muted', text: 'No run is recorded yet.' }));
+    return section;
+  }
+  const select = el('select', { attrs: { 'aria-label': 'Metric to chart', id: 'chart-metric' } });
+  for (const c of m.columns) {
+    const o = el('option', { text: c });
+    o.value = c;
+    o.selected = c === metric;
+    select.append(o);
+  }
+  select.addEventListener('change', () => {
+    save({ metric: select.value });
+    render();
+  });
+  const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate` } });
+  section.append(el('label', { text: 'Metric ' }, select), box);
+  // Drawn once the section is in the page (uPlot measures it).
+  queueMicrotask(() => drawChart(box, m, metric));
+  return section;
+}
+
+function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
+  const candidates = m.candidates.filter((c) => m.runs.some((r) => r.candidate === c && r.metrics[metric] !== undefined));
+  const times = [...new Set(m.runs.filter((r) => r.metrics[metric] !== undefined).map((r) => Date.parse(r.at) / 1000))].sort((a, b) => a - b);
+  const at = new Map(times.map((t, i) => [t, i]));
+  const series = candidates.map(() => new Array<number | null>(times.length).fill(null));
+  for (const r of m.runs) {
+    const v = r.metrics[metric];
+    const i = at.get(Date.parse(r.at) / 1000);
+    const s = candidates.indexOf(r.candidate);
+    if (v === undefined || i === undefined || s < 0 || !Number.isFinite(v)) continue;
+    series[s]![i] = v;
+  }
+  let plot: uPlot | undefined;
+  const draw = () => {
+    plot?.destroy();
+    const colours = themeColours();
+    const axis = { stroke: colours.foreground, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
+    plot = new uPlot(
+      {
+        width: Math.max(300, box.clientWidth || 600),
+        height: 240,
+        series: [
+          { label: 'time' },
+          ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: true, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
+        ],
+        axes: [axis, { ...axis, values: (_u: uPlot, vals: number[]) => vals.map((v) => formatNumber(v)) }],
+        cursor: { points: { show: true } },
+        legend: { show: true },
+      },
+      [times, ...series],
+      box,
+    );
+  };
+  draw();
+  const stopTheme = onThemeChange(draw);
+  const resize = new ResizeObserver(() => plot?.setSize({ width: Math.max(300, box.clientWidth), height: 240 }));
+  resize.observe(box);
+  cleanups.push(() => {
+    stopTheme();
+    resize.disconnect();
+    plot?.destroy();
+  });
+}
+
+function cellText(r: ReviewRun, c: string): string {
+  const v = formatNumber(r.metrics[c]);
+  const d = r.deltas?.[c];
+  return d === undefined ? v : `${v} (${formatSigned(d)})`;
+}
+
+function runTable(m: ReviewModel): HTMLElement {
+  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runs.length})` }));
+  const controls = el('div', { class: 'controls' });
+  const filter = el('select', { attrs: { 'aria-label': 'Candidate', id: 'run-candidate' } });
+  for (const c of [undefined, ...m.candidates]) {
+    const o = el('option', { text: c ?? 'All candidates' });
+    o.value = c ?? '';
+    o.selected = c === state.candidate;
+    filter.append(o);
+  }
+  filter.addEventListener('change', () => {
+    save({ candidate: filter.value === '' ? undefined : filter.value, scrollTop: 0 });
+    render();
+  });
+  const diff = el('input', { attrs: { type: 'checkbox', id: 'diff-only' } });
+  diff.checked = state.diffOnly === true;
+  diff.addEventListener('change', () => {
+    save({ diffOnly: diff.checked });
+    render();
+  });
+  const exportButton = el('button', { class: 'action', text: 'Export CSV', attrs: { type: 'button', id: 'export-csv' } });
+  exportButton.addEventListener('click', () => host.send({ type: 'exportCsv', diffOnly: state.diffOnly === true, ...(state.candidate !== undefined ? { candidate: state.candidate } : {}) }));
+  controls.append(el('label', { text: 'Candidate ' }, filter), el('label', { class: 'check' }, diff, el('span', { text: ' Only the metrics that differ' })), exportButton);
+  section.append(controls);
+
+  const runs = shownRuns(m.runs, view());
+  const columns = shownColumns(m.runs, m.columns, view());
+  const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
+  const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
+  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
+  const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
+  head.style.gridTemplateColumns = template;
+  for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
+  const scroller = el('div', { class: 'scroller', attrs: { tabindex: '0', 'aria-label': 'Runs, scrollable' } });
+  const inner = el('div', { class: 'inner' });
+  scroller.append(inner);
+  table.append(head, scroller);
+  section.append(table);
+  if (runs.length === 0) section.append(el('p', { class: 'muted', text: 'No run to show.' }));
+
+  const drawRow = (r: ReviewRun, index: number, start: number): HTMLElement => {
+    const pinned = m.pinned === r.id;
+    const row = el('div', { class: `row${pinned ? ' pinned' : ''}`, attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'data-run-id': r.id } });
+    row.style.gridTemplateColumns = template;
+    row.style.transform = `translateY(${start}px)`;
+    const pin = el('button', {
+      class: `pin codicon ${pinned ? 'codicon-pinned' : 'codicon-pin'}`,
+      attrs: { type: 'button', 'aria-label': pinned ? `Unpin ${r.id}` : `Pin ${r.id} as the baseline`, title: pinned ? 'Unpin' : 'Pin as the baseline', 'aria-pressed': String(pinned) },
+    });
+    pin.addEventListener('click', () => {
+      save({ pinned: pinned ? undefined : r.id });
+      host.send(pinned ? { type: 'unpin' } : { type: 'pinBaseline', runId: r.id });
+    });
+    const commit = r.commit === undefined ? '—' : `${r.commit.slice(0, 10)}${r.dirty ? ' *' : ''}`;
+    row.append(
+      el('div', { class: 'cell', attrs: { role: 'cell' } }, pin),
+      el('div', { class: 'cell', text: r.id, attrs: { role: 'cell' } }),
+      el('div', { class: 'cell', text: r.candidate, attrs: { role: 'cell', title: r.candidate } }),
+      el('div', { class: 'cell', text: r.at, attrs: { role: 'cell' } }),
+      el('div', { class: 'cell mono', text: commit, attrs: { role: 'cell', title: r.commit === undefined ? 'not a git repository' : `${r.commit}${r.dirty ? ' (uncommitted changes)' : ''}` } }),
+      el('div', { class: 'cell mono', text: r.dataset?.slice(0, 8) ?? '—', attrs: { role: 'cell', title: r.dataset ?? 'no dataset fingerprint' } }),
+      ...columns.map((c) => el('div', { class: 'cell num', text: cellText(r, c), attrs: { role: 'cell' } })),
+    );
+    return row;
+  };
+
+  const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
+    count: runs.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollToFn: elementScroll,
+    observeElementRect,
+    observeElementOffset,
+    initialOffset: state.scrollTop ?? 0,
+    onChange: (instance) => {
+      inner.style.height = `${instance.getTotalSize()}px`;
+      inner.replaceChildren(...instance.getVirtualItems().map((item) => drawRow(runs[item.index]!, item.index, item.start)));
+    },
+  });
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  scroller.addEventListener('scroll', () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => save({ scrollTop: scroller.scrollTop }), 150);
+  });
+  queueMicrotask(() => {
+    const unmount = virtualizer._didMount();
+    virtualizer._willUpdate();
+    if (state.scrollTop) scroller.scrollTop = state.scrollTop;
+    cleanups.push(unmount);
+  });
+  return section;
+}
+
+host.send({ type: 'ready' });
