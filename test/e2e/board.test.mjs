@@ -119,7 +119,10 @@ describe('Roadmap Board webview', function () {
       const [card, editor] = await board()
         .locator('article.card')
         .first()
-        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+        .evaluate((el) => {
+          const view = el.ownerDocument.defaultView;
+          return [view.getComputedStyle(el).backgroundColor, view.getComputedStyle(el.ownerDocument.body).backgroundColor];
+        });
       assert.equal(card, editor, 'a card wears the editor background of the theme');
       await workbench.screenshot(`board-theme-${kind}`);
     });
