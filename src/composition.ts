@@ -13,6 +13,7 @@ import { activateEvaluation } from './evaluation';
 import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
 import { activateBoard } from './panels/board';
+import { activateCompare } from './panels/compare';
 import { onDidShowPrompt } from './commands/flow';
 
 /**
@@ -47,6 +48,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
       activateDecisions,
       activateScaffold,
       activateBoard,
+      activateCompare,
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }

@@ -6,6 +6,7 @@ export const Commands = {
   refresh: 'mlroadmap.refresh',
   openRoadmap: 'mlroadmap.openRoadmap',
   showBoard: 'mlroadmap.showBoard',
+  compareCandidates: 'mlroadmap.compareCandidates',
   setStepStatus: 'mlroadmap.setStepStatus',
   startNextStep: 'mlroadmap.startNextStep',
   advancePhase: 'mlroadmap.advancePhase',
