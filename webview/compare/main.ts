@@ -295,8 +295,9 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
       stroke,
       width: opts.width ?? 1.5,
       ...(opts.dash ? { dash: opts.dash } : {}),
-      points: { show: opts.points, size: 9, stroke, fill: opts.line ? stroke : colours.background, width: 2 },
-      ...(opts.line ? {} : { paths: () => null }),
+      // Points series are drawn by uPlot's points path builder (mode 2 draws no markers on its own).
+      points: { show: false, size: 9, width: 0 },
+      ...(opts.points ? { paths: uPlot.paths.points!(), fill: stroke } : {}),
     } as uPlot.Series);
   };
   // One thin line per candidate from its expected to its measured value.
