@@ -1,7 +1,8 @@
 /* global describe, it, before, after */
 // End to end: "ML Roadmap: Compare Candidates" from the palette opens the webview in the real workbench; the table
 // sorts by a column (aria-sort follows), filters by status and by text, a column can be hidden, the scatter is drawn,
-// a selected candidate offers its actions, and the page runs under its strict CSP without a console error.
+// a selected candidate offers its actions, the state survives a window reload, and the page runs under its strict
+// CSP without a console error.
 // Screenshots: test-results/screenshots/compare-*.png.
 import * as assert from 'node:assert/strict';
 import { openWorkbench } from './support/workbench.mjs';
@@ -64,8 +65,10 @@ describe('Compare Candidates webview', function () {
     await compare().locator('input[data-status="evaluated"]').check();
     assert.deepEqual(await rowIds(), ['logreg', 'majority']);
     await compare().locator('input[data-status="evaluated"]').uncheck();
-    await compare().locator('input.search').fill('lecun');
-    assert.deepEqual(await rowIds(), ['cnn', 'mlp'], 'by the title of the literature they are based on');
+    // Typed key by key: the table follows every key and the caret stays at the end of the text.
+    await compare().locator('input.search').pressSequentially('lecun');
+    assert.equal(await compare().locator('input.search').inputValue(), 'lecun');
+    assert.deepEqual(await rowIds(), ['cnn', 'mlp'], 'by the literature they are based on');
     await compare().locator('input.search').fill('');
     await compare().locator('details.columns summary').click();
     await compare().locator('input[data-column="risk"]').uncheck();
@@ -77,6 +80,41 @@ describe('Compare Candidates webview', function () {
       await compare().locator(`.actions vscode-button[data-action="${action}"]`).waitFor({ state: 'visible' });
     }
     await workbench.screenshot('compare-2-sorted-selected');
+  });
+
+  it('keeps the sort, the columns and the selection across a window reload (state restored through the panel serializer)', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Developer: Reload Window');
+    const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Developer: Reload Window/ }).first();
+    await entry.waitFor({ state: 'visible', timeout: 30_000 });
+    await entry.click();
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    await compare().locator('th[data-column="effort"][aria-sort="descending"]').waitFor({ state: 'visible', timeout: 120_000 });
+    assert.deepEqual(await rowIds(), ['cnn', 'mlp', 'knn', 'logreg', 'majority']);
+    assert.equal(await compare().locator('th[data-column="risk"]').count(), 0);
+    await compare().locator('tr[data-candidate="mlp"][aria-selected="true"]').waitFor();
+  });
+
+  it('follows a switch to the dark theme (the scatter redrawn in its colours)', async () => {
+    const { page } = workbench;
+    // The canvas' own pixels (transparent background): they change only when the chart is drawn again.
+    const pixels = () => compare().locator('section.scatter canvas').first().evaluate((c) => c.toDataURL());
+    const before = await pixels();
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Toggle between Light/Dark Themes');
+    const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: /Toggle between Light\/Dark Themes/ }).first();
+    await entry.waitFor({ state: 'visible', timeout: 30_000 });
+    await entry.click();
+    await compare().locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 30_000 });
+    const deadline = Date.now() + 30_000;
+    while ((await pixels()) === before) {
+      assert.ok(Date.now() < deadline, 'the canvas is drawn again in the dark colours');
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    await workbench.screenshot('compare-3-dark');
   });
 
   it('ran under its Content Security Policy without errors', () => {

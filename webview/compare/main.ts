@@ -42,11 +42,16 @@ onThemeChange((colours) => {
 function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
-  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+  const active = document.activeElement;
+  const focused = active instanceof HTMLElement ? active.dataset.focusKey : undefined;
+  // The text filter re-renders on every key: its caret stays where it was.
+  const caret = active instanceof HTMLInputElement && active.type === 'search' ? [active.selectionStart, active.selectionEnd] : undefined;
   app.replaceChildren(header(model), controls(model), table(model), actions(model), el('section', { class: 'scatter', attrs: { 'aria-label': 'Cost versus benefit' } }));
   app.setAttribute('aria-busy', 'false');
   drawScatter(model, themeColours());
-  if (focused) app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
+  const again = focused ? app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`) : null;
+  again?.focus();
+  if (caret && again instanceof HTMLInputElement) again.setSelectionRange(caret[0], caret[1]);
 }
 
 function header(m: CompareModel): HTMLElement {
