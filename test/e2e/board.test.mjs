@@ -75,7 +75,10 @@ describe('Roadmap Board webview', function () {
     await page.keyboard.press('Enter');
     await waitUntil('mlroadmap.yaml to hold the new status', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'doing');
     await board().locator('.lane.doing article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match((await board().locator('[role="status"], [aria-live]').allTextContents()).join(' '), /Moved "Estimate cost and benefit of each candidate" to Doing/);
+    // The live region is filled a moment after the move (Pragmatic drag and drop's announce delay), which can be
+    // after the card has already reached its lane: wait for the announcement rather than read it once.
+    const announced = async () => (await board().locator('[role="status"], [aria-live]').allTextContents()).join(' ');
+    await waitUntil('the move to be announced', async () => /Moved "Estimate cost and benefit of each candidate" to Doing/.test(await announced()));
   });
 
   it('moves a card by mouse to another lane of its column (drag and drop)', async () => {
