@@ -1,10 +1,12 @@
-/* global describe, it, before, after */
+/* global describe, it, before, after, window, getComputedStyle */
 // End to end: "ML Roadmap: Compare Candidates" from the palette opens the webview in the real workbench; the table
 // sorts by a column (aria-sort follows), filters by status and by text, a column can be hidden, the scatter is drawn,
 // a selected candidate offers its actions, the state survives a window reload, and the page runs under its strict
 // CSP without a console error.
 // Screenshots: test-results/screenshots/compare-*.png.
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openWorkbench } from './support/workbench.mjs';
 
 describe('Compare Candidates webview', function () {
@@ -115,6 +117,44 @@ describe('Compare Candidates webview', function () {
       await new Promise((ok) => setTimeout(ok, 200));
     }
     await workbench.screenshot('compare-3-dark');
+  });
+
+  it('shows hostile strings from the roadmap as text: no element injected, no script run, no javascript: link', async () => {
+    const roadmapPath = join(workbench.workspace.path, 'mlroadmap.yaml');
+    const original = readFileSync(roadmapPath, 'utf8');
+    const hostile = [
+      'literature:',
+      '  - id: evil',
+      '    title: "</script><script>window.__pwned = 2</script>"',
+      '    url: "javascript:window.__pwned = 3"',
+    ].join('\n');
+    const candidate = [
+      '  - id: hostile',
+      '    title: "<img src=x onerror=\\"window.__pwned = 1\\">\u202Eevil"',
+      '    based_on: [evil]',
+      '    cost: { effort_days: 1 }',
+      '    benefit: { expected: { accuracy: 0.5 } }',
+      '    status: idea',
+      '',
+      'evaluation:',
+    ].join('\n');
+    writeFileSync(roadmapPath, original.replace('literature:', hostile).replace('\nevaluation:', `\n${candidate}`));
+    try {
+      const row = compare().locator('tr[data-candidate="hostile"]');
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match((await row.locator('td[data-column="title"] .title').textContent()) ?? '', /^<img src=x onerror="window.__pwned = 1">/);
+      assert.equal(await row.locator('td[data-column="title"] .title').evaluate((e) => getComputedStyle(e).unicodeBidi), 'isolate', 'the right-to-left override stays in the title');
+      await compare().locator('details.columns summary').click();
+      await compare().locator('input[data-column="literature"]').check();
+      const literature = row.locator('td[data-column="literature"]');
+      assert.equal(await literature.textContent(), '</script><script>window.__pwned = 2</script>');
+      assert.equal(await literature.locator('button.link').count(), 0, 'a javascript: URL is no link');
+      assert.equal(await compare().locator('#app img, #app script').count(), 0);
+      assert.equal(await compare().locator('body').evaluate(() => window.__pwned), undefined);
+      await workbench.screenshot('compare-4-hostile');
+    } finally {
+      writeFileSync(roadmapPath, original);
+    }
   });
 
   it('ran under its Content Security Policy without errors', () => {
