@@ -14,6 +14,7 @@ import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
 import { activateBoard } from './panels/board';
 import { activateReview } from './panels/review';
+import { activateCompare } from './panels/compare';
 import { onDidShowPrompt } from './commands/flow';
 
 /**
@@ -49,6 +50,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
       activateScaffold,
       activateBoard,
       activateReview,
+      activateCompare,
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }

@@ -7,6 +7,7 @@ export const Commands = {
   openRoadmap: 'mlroadmap.openRoadmap',
   showBoard: 'mlroadmap.showBoard',
   showEvaluationReview: 'mlroadmap.showEvaluationReview',
+  compareCandidates: 'mlroadmap.compareCandidates',
   setStepStatus: 'mlroadmap.setStepStatus',
   startNextStep: 'mlroadmap.startNextStep',
   advancePhase: 'mlroadmap.advancePhase',

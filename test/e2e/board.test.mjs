@@ -75,7 +75,7 @@ describe('Roadmap Board webview', function () {
     await page.keyboard.press('Enter');
     await waitUntil('mlroadmap.yaml to hold the new status', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'doing');
     await board().locator('.lane.doing article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
-    assert.equal(await board().locator('#announcer[role="status"]').textContent(), 'Moved "Estimate cost and benefit of each candidate" to Doing.');
+    await waitUntil('the move to be announced', async () => (await board().locator('#announcer[role="status"]').textContent()) === 'Moved "Estimate cost and benefit of each candidate" to Doing.');
   });
 
   it('moves a card by mouse to another lane of its column (drag and drop)', async () => {

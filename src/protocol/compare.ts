@@ -1,0 +1,48 @@
+// Compare Candidates' message contract, imported by the host (src/panels/compare.ts) and the webview
+// (webview/compare). The webview says `ready`, the host answers with full snapshots (again after every change of the
+// roadmap or the results); the webview's requests are validated on the host before anything is done, since the
+// webview is untrusted.
+import * as v from 'valibot';
+import type { CompareModel, CompareSort } from '../core/views/compare-model';
+import type { CandidateStatus } from '../core/roadmap/model';
+
+export const COMPARE_VIEW_TYPE = 'mlroadmap.compare';
+
+/** Host -> webview. */
+export type CompareUpdate = { readonly type: 'snapshot'; readonly model: CompareModel };
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** Only web links: anything else (javascript:, data:, file:, command:) is refused before it reaches Open Link. */
+const url = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https?:\/\/[^\s]+$/i, 'only http(s) links'));
+
+/** Webview -> host, as a schema: anything else is refused. */
+export const CompareRequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready') }),
+  v.strictObject({ type: v.literal('revealCandidate'), id }),
+  v.strictObject({ type: v.literal('evaluateCandidate'), id }),
+  v.strictObject({ type: v.literal('recordDecision'), id }),
+  v.strictObject({ type: v.literal('openLink'), url }),
+]);
+
+export type CompareRequest = v.InferOutput<typeof CompareRequestSchema>;
+
+/** The request, or why the message is not one. */
+export function parseCompareRequest(message: unknown): { ok: true; request: CompareRequest } | { ok: false; error: string } {
+  const r = v.safeParse(CompareRequestSchema, message);
+  return r.success ? { ok: true, request: r.output } : { ok: false, error: r.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
+}
+
+/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
+export interface CompareState {
+  /** The roadmap shown, as a URI string. */
+  readonly roadmap?: string;
+  readonly sort?: CompareSort;
+  readonly statuses?: readonly CandidateStatus[];
+  readonly text?: string;
+  /** The column keys chosen; the defaults when absent. */
+  readonly columns?: readonly string[];
+  /** Whether the column chooser is open. */
+  readonly columnsOpen?: boolean;
+  /** The selected candidate. */
+  readonly selected?: string;
+}
