@@ -26,6 +26,8 @@ export interface PanelKind<Model, Request extends { readonly type: string }> {
 /** The snapshot message every panel sends. */
 export interface Snapshot<Model> {
   readonly type: 'snapshot';
+  /** The roadmap shown, as a URI string: the webview keeps it in its state, so a reload reopens the same roadmap. */
+  readonly roadmap: string;
   readonly model: Model;
 }
 
@@ -71,7 +73,7 @@ export class Panel<Model, Request extends { readonly type: string }> {
   /** Sends a fresh snapshot, once the webview has said it is ready. */
   post(): void {
     if (!this.ready) return;
-    const snapshot: Snapshot<Model> = { type: 'snapshot', model: this.model() };
+    const snapshot: Snapshot<Model> = { type: 'snapshot', roadmap: this.uri.toString(), model: this.model() };
     this.lastSent = snapshot.model;
     void this.panel.webview.postMessage(snapshot);
   }

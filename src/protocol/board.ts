@@ -8,7 +8,7 @@ import type { BoardModel } from '../core/views/board-model';
 export const BOARD_VIEW_TYPE = 'mlroadmap.board';
 
 /** Host -> webview. */
-export type BoardUpdate = { readonly type: 'snapshot'; readonly model: BoardModel };
+export type BoardUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: BoardModel };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));

@@ -9,7 +9,7 @@ import type { CandidateStatus } from '../core/roadmap/model';
 export const COMPARE_VIEW_TYPE = 'mlroadmap.compare';
 
 /** Host -> webview. */
-export type CompareUpdate = { readonly type: 'snapshot'; readonly model: CompareModel };
+export type CompareUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: CompareModel };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** Only web links: anything else (javascript:, data:, file:, command:) is refused before it reaches Open Link. */

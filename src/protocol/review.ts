@@ -7,7 +7,7 @@ import type { ReviewModel } from '../core/views/review-model';
 export const REVIEW_VIEW_TYPE = 'mlroadmap.review';
 
 /** Host -> webview. */
-export type ReviewUpdate = { readonly type: 'snapshot'; readonly model: ReviewModel };
+export type ReviewUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewModel };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const runId = v.pipe(v.string(), v.regex(/^(run|failure)-\d{1,9}$/));

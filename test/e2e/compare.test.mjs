@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench } from './support/workbench.mjs';
+import { openWorkbench, selectColorTheme } from './support/workbench.mjs';
 
 describe('Compare Candidates webview', function () {
   this.timeout(240_000);
@@ -117,6 +117,13 @@ describe('Compare Candidates webview', function () {
       await new Promise((ok) => setTimeout(ok, 200));
     }
     await workbench.screenshot('compare-3-dark');
+  });
+
+  it('reads in the high contrast theme', async () => {
+    await selectColorTheme(workbench.page, 'Default High Contrast', 'high-contrast');
+    await compare().locator('body.vscode-high-contrast').waitFor({ state: 'attached', timeout: 30_000 });
+    await compare().locator('section.scatter canvas').first().waitFor({ state: 'visible' });
+    await workbench.screenshot('compare-5-high-contrast');
   });
 
   it('shows hostile strings from the roadmap as text: no element injected, no script run, no javascript: link', async () => {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, poll } from './support/workbench.mjs';
+import { openWorkbench, poll, selectColorTheme } from './support/workbench.mjs';
 
 const RUNS = 1000;
 
@@ -107,6 +107,19 @@ describe('Evaluation Review webview', function () {
     assert.equal(await review().locator('#diff-only').isChecked(), true);
     assert.ok(!(await review().locator('.row.head .cell').allTextContents()).includes('seed'));
   });
+
+  for (const [kind, theme, bodyClass] of [
+    ['dark', 'Default Dark Modern', 'vscode-dark'],
+    ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+    ['light', 'Default Light Modern', 'vscode-light'],
+  ]) {
+    it(`reads in the ${theme} theme`, async () => {
+      await selectColorTheme(workbench.page, theme, kind);
+      await review().locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 30_000 });
+      await review().locator('[data-run-id]').first().waitFor({ state: 'visible' });
+      await workbench.screenshot(`review-theme-${kind}`);
+    });
+  }
 
   it('ran under its Content Security Policy without errors', () => {
     assert.deepEqual(problems, []);

@@ -15,14 +15,27 @@ export interface HostConnection<Request, Update, State> {
   saveState(state: State): void;
 }
 
-/** Connects once; `send` and `onUpdate` are typed by the panel's contract. */
+/**
+ * Connects once; `send` and `onUpdate` are typed by the panel's contract. The roadmap each snapshot names is kept in
+ * the state beside the app's own, so that the panel serializer reopens the same roadmap after a reload.
+ */
 export function connect<Request, Update, State>(): HostConnection<Request, Update, State> {
-  const api = acquireVsCodeApi<State>();
+  const api = acquireVsCodeApi<State & { roadmap?: string }>();
+  let roadmap = api.getState()?.roadmap;
+  const keep = (state: State) => api.setState({ ...state, ...(roadmap !== undefined ? { roadmap } : {}) });
   return {
     send: (request) => api.postMessage(request),
-    onUpdate: (listener) => window.addEventListener('message', (e: MessageEvent) => listener(e.data as Update)),
+    onUpdate: (listener) =>
+      window.addEventListener('message', (e: MessageEvent) => {
+        const data = e.data as { type?: string; roadmap?: unknown };
+        if (data?.type === 'snapshot' && typeof data.roadmap === 'string' && data.roadmap !== roadmap) {
+          roadmap = data.roadmap;
+          keep((api.getState() ?? {}) as State);
+        }
+        listener(e.data as Update);
+      }),
     state: api.getState(),
-    saveState: (state) => api.setState(state),
+    saveState: keep,
   };
 }
 
