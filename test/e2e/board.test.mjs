@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, selectColorTheme } from './support/workbench.mjs';
+import { collectPageProblems, openWorkbench, panelFrame, runFromPalette, selectColorTheme, waitForRoadmap } from './support/workbench.mjs';
 
 /** The status of a block-style step, read from the roadmap text. */
 function stepStatus(text, id) {
@@ -26,32 +26,23 @@ describe('Roadmap Board webview', function () {
   this.timeout(240_000);
   let workbench;
   let roadmapPath;
-  const problems = [];
+  let problems = [];
 
   before(async () => {
     workbench = await openWorkbench();
     roadmapPath = join(workbench.workspace.path, 'mlroadmap.yaml');
-    workbench.page.on('console', (m) => {
-      if (m.type() === 'error' && /board|Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
-    });
-    workbench.page.on('pageerror', (e) => problems.push(String(e)));
-    await workbench.page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    problems = collectPageProblems(workbench.page, /board/i);
+    await waitForRoadmap(workbench.page);
   });
 
   after(async () => {
     await workbench?.close();
   });
 
-  /** The board's document, inside the webview's two iframes. */
-  const board = () => workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const board = () => panelFrame(workbench.page);
 
   it('opens from the palette with the five Discovery stages, the gate and the findings', async () => {
-    const { page } = workbench;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('>ML Roadmap: Show Board');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Board' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await page.keyboard.press('Enter');
+    await runFromPalette(workbench.page, 'ML Roadmap: Show Board');
     const columns = board().locator('section.column h2');
     await columns.first().waitFor({ state: 'visible', timeout: 60_000 });
     const titles = (await columns.allTextContents()).map((t) => t.replace(/\d+\/\d+$/, ''));

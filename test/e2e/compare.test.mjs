@@ -7,39 +7,28 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, selectColorTheme } from './support/workbench.mjs';
+import { collectPageProblems, openWorkbench, panelFrame, runFromPalette, selectColorTheme, waitForRoadmap } from './support/workbench.mjs';
 
 describe('Compare Candidates webview', function () {
   this.timeout(240_000);
   let workbench;
-  const problems = [];
+  let problems = [];
 
   before(async () => {
     workbench = await openWorkbench();
-    workbench.page.on('console', (m) => {
-      if (m.type() === 'error' && /compare|uplot|Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
-    });
-    workbench.page.on('pageerror', (e) => problems.push(String(e)));
-    await workbench.page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    problems = collectPageProblems(workbench.page, /compare|uplot/i);
+    await waitForRoadmap(workbench.page);
   });
 
   after(async () => {
     await workbench?.close();
   });
 
-  /** The panel's document, inside the webview's two iframes. */
-  const compare = () => workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const compare = () => panelFrame(workbench.page);
   const rowIds = async () => compare().locator('tbody tr.row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-candidate')));
 
   it('opens from the palette with every candidate, and the scatter', async () => {
-    const { page } = workbench;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    // F1 opens the palette with its '>' already typed.
-    await page.keyboard.type('ML Roadmap: Compare Candidates');
-    const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^ML Roadmap: Compare Candidates/ }).first();
-    await entry.waitFor({ state: 'visible', timeout: 60_000 });
-    await entry.click();
+    await runFromPalette(workbench.page, 'ML Roadmap: Compare Candidates');
     await compare().locator('tbody tr.row').first().waitFor({ state: 'visible', timeout: 60_000 });
     assert.deepEqual(await rowIds(), ['majority', 'logreg', 'cnn', 'mlp', 'knn']);
     // The committed results: logreg's accuracy with its delta against the baseline majority, and its target check.

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, poll, selectColorTheme } from './support/workbench.mjs';
+import { collectPageProblems, openWorkbench, panelFrame, poll, runFromPalette, selectColorTheme, waitForRoadmap } from './support/workbench.mjs';
 
 const RUNS = 1000;
 
@@ -35,32 +35,24 @@ function history() {
 describe('Evaluation Review webview', function () {
   this.timeout(240_000);
   let workbench;
-  const problems = [];
+  let problems = [];
 
   before(async () => {
     workbench = await openWorkbench();
     mkdirSync(join(workbench.workspace.path, '.mlroadmap'), { recursive: true });
     writeFileSync(join(workbench.workspace.path, '.mlroadmap', 'history.jsonl'), history());
-    workbench.page.on('console', (m) => {
-      if (m.type() === 'error' && /review|uplot|Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
-    });
-    workbench.page.on('pageerror', (e) => problems.push(String(e)));
-    await workbench.page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    problems = collectPageProblems(workbench.page, /review|uplot/i);
+    await waitForRoadmap(workbench.page);
   });
 
   after(async () => {
     await workbench?.close();
   });
 
-  const review = () => workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const review = () => panelFrame(workbench.page);
 
   it('opens from the palette with the summary, the chart and the virtualised run table', async () => {
-    const { page } = workbench;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('>ML Roadmap: Show Evaluation Review');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Evaluation Review' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await page.keyboard.press('Enter');
+    await runFromPalette(workbench.page, 'ML Roadmap: Show Evaluation Review');
     await review().locator('h2', { hasText: `Runs (${RUNS})` }).waitFor({ state: 'visible', timeout: 60_000 });
     await review().locator('table.summary th', { hasText: 'accuracy' }).first().waitFor({ state: 'visible' });
     assert.ok((await review().locator('table.summary .verdict.pass').count()) > 0, 'a candidate meets a target');

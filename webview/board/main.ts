@@ -12,40 +12,30 @@ import { cardVisible, type BoardCard, type BoardColumn, type BoardFilter, type B
 import type { RoleName, StepStatus } from '../../src/core/roadmap/model';
 import type { BoardRequest, BoardState, BoardUpdate } from '../../src/protocol/board';
 import { connect, el } from '../shared/vscode';
+import '../shared/base.css';
 import './board.css';
 
 const host = connect<BoardRequest, BoardUpdate, BoardState>();
 let model: BoardModel | undefined;
-let state: BoardState = host.state ?? {};
 const cleanups: (() => void)[] = [];
 
 const STATUS_TITLES: Record<StepStatus, string> = { todo: 'To do', doing: 'Doing', done: 'Done', blocked: 'Blocked', skipped: 'Skipped' };
 const STATUS_ICONS: Record<StepStatus, string> = { todo: 'circle-large-outline', doing: 'sync', done: 'pass', blocked: 'error', skipped: 'debug-step-over' };
 
-function save(patch: Partial<BoardState>): void {
-  state = { ...state, ...patch };
-  host.saveState(state);
-}
+const save = (patch: Partial<BoardState>): void => host.save(patch);
+const state = (): Partial<BoardState> => host.state;
 
 function filter(): BoardFilter {
-  return { ...(state.owner ? { owner: state.owner } : {}), ...(state.role ? { role: state.role as RoleName } : {}) };
+  return { ...(state().owner ? { owner: state().owner } : {}), ...(state().role ? { role: state().role as RoleName } : {}) };
 }
 
 function shownPhase(m: BoardModel): 'discovery' | 'production' {
-  return state.phase ?? (m.phase === 'production' || m.phase === 'shipped' ? 'production' : 'discovery');
+  return state().phase ?? (m.phase === 'production' || m.phase === 'shipped' ? 'production' : 'discovery');
 }
 
-host.onUpdate((update) => {
-  switch (update.type) {
-    case 'snapshot':
-      model = update.model;
-      render();
-      return;
-    default: {
-      const never: never = update.type;
-      throw new Error(`unknown update ${String(never)}`);
-    }
-  }
+host.onSnapshot((snapshot) => {
+  model = snapshot;
+  render();
 });
 
 function render(): void {
@@ -88,11 +78,11 @@ function header(m: BoardModel): HTMLElement {
     s.addEventListener('change', () => onChange(s.value === '' ? undefined : s.value));
     return s;
   };
-  const owner = select('Owner', m.owners, state.owner, (v) => {
+  const owner = select('Owner', m.owners, state().owner, (v) => {
     save({ owner: v });
     render();
   });
-  const role = select('Role', m.roles, state.role, (v) => {
+  const role = select('Role', m.roles, state().role, (v) => {
     save({ role: v });
     render();
   }, (r) => r.replace(/_/g, ' '));

@@ -10,29 +10,19 @@ import type { CandidateStatus } from '../../src/core/roadmap/model';
 import type { CompareRequest, CompareState, CompareUpdate } from '../../src/protocol/compare';
 import { onThemeChange, themeColours, type ThemeColours } from '../shared/theme';
 import { connect, el } from '../shared/vscode';
+import '../shared/base.css';
 import './compare.css';
 
 const host = connect<CompareRequest, CompareUpdate, CompareState>();
 let model: CompareModel | undefined;
-let state: CompareState = host.state ?? {};
 let plot: uPlot | undefined;
 
-function save(patch: Partial<CompareState>): void {
-  state = { ...state, ...patch };
-  host.saveState(state);
-}
+const save = (patch: Partial<CompareState>): void => host.save(patch);
+const state = (): Partial<CompareState> => host.state;
 
-host.onUpdate((update) => {
-  switch (update.type) {
-    case 'snapshot':
-      model = update.model;
-      render();
-      return;
-    default: {
-      const never: never = update.type;
-      throw new Error(`unknown update ${String(never)}`);
-    }
-  }
+host.onSnapshot((snapshot) => {
+  model = snapshot;
+  render();
 });
 
 onThemeChange((colours) => {
@@ -67,20 +57,20 @@ function header(m: CompareModel): HTMLElement {
 
 function controls(m: CompareModel): HTMLElement {
   const search = el('input', { class: 'search', attrs: { type: 'search', placeholder: 'Filter by text', 'aria-label': 'Filter candidates by text', 'data-focus-key': 'search' } });
-  search.value = state.text ?? '';
+  search.value = state().text ?? '';
   search.addEventListener('input', () => {
     save({ text: search.value });
     render();
   });
   const statuses = el('fieldset', { class: 'statuses' }, el('legend', { text: 'Status' }));
-  const chosen = new Set(state.statuses ?? []);
+  const chosen = new Set(state().statuses ?? []);
   for (const s of m.statuses) {
     const count = m.rows.filter((r) => r.status === s).length;
     if (count === 0 && !chosen.has(s)) continue;
     const box = el('input', { attrs: { type: 'checkbox', 'data-status': s, 'data-focus-key': `status:${s}` } });
     box.checked = chosen.has(s);
     box.addEventListener('change', () => {
-      const next = new Set(state.statuses ?? []);
+      const next = new Set(state().statuses ?? []);
       if (box.checked) next.add(s);
       else next.delete(s);
       save({ statuses: m.statuses.filter((x) => next.has(x)) as CandidateStatus[] });
@@ -89,9 +79,9 @@ function controls(m: CompareModel): HTMLElement {
     statuses.append(el('label', { class: 'status-choice' }, box, document.createTextNode(` ${s} (${count})`)));
   }
   const all = compareColumns(m.metrics);
-  const shown = new Set(shownColumns(all, state.columns).map((c) => c.key));
+  const shown = new Set(shownColumns(all, state().columns).map((c) => c.key));
   const chooser = el('details', { class: 'columns' }, el('summary', { text: 'Columns', attrs: { 'data-focus-key': 'columns' } }));
-  chooser.open = state.columnsOpen === true;
+  chooser.open = state().columnsOpen === true;
   chooser.addEventListener('toggle', () => save({ columnsOpen: chooser.open }));
   const list = el('div', { class: 'column-list' });
   for (const c of all) {
@@ -111,14 +101,15 @@ function controls(m: CompareModel): HTMLElement {
 }
 
 function visibleRows(m: CompareModel): CompareRow[] {
-  return sortRows(filterRows(m.rows, { ...(state.statuses ? { statuses: state.statuses } : {}), ...(state.text ? { text: state.text } : {}) }), state.sort);
+  return sortRows(filterRows(m.rows, { ...(state().statuses ? { statuses: state().statuses } : {}), ...(state().text ? { text: state().text } : {}) }), state().sort);
 }
 
 function table(m: CompareModel): HTMLElement {
-  const columns = shownColumns(compareColumns(m.metrics), state.columns);
+  const columns = shownColumns(compareColumns(m.metrics), state().columns);
   const head = el('tr');
   for (const c of columns) {
-    const sorted = state.sort?.key === c.key ? state.sort.direction : undefined;
+    const sort = state().sort;
+    const sorted = sort?.key === c.key ? sort.direction : undefined;
     const button = el('button', { class: 'sort', text: c.title, attrs: { 'data-focus-key': `sort:${c.key}`, title: `Sort by ${c.title}` } });
     button.append(el('span', { class: `codicon codicon-${sorted === 'ascending' ? 'arrow-up' : sorted === 'descending' ? 'arrow-down' : 'blank'}`, attrs: { 'aria-hidden': 'true' } }));
     button.addEventListener('click', () => {
@@ -131,7 +122,7 @@ function table(m: CompareModel): HTMLElement {
   const body = el('tbody');
   const rows = visibleRows(m);
   for (const row of rows) {
-    const tr = el('tr', { class: `row${row.id === state.selected ? ' selected' : ''}`, attrs: { 'data-candidate': row.id, 'aria-selected': String(row.id === state.selected), tabindex: '0', 'data-focus-key': `row:${row.id}` } });
+    const tr = el('tr', { class: `row${row.id === state().selected ? ' selected' : ''}`, attrs: { 'data-candidate': row.id, 'aria-selected': String(row.id === state().selected), tabindex: '0', 'data-focus-key': `row:${row.id}` } });
     tr.addEventListener('click', (e) => {
       if (e.target instanceof HTMLAnchorElement || (e.target instanceof HTMLElement && e.target.closest('button.link'))) return;
       select(row.id);
@@ -151,7 +142,7 @@ function table(m: CompareModel): HTMLElement {
 }
 
 function select(id: string): void {
-  save({ selected: state.selected === id ? undefined : id });
+  save({ selected: state().selected === id ? undefined : id });
   render();
 }
 
@@ -239,7 +230,7 @@ function cell(m: CompareModel, row: CompareRow, column: CompareColumn): HTMLElem
 }
 
 function actions(m: CompareModel): HTMLElement {
-  const row = m.rows.find((r) => r.id === state.selected);
+  const row = m.rows.find((r) => r.id === state().selected);
   const section = el('section', { class: 'actions', attrs: { 'aria-label': 'Selected candidate', 'aria-live': 'polite' } });
   if (!row) {
     section.append(el('span', { class: 'muted', text: 'Select a candidate (row or point) to reveal it in the YAML, evaluate it or record a decision on it.' }));
@@ -273,7 +264,7 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
   if (!holder) return;
   holder.replaceChildren();
   const metric = m.scatter.metric;
-  const points = m.scatter.points.filter((p) => filterRows(m.rows.filter((r) => r.id === p.candidate), { ...(state.statuses ? { statuses: state.statuses } : {}), ...(state.text ? { text: state.text } : {}) }).length > 0);
+  const points = m.scatter.points.filter((p) => filterRows(m.rows.filter((r) => r.id === p.candidate), { ...(state().statuses ? { statuses: state().statuses } : {}), ...(state().text ? { text: state().text } : {}) }).length > 0);
   holder.append(el('h2', { text: metric ? `Cost versus ${metric.id} (${metric.goal === 'maximize' ? 'higher' : 'lower'} is better)` : 'Cost versus benefit' }));
   if (!metric || points.length === 0) {
     holder.append(el('p', { class: 'empty', text: 'No candidate has both a cost and an expected or measured value of the primary metric.' }));

@@ -10,43 +10,34 @@ import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
 import { connect, el } from '../shared/vscode';
 import { onThemeChange, themeColours } from '../shared/theme';
+import '../shared/base.css';
 import './review.css';
 
 const host = connect<ReviewRequest, ReviewUpdate, ReviewState>();
 let model: ReviewModel | undefined;
-let state: ReviewState = host.state ?? {};
 const cleanups: (() => void)[] = [];
 let askedForPin = false;
 const ROW_HEIGHT = 26;
 
-function save(patch: Partial<ReviewState>): void {
-  state = { ...state, ...patch };
-  host.saveState(state);
-}
+const save = (patch: Partial<ReviewState>): void => host.save(patch);
+const state = (): Partial<ReviewState> => host.state;
 
 function view(): ReviewView {
-  return { diffOnly: state.diffOnly === true, ...(state.candidate !== undefined ? { candidate: state.candidate } : {}) };
+  return { diffOnly: state().diffOnly === true, ...(state().candidate !== undefined ? { candidate: state().candidate } : {}) };
 }
 
-host.onUpdate((update) => {
-  switch (update.type) {
-    case 'snapshot':
-      model = update.model;
-      // After a reload the host has forgotten the pinned run: ask for it again, once.
-      if (!askedForPin && state.pinned !== undefined && model.pinned === undefined && model.runs.some((r) => r.id === state.pinned)) {
-        askedForPin = true;
-        host.send({ type: 'pinBaseline', runId: state.pinned });
-      } else if (askedForPin || state.pinned === undefined || model.pinned !== undefined) {
-        save({ pinned: model.pinned });
-      }
-      if (state.candidate !== undefined && !model.candidates.includes(state.candidate)) save({ candidate: undefined });
-      render();
-      return;
-    default: {
-      const never: never = update.type;
-      throw new Error(`unknown update ${String(never)}`);
-    }
+host.onSnapshot((snapshot) => {
+  model = snapshot;
+  // After a reload the host has forgotten the pinned run: ask for it again, once.
+  const { pinned, candidate } = state();
+  if (!askedForPin && pinned !== undefined && model.pinned === undefined && model.runs.some((r) => r.id === pinned)) {
+    askedForPin = true;
+    host.send({ type: 'pinBaseline', runId: pinned });
+  } else if (askedForPin || pinned === undefined || model.pinned !== undefined) {
+    save({ pinned: model.pinned });
   }
+  if (candidate !== undefined && !model.candidates.includes(candidate)) save({ candidate: undefined });
+  render();
 });
 
 function render(): void {
@@ -145,7 +136,8 @@ function lastBest(m: ReviewModel): HTMLElement {
 }
 
 function chartMetric(m: ReviewModel): string | undefined {
-  return state.metric !== undefined && m.columns.includes(state.metric) ? state.metric : m.columns[0];
+  const metric = state().metric;
+  return metric !== undefined && m.columns.includes(metric) ? metric : m.columns[0];
 }
 
 function chart(m: ReviewModel): HTMLElement {
@@ -230,7 +222,7 @@ function runTable(m: ReviewModel): HTMLElement {
   for (const c of [undefined, ...m.candidates]) {
     const o = el('option', { text: c ?? 'All candidates' });
     o.value = c ?? '';
-    o.selected = c === state.candidate;
+    o.selected = c === state().candidate;
     filter.append(o);
   }
   filter.addEventListener('change', () => {
@@ -238,13 +230,13 @@ function runTable(m: ReviewModel): HTMLElement {
     render();
   });
   const diff = el('input', { attrs: { type: 'checkbox', id: 'diff-only' } });
-  diff.checked = state.diffOnly === true;
+  diff.checked = state().diffOnly === true;
   diff.addEventListener('change', () => {
     save({ diffOnly: diff.checked });
     render();
   });
   const exportButton = el('button', { class: 'action', text: 'Export CSV', attrs: { type: 'button', id: 'export-csv' } });
-  exportButton.addEventListener('click', () => host.send({ type: 'exportCsv', diffOnly: state.diffOnly === true, ...(state.candidate !== undefined ? { candidate: state.candidate } : {}) }));
+  exportButton.addEventListener('click', () => host.send({ type: 'exportCsv', diffOnly: state().diffOnly === true, ...(state().candidate !== undefined ? { candidate: state().candidate } : {}) }));
   controls.append(el('label', { text: 'Candidate ' }, filter), el('label', { class: 'check' }, diff, el('span', { text: ' Only the metrics that differ' })), exportButton);
   section.append(controls);
 
@@ -297,7 +289,7 @@ function runTable(m: ReviewModel): HTMLElement {
     scrollToFn: elementScroll,
     observeElementRect,
     observeElementOffset,
-    initialOffset: state.scrollTop ?? 0,
+    initialOffset: state().scrollTop ?? 0,
     onChange: (instance) => {
       inner.style.height = `${instance.getTotalSize()}px`;
       inner.replaceChildren(...instance.getVirtualItems().map((item) => drawRow(runs[item.index]!, item.index, item.start)));
@@ -311,7 +303,8 @@ function runTable(m: ReviewModel): HTMLElement {
   queueMicrotask(() => {
     const unmount = virtualizer._didMount();
     virtualizer._willUpdate();
-    if (state.scrollTop) scroller.scrollTop = state.scrollTop;
+    const scrollTop = state().scrollTop;
+    if (scrollTop) scroller.scrollTop = scrollTop;
     cleanups.push(unmount);
   });
   return section;

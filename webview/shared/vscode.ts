@@ -8,35 +8,58 @@ interface VsCodeApi<State> {
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
-export interface HostConnection<Request, Update, State> {
+export interface HostConnection<Request, Update extends { readonly type: 'snapshot'; readonly model: unknown }, State> {
   send(request: Request): void;
   onUpdate(listener: (update: Update) => void): void;
-  readonly state: State | undefined;
-  saveState(state: State): void;
+  /** Every panel's one update so far, a full snapshot: the exhaustive switch over the host's messages lives here. */
+  onSnapshot(listener: (model: Update['model']) => void): void;
+  /** The app's state kept across reloads (sort, filters, scroll…); empty at first. */
+  readonly state: Partial<State>;
+  /** Merges `patch` into the state and keeps it. */
+  save(patch: Partial<State>): void;
 }
 
 /**
  * Connects once; `send` and `onUpdate` are typed by the panel's contract. The roadmap each snapshot names is kept in
  * the state beside the app's own, so that the panel serializer reopens the same roadmap after a reload.
  */
-export function connect<Request, Update, State>(): HostConnection<Request, Update, State> {
-  const api = acquireVsCodeApi<State & { roadmap?: string }>();
+export function connect<Request, Update extends { readonly type: 'snapshot'; readonly model: unknown }, State>(): HostConnection<Request, Update, State> {
+  const api = acquireVsCodeApi<Partial<State> & { roadmap?: string }>();
   let roadmap = api.getState()?.roadmap;
-  const keep = (state: State) => api.setState({ ...state, ...(roadmap !== undefined ? { roadmap } : {}) });
-  return {
+  let state: Partial<State> = api.getState() ?? {};
+  const keep = () => api.setState({ ...state, ...(roadmap !== undefined ? { roadmap } : {}) });
+  const connection: HostConnection<Request, Update, State> = {
     send: (request) => api.postMessage(request),
+    onSnapshot: (listener) =>
+      connection.onUpdate((update) => {
+        switch (update.type) {
+          case 'snapshot':
+            listener(update.model);
+            return;
+          default: {
+            const never: never = update.type;
+            throw new Error(`unknown update ${String(never)}`);
+          }
+        }
+      }),
     onUpdate: (listener) =>
       window.addEventListener('message', (e: MessageEvent) => {
         const data = e.data as { type?: string; roadmap?: unknown };
         if (data?.type === 'snapshot' && typeof data.roadmap === 'string' && data.roadmap !== roadmap) {
           roadmap = data.roadmap;
-          keep((api.getState() ?? {}) as State);
+          keep();
         }
         listener(e.data as Update);
       }),
-    state: api.getState(),
-    saveState: keep,
+    get state() {
+      return state;
+    },
+    save: (patch) => {
+      state = { ...state, ...patch };
+      keep();
+    },
   };
+  return connection;
 }
 
 /** An element with text only (every string from the roadmap is set as text, never as HTML). */

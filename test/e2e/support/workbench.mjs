@@ -147,3 +147,35 @@ export async function selectColorTheme(page, theme, kind) {
   await page.locator(`.monaco-workbench.${THEME_CLASS[kind]}`).waitFor({ state: 'attached', timeout: 30_000 });
   await input.waitFor({ state: 'hidden' });
 }
+
+/** The active webview panel's document, inside the webview's two iframes. */
+export function panelFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Console errors mentioning `pattern` or a Content Security Policy refusal, and page errors, collected from now on. */
+export function collectPageProblems(page, pattern) {
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && (pattern.test(m.text()) || /Content Security Policy|Refused/i.test(m.text()))) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  return problems;
+}
+
+/** Waits until the extension has read the demo roadmap: its status bar item shows the phase and progress. */
+export async function waitForRoadmap(page) {
+  await page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
+}
+
+/** Runs a command from the palette by its full title ("ML Roadmap: Show Board"), clicking its entry once listed. */
+export async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  // F1 opens the palette with its '>' already typed.
+  await page.keyboard.type(title);
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const entry = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
+  await entry.waitFor({ state: 'visible', timeout: 60_000 });
+  await entry.click();
+}
