@@ -169,12 +169,20 @@ export class EvaluationResultsIndex implements ResultsIndex, vscode.Disposable {
     }
   }
 
+  /**
+   * A watcher event. An event on a folder stands for everything under it: the watcher reports a deleted folder once,
+   * not each file it held, and a file written right after its folder was created can reach us only as the folder's
+   * creation.
+   */
   private fileChanged(file: string): void {
+    const under = (p: string) => p.startsWith(file + path.sep);
     this.parsed.delete(file);
+    for (const key of [...this.parsed.keys()]) if (under(key)) this.parsed.delete(key);
     for (const slot of this.slots.values()) {
-      const inFolder = slot.watchedFolders.some((f) => file.startsWith(f + path.sep));
-      if (slot.dataset && (file === slot.dataset.path || inFolder)) slot.dataset = undefined;
-      if (slot.watched.has(file) || inFolder) this.schedule(slot.entry);
+      const inFolder = slot.watchedFolders.some((f) => file.startsWith(f + path.sep) || f === file || under(f));
+      const datasetHit = slot.dataset !== undefined && (file === slot.dataset.path || under(slot.dataset.path));
+      if (datasetHit || inFolder) slot.dataset = undefined;
+      if (slot.watched.has(file) || inFolder || datasetHit || [...slot.watched].some(under)) this.schedule(slot.entry);
     }
   }
 

@@ -283,7 +283,7 @@ describe('evaluation on the demo project', function () {
     assert.equal(fs.existsSync(path.join(root, 'results', 'transformer.json')), false);
 
     const again = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.rerunLastEvaluation');
-    assert.ok('exitCode' in again);
+    assert.ok('exitCode' in again, JSON.stringify(again));
     assert.deepEqual([again.candidate, again.exitCode], ['transformer', 1]);
     await restoreFile(uri, text);
   });
@@ -434,5 +434,21 @@ describe('evaluation on the demo project', function () {
     }
     // Back to the setting: the result made with the other interpreter is now stale (another command).
     await waitFor('the knn result to turn stale without the selected interpreter', () => /command/.test(h.index.latest(entry, 'knn')?.stale ?? ''), 15_000);
+  });
+  it('a deleted .mlroadmap folder empties the history; a history written right after its folder is made is read', async () => {
+    // The watcher reports a deleted folder once (not each file it held), and a file written as soon as its folder
+    // exists can reach the index only as the folder's creation: both must re-read the history.
+    const h = await handle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    await waitFor('the history of the runs so far', () => h.index.history(entry).length > 0, 15_000);
+    const folder = path.join(root, '.mlroadmap');
+    const kept = historyLines(root);
+    fs.rmSync(folder, { recursive: true, force: true });
+    await waitFor('the index to drop the deleted history', () => h.index.history(entry).length === 0, 15_000);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'history.jsonl'), JSON.stringify(kept[0]) + '\n');
+    await waitFor('the index to read the new history', () => h.index.history(entry).length === 1, 15_000);
+    assert.equal(h.index.history(entry)[0].candidate, kept[0].candidate);
   });
 });
