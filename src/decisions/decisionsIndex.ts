@@ -39,7 +39,7 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
   ) {
     this.disposables.push(
       this.changed,
-      files.subscribe(({ uri }) => this.fileChanged(uri.fsPath), ({ uri }) => uri.path.endsWith('.md')),
+      files.subscribe(({ uri }) => this.fileChanged(uri.fsPath)),
       store.onDidChange((entry) => {
         if (!entry) {
           this.cache.clear();
@@ -85,19 +85,24 @@ export class RoadmapDecisionsIndex implements DecisionsIndex, vscode.Disposable 
     this.changed.fire();
   }
 
+  /**
+   * A watcher event. A record file changes its folder; an event on a folder stands for everything under it (the
+   * watcher reports a deleted or moved folder once, not each record it held).
+   */
   private fileChanged(file: string): void {
+    const record = isRecordFileName(path.basename(file));
     // README.md (Generate Decision Index), templates and other Markdown are not records.
-    if (!isRecordFileName(path.basename(file))) return;
-    const dir = path.dirname(file);
+    if (!record && file.endsWith('.md')) return;
+    const touches = (folder: string) => (record ? folder === path.dirname(file) : folder === file || folder.startsWith(file + path.sep));
     let hit = false;
     for (const [key, cached] of this.cache) {
-      if (cached.folder === dir) {
+      if (touches(cached.folder)) {
         this.cache.delete(key);
         hit = true;
       }
     }
     // A folder not read yet (no one asked) changes nothing shown.
-    if (hit || this.store.all().some((e) => decisionsFolderOf(e) === dir)) this.schedule();
+    if (hit || this.store.all().some((e) => touches(decisionsFolderOf(e)))) this.schedule();
   }
 
   private schedule(): void {

@@ -3,6 +3,7 @@
 // the folder were empty, and nothing is written.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RecordDecisionResult } from '../../src/decisions/recordArgs';
@@ -104,5 +105,37 @@ describe('decision statuses as their authors wrote them, in the Decisions tree',
       [90, 'on hold', 'other'],
       [91, undefined, 'none'],
     ]);
+  });
+});
+
+describe('a decisions folder deleted and put back', function () {
+  this.timeout(60_000);
+  let folder = '';
+  let saved = '';
+
+  before(() => {
+    folder = path.join(workspaceFolder().uri.fsPath, 'docs', 'decisions');
+    saved = fs.mkdtempSync(path.join(os.tmpdir(), 'mlroadmap-decisions-'));
+    fs.cpSync(folder, saved, { recursive: true });
+  });
+
+  after(() => {
+    if (!fs.existsSync(folder)) fs.cpSync(saved, folder, { recursive: true });
+    fs.rmSync(saved, { recursive: true, force: true });
+  });
+
+  it('the index follows the folder: its deletion (one watcher event for the folder) empties it, the copy back fills it', async () => {
+    // The watcher reports a deleted folder once, not each record it held; a copy made in one go may reach us as the
+    // folder's creation only.
+    const api = await extensionApi();
+    const entry = api.services.store.get(demoRoadmapUri());
+    assert.ok(entry);
+    const numbers = () => api.services.decisions.records(entry).map((r) => r.number);
+    await waitFor('the demo records', () => numbers().length === 2);
+    fs.rmSync(folder, { recursive: true });
+    await waitFor('the index to drop the records of the deleted folder', () => numbers().length === 0, 15_000);
+    fs.cpSync(saved, folder, { recursive: true });
+    await waitFor('the index to read the records copied back', () => numbers().length === 2, 15_000);
+    assert.deepEqual(numbers(), [1, 2]);
   });
 });
