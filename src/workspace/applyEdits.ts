@@ -17,6 +17,8 @@ export async function applyRoadmapEdits(
   label = 'ML Roadmap',
 ): Promise<EditOutcome> {
   const doc = await vscode.workspace.openTextDocument(uri);
+  const name = uri.path.split('/').pop() ?? uri.path;
+  if (!doc.isDirty) await followDisk(doc);
   const wasDirty = doc.isDirty;
   const result = computeEdits(doc.getText());
   if ('error' in result) return { ok: false, message: result.error };
@@ -28,12 +30,41 @@ export async function applyRoadmapEdits(
     edit.replace(uri, range, e.newText, metadata);
   }
   const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return { ok: false, message: 'VS Code refused the edit of mlroadmap.yaml (is the file read-only?).' };
+  if (!applied) return { ok: false, message: `VS Code refused the edit of ${name} (is the file read-only?).` };
   // Auto save may already have written it; only a document that is still dirty needs saving.
   if (!wasDirty && doc.isDirty && !(await doc.save()) && doc.isDirty) {
-    return { ok: false, message: 'The change is in the editor, but mlroadmap.yaml could not be saved: save it by hand.' };
+    return { ok: false, message: `The change is in the editor, but ${name} could not be saved: save it by hand.` };
   }
   return { ok: true };
+}
+
+/** How long a clean document may take to show a change just written to its file by another program. */
+const FOLLOW_DISK_MS = 3_000;
+
+/**
+ * Waits (a little) for a document with no unsaved changes to show what its file holds: a file written by another
+ * program a moment ago reaches the open document only when the editor reloads it, and an edit made on the old text
+ * could not be saved over the new one.
+ */
+async function followDisk(doc: vscode.TextDocument): Promise<void> {
+  let disk: string;
+  try {
+    disk = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(doc.uri)).replace(/^\uFEFF/, '');
+  } catch {
+    return;
+  }
+  if (doc.getText() === disk) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, FOLLOW_DISK_MS);
+    const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && doc.getText() === disk) done();
+    });
+  });
 }
 
 /**

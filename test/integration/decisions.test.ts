@@ -188,6 +188,8 @@ describe('architecture decisions in git', function () {
     const committed = fs.readFileSync(file, 'utf8');
     const before = committed + '\nA note the team lead is still writing.\n';
     fs.writeFileSync(file, before);
+    // Written by another program just before the command: an editor open on the record has the old text until it
+    // reloads, and the command waits for it rather than make its edit on the old text.
     const result = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.setDecisionStatus', { file, itemId: '2', contextValue: 'decision', status: 'accepted', confirm: false });
     assert.equal(result?.committed, true, JSON.stringify(result));
     assert.equal(fs.readFileSync(file, 'utf8'), before.replace('status: proposed', 'status: accepted'));
