@@ -34,7 +34,7 @@ function refuseUntrusted(): EvaluateResult | undefined {
 /** How long an evaluation task may take to start, and its run to report once the task has ended. */
 export const TASK_WAIT_LIMITS: TaskRunLimits = { startMs: 30_000, outcomeAfterEndMs: 30_000 };
 /** How long the terminal of the previous run of the same task may take to close. */
-const PREVIOUS_RUN_CLOSE_MS = 5_000;
+const PREVIOUS_RUN_CLOSE_MS = 15_000;
 
 const sameTask = (a: vscode.Task, b: vscode.Task) => a.name === b.name && a.source === b.source;
 
