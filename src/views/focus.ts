@@ -15,7 +15,7 @@ export function focusItemView(key: string, item: FocusItem, index: number, phase
     return {
       id: `${key}/focus/${index}/${item.code ?? 'pitfall'}/${item.target ?? ''}`,
       label: item.title,
-      description: item.severity,
+      description: joinDefined([item.pitfall !== item.title && item.pitfall, item.severity]),
       tooltip: joinDefined([`**${md(item.title)}** \`${item.code ?? ''}\``, md(item.detail)], '\n\n'),
       icon: severityIcon(item.severity ?? 'warning'),
       contextValue: contextValue('finding', range),

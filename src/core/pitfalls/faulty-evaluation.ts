@@ -25,6 +25,7 @@ export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext)
       range: evaluationRange,
       path: evaluation ? ['evaluation'] : [],
       fix: 'configure-evaluation',
+      action: 'Configure the evaluation command',
     });
   }
   if (!evaluation?.dataset?.trim()) {
@@ -37,6 +38,7 @@ export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext)
       range: evaluationRange,
       path: evaluation ? ['evaluation'] : [],
       fix: 'configure-evaluation',
+      action: 'Name the evaluation dataset',
     });
   }
   if (!baselineCandidate(roadmap)) {
@@ -49,6 +51,7 @@ export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext)
       range: sectionRange(roadmap, context, 'candidates'),
       path: ['candidates'],
       fix: 'add-candidate',
+      action: 'Add a baseline candidate',
     });
   }
   roadmap.candidates.forEach((c, index) => {
@@ -65,6 +68,7 @@ export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext)
       range: c.range,
       path: ['candidates', index],
       fix: 'evaluate',
+      action: path === undefined ? `Say where the results of '${c.id}' are written` : `Evaluate '${c.id}' through the pipeline`,
       target: c.id,
     });
   });

@@ -23,6 +23,7 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
       range: sectionRange(roadmap, context, 'metrics'),
       path: ['metrics'],
       fix: 'add-metric',
+      action: 'Add a metric customers feel (online or business)',
     });
   }
   roadmap.metrics.forEach((m, index) => {
@@ -36,6 +37,7 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
       range: m.range,
       path: ['metrics', index],
       fix: 'set-metric-target',
+      action: `Set a target for '${m.id}'`,
       target: m.id,
     });
   });
@@ -52,6 +54,7 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
         range: c.range,
         path: ['candidates', index],
         fix: 'log-reality-check',
+        action: `Check '${c.id}' in real conditions`,
         target: c.id,
       });
     });

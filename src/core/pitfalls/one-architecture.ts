@@ -28,6 +28,7 @@ export function checkOneArchitecture(roadmap: Roadmap, context: PitfallContext):
       range: committed.range ?? sectionRange(roadmap, context, 'candidates'),
       path: ['candidates', roadmap.candidates.indexOf(committed)],
       fix: 'add-candidate',
+      action: `Add candidates besides '${committed.id}'`,
       target: committed.id,
     },
   ];

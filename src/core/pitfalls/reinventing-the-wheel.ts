@@ -20,6 +20,7 @@ export function checkReinventingTheWheel(roadmap: Roadmap, context: PitfallConte
       range: sectionRange(roadmap, context, 'literature'),
       path: ['literature'],
       fix: 'add-literature',
+      action: 'Review existing work (add literature)',
     });
   }
   roadmap.candidates.forEach((c, index) => {
@@ -34,6 +35,7 @@ export function checkReinventingTheWheel(roadmap: Roadmap, context: PitfallConte
       range: c.range,
       path: ['candidates', index],
       fix: 'add-literature',
+      action: `Link the work '${c.id}' builds on`,
       target: c.id,
     });
   });

@@ -40,6 +40,7 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       range: c.range,
       path: ['candidates', index],
       fix: 'set-cost-benefit',
+      action: `Estimate the cost and benefit of '${c.id}'`,
       target: c.id,
     });
   });
@@ -64,6 +65,7 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       range: c.range,
       path: ['candidates', index],
       fix: 'set-skip-reason',
+      action: `Try '${c.id}' first, or say why not`,
       target: c.id,
     });
   });

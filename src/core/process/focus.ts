@@ -11,6 +11,8 @@ export interface FocusItem {
   readonly owner?: string;
   /** Pitfall code of a finding. */
   readonly code?: string;
+  /** The pitfall a finding is about, by name ("Faulty evaluation"). */
+  readonly pitfall?: string;
   readonly severity?: Severity;
   /** Candidate or metric id a finding is about. */
   readonly target?: string;
@@ -42,11 +44,14 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
 function findingItem(d: PitfallFinding): FocusItem {
   const { target } = d;
   const name = PITFALL_TITLES[d.code] ?? d.code;
+  // Named by what to do: two findings of one pitfall ("Faulty evaluation") are two different tasks.
+  const title = d.action ?? (typeof target === 'string' ? `${name}: ${target}` : name);
   return {
     kind: 'pitfall',
-    title: typeof target === 'string' ? `${name}: ${target}` : name,
+    title,
     detail: d.message,
     code: d.code,
+    pitfall: name,
     severity: d.severity,
     range: d.range,
     ...(typeof target === 'string' ? { target } : {}),
@@ -107,7 +112,8 @@ export function focusAsMarkdown(items: readonly FocusItem[], roadmap: Roadmap): 
   for (const item of items) {
     const owner = item.owner ? ` (@${oneLine(item.owner)})` : '';
     if (item.kind === 'pitfall') {
-      lines.push(`- [ ] **${oneLine(item.title)}** (${item.severity ?? 'warning'}): ${oneLine(item.detail)}${owner}`);
+      const about = [item.pitfall !== item.title && item.pitfall, item.severity ?? 'warning'].filter(Boolean).join(', ');
+      lines.push(`- [ ] **${oneLine(item.title)}** (${about}): ${oneLine(item.detail)}${owner}`);
     } else {
       lines.push(`- [ ] ${oneLine(item.title)}: ${oneLine(item.detail)}${owner}`);
     }

@@ -79,6 +79,7 @@ export function mergeResults(roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>
         path: ['candidates', index],
         kind: 'not-from-pipeline',
         candidate: c.id,
+        action: `Evaluate '${c.id}' through the pipeline`,
       });
     } else if (record) {
       shown.set(c.id, { record, fromPipeline: true });

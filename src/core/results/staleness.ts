@@ -47,7 +47,8 @@ export function findStaleResults(
     const rec = latestByCandidate.get(c.id);
     if (rec === undefined) return;
     const at = (kind: StaleKind, message: string): void => {
-      findings.push({ code: FAULTY_EVALUATION_CODE, severity: 'warning', message, range: c.range ?? ZERO, path: ['candidates', index], kind, candidate: c.id });
+      const action = kind === 'baseline-different-data' ? `Evaluate '${c.id}' and the baseline on the same data` : `Evaluate '${c.id}' again`;
+      findings.push({ code: FAULTY_EVALUATION_CODE, severity: 'warning', message, range: c.range ?? ZERO, path: ['candidates', index], kind, candidate: c.id, action });
     };
     if (currentFingerprint && rec.dataset && rec.dataset.sha256 !== currentFingerprint.sha256) {
       at(

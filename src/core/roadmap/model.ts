@@ -27,6 +27,8 @@ export interface RoadmapDiagnostic {
   readonly suggestion?: string;
   /** Path of the node in the document, e.g. ['candidates', 1, 'status']. */
   readonly path?: readonly (string | number)[];
+  /** What to do about it, as a short imperative ("Name the evaluation dataset"): the title of a Focus item. */
+  readonly action?: string;
 }
 
 /** A minimal edit of the roadmap text, in the model's 0-based coordinates and as offsets. */

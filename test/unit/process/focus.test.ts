@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { focusAsMarkdown, sprintFocus } from '../../../src/core/process/focus';
 import type { RoadmapDiagnostic } from '../../../src/core/roadmap/model';
-import { at, healthyRoadmap, stage, step, track } from '../pitfalls/builder';
+import { checkPitfalls } from '../../../src/core/pitfalls/check';
+import { at, healthyRoadmap, okContext, stage, step, track } from '../pitfalls/builder';
 
 function finding(code: string, severity: RoadmapDiagnostic['severity'], target?: string): RoadmapDiagnostic {
   return { code, severity, message: `${code} message`, range: at(3), ...(target ? { target } : {}) } as RoadmapDiagnostic;
@@ -38,6 +39,21 @@ describe('sprint focus', () => {
     assert.equal(items[2].detail, 'Understand · blocked: waiting for access');
     assert.equal(items[2].status, 'blocked');
     assert.equal(items[3].group, 'understand');
+  });
+
+  it('names each finding by what to do, so two findings of one pitfall read as two tasks', () => {
+    const r = healthyRoadmap({ evaluation: { range: at(0) } });
+    const items = sprintFocus(r, checkPitfalls(r, okContext()));
+    const faulty = items.filter((i) => i.code === 'pitfall/faulty-evaluation');
+    assert.deepEqual(
+      faulty.map((i) => [i.title, i.pitfall]),
+      [
+        ['Configure the evaluation command', 'Faulty evaluation'],
+        ['Name the evaluation dataset', 'Faulty evaluation'],
+        ["Say where the results of 'majority' are written", 'Faulty evaluation'],
+      ],
+    );
+    assert.match(focusAsMarkdown(faulty, r), /\*\*Name the evaluation dataset\*\* \(Faulty evaluation, error\): No `evaluation.dataset`/);
   });
 
   it('in Production takes the first open step of each track, in parallel', () => {
