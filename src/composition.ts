@@ -16,6 +16,7 @@ import { activateBoard } from './panels/board';
 import { activateReview } from './panels/review';
 import { activateCompare } from './panels/compare';
 import { onDidShowPrompt } from './commands/flow';
+import { activateWalkthrough } from './commands/walkthrough';
 
 /**
  * The composition root: builds every feature once, hands each its collaborators, and owns every
@@ -51,6 +52,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
       activateBoard,
       activateReview,
       activateCompare,
+      activateWalkthrough,
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }
