@@ -9,14 +9,16 @@ export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
 /**
  * Starts code-server on a copy of the demo workspace with the .vsix named by MLROADMAP_E2E_VSIX installed,
- * opens it in Chromium and waits for the workbench. Returns { page, workspace, screenshot(name), close() }.
+ * opens it in Chromium and waits for the workbench. `prepare(folder)` may change the copy before the editor opens it.
+ * Returns { page, workspace, screenshot(name), close() }.
  */
-export async function openWorkbench() {
+export async function openWorkbench({ prepare } = {}) {
   const vsix = process.env.MLROADMAP_E2E_VSIX;
   if (!vsix) throw new Error('MLROADMAP_E2E_VSIX is not set: run the e2e layer through scripts/test-e2e.mjs');
   const profile = makeProfile('e2e');
   installExtension(vsix, profile);
   const workspace = prepareWorkspace();
+  await prepare?.(workspace.path);
   const server = await startCodeServer({ port: await freePort(), folder: workspace.path, profile });
   const { browser, context } = await launchBrowser();
   const page = await context.newPage();
