@@ -1,6 +1,7 @@
 // `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
 import type { Readable } from 'node:stream';
 import { forEachLine } from './lines';
+import { capPerClass, type PerClass } from './per-class';
 import { isPlainObject } from './rows';
 import { DEFAULT_MAX_LINE_BYTES, type ResultFormat, type ResultProblem, type RunResult } from './types';
 
@@ -34,6 +35,8 @@ export interface HistoryRecord {
   readonly command: string | null;
   /** ISO 8601 time of ingestion. */
   readonly recordedAt: string;
+  /** Per-class values of the run, when its results file carried them (capped; older records have none). */
+  readonly perClass?: PerClass;
 }
 
 export interface HistoryStamps {
@@ -49,13 +52,13 @@ export function historyRecordFromRun(run: RunResult, stamps: HistoryStamps, cand
   if (candidate === undefined) return undefined;
   const metrics: Record<string, number> = {};
   for (const [name, m] of Object.entries(run.metrics)) metrics[name] = m.last;
-  return { candidate, metrics, format: run.format, ...stamps };
+  return { candidate, metrics, format: run.format, ...stamps, ...(run.perClass !== undefined ? { perClass: run.perClass } : {}) };
 }
 
 /** One line of history.jsonl (with its newline), ready to append. */
 export function serializeHistoryRecord(record: HistoryRecord): string {
-  const { candidate, metrics, source, format, git, dataset, command, recordedAt } = record;
-  return JSON.stringify({ candidate, metrics, source, format, git, dataset, command, recordedAt }) + '\n';
+  const { candidate, metrics, source, format, git, dataset, command, recordedAt, perClass } = record;
+  return JSON.stringify({ candidate, metrics, source, format, git, dataset, command, recordedAt, ...(perClass !== undefined ? { perClass } : {}) }) + '\n';
 }
 
 export interface HistoryRead {
@@ -112,7 +115,23 @@ export function toHistoryRecord(v: unknown): HistoryRecord | string {
     dataset,
     command: typeof v.command === 'string' ? v.command : null,
     recordedAt: v.recordedAt,
+    ...(() => {
+      const perClass = perClassOf(v.perClass);
+      return perClass !== undefined ? { perClass } : {};
+    })(),
   };
+}
+
+/** A record's `perClass`, validated and capped again (a hand-written line may hold anything); undefined when unusable. */
+function perClassOf(v: unknown): PerClass | undefined {
+  if (!isPlainObject(v) || !isPlainObject(v.classes)) return undefined;
+  const capped = capPerClass(v.classes);
+  if (!capped) return undefined;
+  const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : 0);
+  const before = isPlainObject(v.cut) ? { classes: count(v.cut.classes), metrics: count(v.cut.metrics) } : { classes: 0, metrics: 0 };
+  const classes = before.classes + (capped.cut?.classes ?? 0);
+  const metrics = before.metrics + (capped.cut?.metrics ?? 0);
+  return classes > 0 || metrics > 0 ? { classes: capped.classes, cut: { classes, metrics } } : { classes: capped.classes };
 }
 
 /** The latest record of each candidate (by `recordedAt`; on a tie, the later line wins). */
