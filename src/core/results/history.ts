@@ -1,7 +1,7 @@
 // `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
 import type { Readable } from 'node:stream';
 import { forEachLine } from './lines';
-import { capPerClass, type PerClass } from './per-class';
+import { capPerClass, MAX_HISTORY_PER_CLASS_VALUES, perClassSize, type PerClass } from './per-class';
 import { isPlainObject } from './rows';
 import { DEFAULT_MAX_LINE_BYTES, type ResultFormat, type ResultProblem, type RunResult } from './types';
 
@@ -66,10 +66,35 @@ export interface HistoryRead {
   readonly problems: ResultProblem[];
 }
 
-/** Read history.jsonl, streamed; malformed lines are reported with their line number and skipped. A missing file is an empty history. */
-export async function readHistory(input: string | Readable, source = typeof input === 'string' ? input : HISTORY_FILE): Promise<HistoryRead> {
+/**
+ * Read history.jsonl, streamed; malformed lines are reported with their line number and skipped. A missing file is an
+ * empty history. Per-class values are kept for the latest records up to `maxPerClassValues` values in all; older
+ * records beyond that keep only the count (`perClass.elided`), so memory stays bounded however many classes are logged.
+ */
+export async function readHistory(
+  input: string | Readable,
+  source = typeof input === 'string' ? input : HISTORY_FILE,
+  maxPerClassValues = MAX_HISTORY_PER_CLASS_VALUES,
+): Promise<HistoryRead> {
   const records: HistoryRecord[] = [];
   const problems: ResultProblem[] = [];
+  // Records holding per-class values, oldest first, and how many values they hold in all.
+  const holding: { index: number; size: number }[] = [];
+  let first = 0;
+  let held = 0;
+  const keep = (rec: HistoryRecord): void => {
+    records.push(rec);
+    const size = perClassSize(rec.perClass);
+    if (size === 0) return;
+    holding.push({ index: records.length - 1, size });
+    held += size;
+    while (held > maxPerClassValues && first < holding.length) {
+      const old = holding[first++]!;
+      const r = records[old.index]!;
+      records[old.index] = { ...r, perClass: { classes: {}, ...(r.perClass?.cut ? { cut: r.perClass.cut } : {}), elided: old.size } };
+      held -= old.size;
+    }
+  };
   const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
     line(text, line) {
       if (text.trim() === '') return;
@@ -82,7 +107,7 @@ export async function readHistory(input: string | Readable, source = typeof inpu
       }
       const rec = toHistoryRecord(value);
       if (typeof rec === 'string') problems.push({ source, line, severity: 'error', message: rec });
-      else records.push(rec);
+      else keep(rec);
     },
     tooLong(line, limit) {
       problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });

@@ -11,7 +11,23 @@ export interface PerClass {
   readonly classes: PerClassValues;
   /** How many classes and metric names were left out by the cap. */
   readonly cut?: { readonly classes: number; readonly metrics: number };
+  /**
+   * Set when a history read let go of this record's values to stay within its memory budget (`classes` is then
+   * empty): how many values the record held. The latest records keep theirs.
+   */
+  readonly elided?: number;
 }
+
+/** How many values per-class tables hold in all (a bound on memory, whatever the classes). */
+export function perClassSize(p: PerClass | undefined): number {
+  if (!p) return 0;
+  let n = 0;
+  for (const row of Object.values(p.classes)) n += Object.keys(row).length;
+  return n;
+}
+
+/** The most per-class values a history read keeps in memory, over all its records (about 100 MB at worst). */
+export const MAX_HISTORY_PER_CLASS_VALUES = 2_000_000;
 
 /** The most classes and metric names per class kept for one run. */
 export const MAX_PER_CLASS_CLASSES = 1000;

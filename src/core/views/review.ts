@@ -51,6 +51,9 @@ export function runDetail(history: readonly HistoryRecord[], id: string): Review
   const r = history[i]!;
   const stamps = { runId: id, candidate: r.candidate, at: r.recordedAt, ...(r.git ? { commit: r.git.commit } : {}) };
   const classes = r.perClass?.classes;
+  if (r.perClass?.elided !== undefined) {
+    return { ...stamps, note: `${id} (${r.candidate}) has ${r.perClass.elided} per-class values, not kept in memory: the history holds more per-class values than the Review keeps (the latest runs' are kept).` };
+  }
   if (!classes || Object.keys(classes).length === 0) {
     return { ...stamps, note: `${id} (${r.candidate}) has no per-class values: its results file (${r.source || 'unknown'}) carries none.` };
   }

@@ -6,6 +6,7 @@ import { historyRecordFromRun, readHistory, serializeHistoryRecord, toHistoryRec
 import { readMetricsJson, readOwnResultFile } from '../../../src/core/results/json-readers';
 import { capPerClass, classificationReport, MAX_PER_CLASS_CLASSES, MAX_PER_CLASS_METRICS } from '../../../src/core/results/per-class';
 import { readResults } from '../../../src/core/results/read-results';
+import { runDetail } from '../../../src/core/views/review';
 import { fixture, tempDir } from './helpers';
 
 const STAMPS = { source: 'results/x.json', git: null, dataset: null, command: null, recordedAt: '2026-01-01T00:00:00.000Z' };
@@ -107,5 +108,30 @@ describe('per-class metrics', () => {
     const rec = toHistoryRecord({ ...base, perClass: { classes: { a: { f1: 1, bad: 'x' } }, cut: { classes: 2, metrics: -1 } } });
     assert.ok(typeof rec !== 'string');
     assert.deepEqual(rec.perClass, { classes: { a: { f1: 1 } }, cut: { classes: 2, metrics: 0 } });
+  });
+
+  it("a history read keeps the latest records' per-class values within its budget; older ones keep only their count", async () => {
+    const line = (i: number, classes: number) =>
+      serializeHistoryRecord({
+        candidate: 'cnn',
+        metrics: { accuracy: i },
+        format: 'mlroadmap',
+        ...STAMPS,
+        recordedAt: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+        perClass: { classes: Object.fromEntries(Array.from({ length: classes }, (_, c) => [`c${c}`, { f1: c / 100, recall: 0.5 }])) },
+      });
+    // 4 records of 10 classes × 2 metrics (20 values each), a budget of 50 values: the two latest keep theirs.
+    const read = await readHistory(Readable.from([line(0, 10), line(1, 10), line(2, 10), line(3, 10)]), 'h', 50);
+    assert.deepEqual(
+      read.records.map((r) => [r.perClass?.elided, Object.keys(r.perClass?.classes ?? {}).length]),
+      [
+        [20, 0],
+        [20, 0],
+        [undefined, 10],
+        [undefined, 10],
+      ],
+    );
+    assert.match(runDetail(read.records, 'run-0').note ?? '', /^run-0 \(cnn\) has 20 per-class values, not kept in memory/);
+    assert.equal(runDetail(read.records, 'run-3').perClass?.rows.length, 10);
   });
 });
