@@ -5,3 +5,4 @@ export { headInfo, initRepo, type HeadInfo } from './head';
 export { recordAndCommit, writeFileChange, type RecordRequest, type RecordResult, type RecordedFiles, type TextChange, type WorkTreeWriter } from './record';
 export * from './result';
 export type { GitEnv } from './client';
+export { showCommit, showArgs, COMMIT_ID } from './show';

@@ -3,11 +3,13 @@
 // baseline, CSV export. The view model comes from the results index (the history it read and what each candidate
 // shows under the one rule); a failed evaluation of this session shows its log through Show Evaluation Log.
 import * as vscode from 'vscode';
-import { reviewCsv, reviewModel, type ReviewFailure, type ReviewModel } from '../core/views/review';
+import { reviewCsv, reviewModel, runDetail, runIndex, type ReviewFailure, type ReviewModel, type ReviewRunDetail } from '../core/views/review';
+import { showCommit } from '../git';
 import type { ServicesWithEvaluation } from '../evaluation';
 import { Commands } from '../ids';
-import { REVIEW_VIEW_TYPE, parseReviewRequest, type ReviewRequest } from '../protocol/review';
+import { REVIEW_VIEW_TYPE, parseReviewRequest, type ReviewRequest, type ReviewUpdate } from '../protocol/review';
 import type { Services } from '../services';
+import { COMMIT_SCHEME, CommitDocumentProvider, commitUri } from './commitDocument';
 import { Panels, type Panel, type PanelKind } from './panels';
 
 export type ReviewPanel = Panel<ReviewModel, ReviewRequest>;
@@ -19,7 +21,19 @@ export interface ReviewHandle {
   exportTo?: vscode.Uri;
   /** Where the last export was written. */
   lastExport?: vscode.Uri;
+  /** The last `runDetail` sent to a webview. */
+  lastRunDetail?: ReviewRunDetail;
+  /** When true, a commit always opens as the `mlroadmap-commit:` document, never through the git extension (for tests). */
+  commitAsDocument?: boolean;
+  /** What the last `showCommit` did. */
+  lastCommit?: CommitShown;
 }
+
+/** What Show Commit did for a run: opened the commit through the git extension or as a document, or why not. */
+export type CommitShown =
+  | { readonly runId: string; readonly commit: string; readonly via: 'git'; readonly uri?: undefined }
+  | { readonly runId: string; readonly commit: string; readonly via: 'document'; readonly uri: vscode.Uri }
+  | { readonly runId: string; readonly commit?: string; readonly via: 'none'; readonly message: string };
 
 export type ServicesWithReview = Services & { review?: ReviewHandle };
 
@@ -92,6 +106,22 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
         if (failuresOf(services, uri).some((f) => f.id === request.runId && f.hasLog)) await vscode.commands.executeCommand(Commands.showEvaluationLog);
         return;
       }
+      case 'showRunDetail': {
+        const entry = services.store.get(uri);
+        const detail = runDetail(entry ? services.results.history(entry) : [], request.runId);
+        const handle = (services as ServicesWithReview).review;
+        if (handle) handle.lastRunDetail = detail;
+        const update: ReviewUpdate = { type: 'runDetail', detail };
+        await panel.panel.webview.postMessage(update);
+        return;
+      }
+      case 'showCommit': {
+        const shown = await showRunCommit(services, uri, request.runId);
+        const handle = (services as ServicesWithReview).review;
+        if (handle) handle.lastCommit = shown;
+        if (shown.via === 'none') void vscode.window.showInformationMessage(shown.message);
+        return;
+      }
       case 'revealCandidate': {
         const candidate = services.store.get(uri)?.roadmap?.candidates.find((c) => c.id === request.id);
         if (candidate?.range) await vscode.commands.executeCommand(Commands.revealInRoadmap, uri, candidate.range);
@@ -109,8 +139,50 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
   },
 };
 
+/**
+ * Shows the commit a run was measured on: the host looks the commit up in the run's history record (a commit is never
+ * taken from the webview), checks that the repository has it, then opens it through the built-in git extension's
+ * `git.viewCommit` (the multi-file diff of the commit) when that extension knows the repository, else as the read-only
+ * `mlroadmap-commit:` document of `git show --stat --patch`. Not in Restricted Mode: git reads the repository's config.
+ */
+async function showRunCommit(services: Services, uri: vscode.Uri, runId: string): Promise<CommitShown> {
+  const entry = services.store.get(uri);
+  const history = entry ? services.results.history(entry) : [];
+  const i = runIndex(history, runId);
+  const record = i === undefined ? undefined : history[i];
+  if (!entry || !record) return { runId, via: 'none', message: vscode.l10n.t('There is no run {0} in the history.', runId) };
+  const commit = record.git?.commit;
+  if (commit === undefined) return { runId, via: 'none', message: vscode.l10n.t('{0} ({1}) has no commit: it was recorded outside a git repository.', runId, record.candidate) };
+  if (!vscode.workspace.isTrusted) return { runId, commit, via: 'none', message: vscode.l10n.t('ML Roadmap does not run git in Restricted Mode. Trust this workspace to see the commit {0}.', commit.slice(0, 10)) };
+  const check = await showCommit(entry.root.fsPath, commit);
+  if (!check.ok) return { runId, commit, via: 'none', message: check.message };
+  if (!(services as ServicesWithReview).review?.commitAsDocument && (await viewThroughGit(entry.root, commit))) return { runId, commit, via: 'git' };
+  const doc = commitUri(uri, commit, `${record.candidate} ${runId}`);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  return { runId, commit, via: 'document', uri: doc };
+}
+
+interface GitApi {
+  getRepository(uri: vscode.Uri): unknown;
+}
+
+/** Opens the commit with the built-in git extension when it is enabled and knows the repository; false when it cannot. */
+async function viewThroughGit(root: vscode.Uri, commit: string): Promise<boolean> {
+  try {
+    const ext = vscode.extensions.getExtension<{ enabled: boolean; getAPI(version: 1): GitApi }>('vscode.git');
+    if (!ext) return false;
+    const exports = ext.isActive ? ext.exports : await ext.activate();
+    if (!exports.enabled || !exports.getAPI(1).getRepository(root)) return false;
+    if (!(await vscode.commands.getCommands(true)).includes('git.viewCommit')) return false;
+    await vscode.commands.executeCommand('git.viewCommit', root, commit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function activateReview(services: Services): vscode.Disposable[] {
   const panels = new Panels(services, REVIEW, Commands.showEvaluationReview);
   (services as ServicesWithReview).review = { panels };
-  return [panels, { dispose: () => pinnedRuns.clear() }];
+  return [panels, vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(services.store)), { dispose: () => pinnedRuns.clear() }];
 }

@@ -2,15 +2,17 @@
 // (webview/review). The webview says `ready`, the host answers with full snapshots (again after every change of the
 // roadmap, its results or the pinned run); the webview's requests are validated on the host before anything is done.
 import * as v from 'valibot';
-import type { ReviewModel } from '../core/views/review-model';
+import type { ReviewModel, ReviewRunDetail } from '../core/views/review-model';
 
 export const REVIEW_VIEW_TYPE = 'mlroadmap.review';
 
-/** Host -> webview. */
-export type ReviewUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewModel };
+/** Host -> webview: full snapshots, and the answer to `showRunDetail` (a run's per-class table, asked on demand). */
+export type ReviewUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewModel } | { readonly type: 'runDetail'; readonly detail: ReviewRunDetail };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const runId = v.pipe(v.string(), v.regex(/^(run|failure)-\d{1,9}$/));
+/** A history record only: the host looks the run up itself (its commit is never taken from the webview). */
+const historyRunId = v.pipe(v.string(), v.regex(/^run-\d{1,9}$/));
 
 /** Webview -> host, as a schema: anything else is refused. */
 export const ReviewRequestSchema = v.variant('type', [
@@ -20,6 +22,8 @@ export const ReviewRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('exportCsv'), candidate: v.optional(id), diffOnly: v.boolean() }),
   v.strictObject({ type: v.literal('showLog'), runId }),
   v.strictObject({ type: v.literal('revealCandidate'), id }),
+  v.strictObject({ type: v.literal('showRunDetail'), runId: historyRunId }),
+  v.strictObject({ type: v.literal('showCommit'), runId: historyRunId }),
 ]);
 
 export type ReviewRequest = v.InferOutput<typeof ReviewRequestSchema>;
@@ -41,4 +45,8 @@ export interface ReviewState {
   /** The run pinned as the baseline, asked of the host again after a reload. */
   readonly pinned?: string;
   readonly scrollTop?: number;
+  /** The run whose detail (per-class table) is shown, asked of the host again after a reload. */
+  readonly selected?: string;
+  /** How the per-class table is sorted. */
+  readonly perClassSort?: { readonly column: number; readonly descending: boolean };
 }

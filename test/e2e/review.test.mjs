@@ -2,16 +2,38 @@
 // End to end: with 1,000 runs in the demo's .mlroadmap/history.jsonl, "ML Roadmap: Show Evaluation Review" from the
 // palette opens the Evaluation Review in the real workbench: the summary with pass/fail, the uPlot chart, the run
 // table virtualised (only the rows in view are in the page); diff-only hides the metric that never changes; a pinned
-// run shows deltas; both survive a window reload; the page runs under its strict CSP without a console error.
+// run shows deltas; both survive a window reload; selecting a run with per-class results shows its table (sortable),
+// one without says so; clicking a point of the chart opens that run's commit (the workspace is a real git repository
+// here); the page runs under its strict CSP without a console error.
 // Screenshots: test-results/screenshots/review-*.png.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectPageProblems, openWorkbench, panelFrame, poll, runFromPalette, selectColorTheme, waitForRoadmap } from './support/workbench.mjs';
 
 const RUNS = 1000;
 
-function history() {
+/** Makes the workspace a git repository with two commits; returns their ids, oldest first. */
+function makeRepo(dir) {
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'demo');
+  const first = git('rev-parse', 'HEAD');
+  appendFileSync(join(dir, 'evaluate.py'), '# second commit of the review test\n');
+  git('commit', '-qam', 'tune the evaluation script');
+  return [first, git('rev-parse', 'HEAD')];
+}
+
+/** Per-class values of the ten digits, as the demo's evaluate.py writes them (own format's per_class). */
+function perClass(i) {
+  const classes = {};
+  for (let d = 0; d < 10; d++) classes[String(d)] = { precision: Number((0.9 + ((d * 7 + i) % 10) / 100).toFixed(2)), recall: Number((0.95 - d / 100).toFixed(2)), support: 30 + d };
+  return { classes };
+}
+
+function history(commits) {
   const lines = [];
   for (let i = 0; i < RUNS; i++) {
     const candidate = ['logreg', 'cnn', 'mlp'][i % 3];
@@ -22,10 +44,12 @@ function history() {
         metrics: { accuracy, macro_f1: Number((accuracy - 0.01).toFixed(4)), seed: 42 },
         source: `results/${candidate}.json`,
         format: 'mlroadmap',
-        git: { commit: (i * 7919).toString(16).padStart(40, '0'), dirty: i % 10 === 0 },
+        git: { commit: commits[i < RUNS / 2 ? 0 : 1], dirty: i % 10 === 0 },
         dataset: { path: 'data/digits.csv', sha256: 'f'.repeat(64), size: 1, mtimeMs: 1 },
         command: 'python evaluate.py',
         recordedAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+        // logreg's runs carry per-class values (the others do not).
+        ...(candidate === 'logreg' ? { perClass: perClass(i) } : {}),
       }),
     );
   }
@@ -36,11 +60,13 @@ describe('Evaluation Review webview', function () {
   this.timeout(240_000);
   let workbench;
   let problems = [];
+  let commits = [];
 
   before(async () => {
     workbench = await openWorkbench();
+    commits = makeRepo(workbench.workspace.path);
     mkdirSync(join(workbench.workspace.path, '.mlroadmap'), { recursive: true });
-    writeFileSync(join(workbench.workspace.path, '.mlroadmap', 'history.jsonl'), history());
+    writeFileSync(join(workbench.workspace.path, '.mlroadmap', 'history.jsonl'), history(commits));
     problems = collectPageProblems(workbench.page, /review|uplot/i);
     await waitForRoadmap(workbench.page);
   });
@@ -112,6 +138,43 @@ describe('Evaluation Review webview', function () {
       await workbench.screenshot(`review-theme-${kind}`);
     });
   }
+
+  it('selecting a run with per-class results shows its table, sortable; a run without says so', async () => {
+    await review().locator('.scroller').evaluate((e) => (e.scrollTop = 0));
+    await review().locator('.inner .row[data-run-id="run-3"] .cell').nth(1).click();
+    const table = review().locator('#run-detail table.per-class');
+    await table.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await review().locator('#run-detail h2').textContent(), 'Run run-3: logreg, 2026-01-01T03:00:00.000Z');
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['class ▲', 'precision', 'recall', 'support']);
+    assert.deepEqual(await table.locator('tbody th').allTextContents(), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    assert.equal(await review().locator('.inner .row[data-run-id="run-3"]').getAttribute('aria-selected'), 'true');
+    await table.locator('thead button', { hasText: 'recall' }).click();
+    await poll('sorted by recall, highest first', () => table.locator('tbody th').allTextContents(), (t) => t.join() === '0,1,2,3,4,5,6,7,8,9');
+    await table.locator('thead button', { hasText: 'recall' }).click();
+    await poll('sorted by recall, lowest first', () => table.locator('tbody th').allTextContents(), (t) => t.join() === '9,8,7,6,5,4,3,2,1,0');
+    await review().locator('#run-detail').scrollIntoViewIfNeeded();
+    await workbench.screenshot('review-4-per-class');
+    await review().locator('.inner .row[data-run-id="run-4"] .cell').nth(1).click();
+    await review().locator('#run-detail .no-per-class', { hasText: 'run-4 (cnn) has no per-class values' }).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it("clicking a point of the chart opens that run's commit", async () => {
+    const over = review().locator('.plot .u-over').first();
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    assert.ok(box, 'the chart is drawn');
+    // Near the right end: a run of the second half, so the second commit.
+    await over.click({ position: { x: box.width * 0.9, y: box.height / 2 } });
+    const selected = await poll('a run selected by the point', () => review().locator('#run-detail h2').textContent(), (t) => /^Run run-\d+:/.test(t ?? ''));
+    const run = Number(/run-(\d+)/.exec(selected)[1]);
+    assert.ok(run >= 800, `the point near the right end is a late run (${selected})`);
+    const short = commits[1].slice(0, 7);
+    const tab = workbench.page.locator('.tabs-container .tab', { hasText: short });
+    await tab.first().waitFor({ state: 'visible', timeout: 60_000 });
+    // The git extension's view of the commit (its one changed file), or the git show document (its --stat line).
+    await workbench.page.locator('.multiDiffEditor, .editor-instance .monaco-editor').filter({ hasText: 'evaluate.py' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await workbench.screenshot('review-5-commit');
+  });
 
   it('ran under its Content Security Policy without errors', () => {
     assert.deepEqual(problems, []);

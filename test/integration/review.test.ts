@@ -2,14 +2,17 @@
 // `.mlroadmap/history.jsonl` (as the evaluation pipeline writes them), Show Evaluation Review opens the panel and its
 // snapshot holds exactly the history the results index read, and the latest result of each candidate it shows; a
 // forged message is refused; pinning a run sends deltas against it; Export CSV writes the shown table; a failed
-// evaluation shows in the panel and its log opens from it.
+// evaluation shows in the panel and its log opens from it. In a real git repository: showRunDetail answers a run's
+// per-class table, showCommit opens the run's own commit (the document's text is `git show`'s), forged ones are refused.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServicesWithReview, ReviewPanel } from '../../src/panels/review';
 import { waitFor } from './support/extension';
+import { commitAll, git } from './support/git';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 
 const RECORDS = [
@@ -135,5 +138,120 @@ describe('Evaluation Review (host side)', function () {
     } finally {
       await restoreFile(uri, text);
     }
+  });
+
+  describe('run detail and commit (a real git repository)', () => {
+    let commit = '';
+    const perClass = { classes: { '0': { precision: 1, recall: 0.97, 'f1-score': 0.98, support: 33 }, '1': { precision: 0.94, recall: 1, 'f1-score': 0.97, support: 28 } } };
+
+    before(async () => {
+      const dir = root();
+      commitAll(dir);
+      fs.appendFileSync(path.join(dir, 'evaluate.py'), '# tuned for the review test\n');
+      git(dir, 'commit', '-qam', 'tune the evaluation script');
+      commit = git(dir, 'rev-parse', 'HEAD');
+      const records = [
+        { ...RECORDS[0], git: { commit, dirty: false }, perClass },
+        { ...RECORDS[1], git: null },
+        { ...RECORDS[2], git: { commit: 'f'.repeat(40), dirty: false } },
+      ];
+      fs.writeFileSync(historyFile(), records.map((r) => JSON.stringify(r) + '\n').join(''));
+      const api = await extensionApi();
+      const entry = api.services.store.get(demoRoadmapUri())!;
+      await waitFor('the index to read the per-class history', () => api.services.results.history(entry)[0]?.perClass !== undefined && api.services.results.history(entry)[1]?.git === null, 30_000);
+    });
+
+    after(async () => {
+      const api = await extensionApi();
+      const handle = (api.services as ServicesWithReview).review;
+      if (handle) handle.commitAsDocument = undefined;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(path.join(root(), '.git'), { recursive: true, force: true });
+    });
+
+    const handle = async () => {
+      const h = ((await extensionApi()).services as ServicesWithReview).review;
+      assert.ok(h);
+      return h;
+    };
+
+    it('the snapshot flags the run with per-class values without carrying them; showRunDetail answers its table', async () => {
+      const review = await openReview();
+      await waitFor('the snapshot of the new history', () => review.lastSent?.runs[0]?.perClass === true, 10_000);
+      assert.ok(!JSON.stringify(review.lastSent).includes('f1-score'), 'no per-class value in the snapshot');
+      assert.equal(await review.receive({ type: 'showRunDetail', runId: 'run-0' }), true);
+      assert.deepEqual((await handle()).lastRunDetail, {
+        runId: 'run-0',
+        candidate: 'logreg',
+        at: RECORDS[0]!.recordedAt,
+        commit,
+        perClass: { metrics: ['precision', 'recall', 'f1-score', 'support'], rows: [{ label: '0', values: [1, 0.97, 0.98, 33] }, { label: '1', values: [0.94, 1, 0.97, 28] }] },
+      });
+      assert.equal(await review.receive({ type: 'showRunDetail', runId: 'run-1' }), true);
+      assert.match((await handle()).lastRunDetail?.note ?? '', /^run-1 \(cnn\) has no per-class values/);
+    });
+
+    it('refuses a forged showCommit or showRunDetail (a commit of its own, extra fields, a failure id) and says so for an unknown run', async () => {
+      const review = await openReview();
+      const h = await handle();
+      h.lastCommit = undefined;
+      const before = review.refused.length;
+      for (const forged of [
+        { type: 'showCommit', runId: 'run-0', commit: 'HEAD' },
+        { type: 'showCommit', runId: '--output=/tmp/x' },
+        { type: 'showCommit', runId: 'failure-0' },
+        { type: 'showRunDetail', runId: 'run-0', perClass: {} },
+        { type: 'showRunDetail', runId: 'run-0; rm -rf /' },
+      ]) {
+        assert.equal(await review.receive(forged), false, JSON.stringify(forged));
+      }
+      assert.equal(review.refused.length - before, 5);
+      assert.equal(h.lastCommit, undefined, 'nothing was shown');
+      assert.equal(await review.receive({ type: 'showCommit', runId: 'run-99' }), true);
+      assert.deepEqual(h.lastCommit, { runId: 'run-99', via: 'none', message: 'There is no run run-99 in the history.' });
+    });
+
+    it("showCommit opens the run's commit as a read-only document whose text is git show's", async () => {
+      const review = await openReview();
+      const h = await handle();
+      h.commitAsDocument = true;
+      assert.equal(await review.receive({ type: 'showCommit', runId: 'run-0' }), true);
+      const shown = h.lastCommit;
+      assert.ok(shown?.via === 'document', JSON.stringify(shown));
+      assert.equal(shown.commit, commit);
+      await waitFor('the commit document in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === shown.uri.toString()), 20_000);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.uri.toString())!;
+      assert.equal(doc.uri.scheme, 'mlroadmap-commit');
+      assert.equal(doc.getText(), execFileSync('git', ['show', '--stat', '--patch', '--no-color', commit], { cwd: root(), encoding: 'utf8' }));
+      assert.match(doc.getText(), /tune the evaluation script/);
+      assert.match(doc.getText(), /\+# tuned for the review test/);
+    });
+
+    it('through the git extension when it knows the repository, else as the document', async () => {
+      const review = await openReview();
+      const h = await handle();
+      h.commitAsDocument = undefined;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      assert.equal(await review.receive({ type: 'showCommit', runId: 'run-0' }), true);
+      const shown = h.lastCommit;
+      assert.ok(shown && shown.via !== 'none', JSON.stringify(shown));
+      console.log(`      showCommit went through: ${shown.via}`);
+      const short = commit.slice(0, 7);
+      const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+      await waitFor(`a tab of the commit ${short} (${shown.via})`, () => tabs().some((l) => l.includes(short) || (shown.via === 'document' && l.includes(commit.slice(0, 10)))), 20_000);
+    });
+
+    it('a run with no commit, or a commit the repository lacks, says so and opens nothing', async () => {
+      const review = await openReview();
+      const h = await handle();
+      h.commitAsDocument = true;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      assert.equal(await review.receive({ type: 'showCommit', runId: 'run-1' }), true);
+      assert.deepEqual(h.lastCommit, { runId: 'run-1', via: 'none', message: 'run-1 (cnn) has no commit: it was recorded outside a git repository.' });
+      assert.equal(await review.receive({ type: 'showCommit', runId: 'run-2' }), true);
+      assert.equal(h.lastCommit?.via, 'none');
+      assert.match(h.lastCommit?.via === 'none' ? h.lastCommit.message : '', /is not in the repository/);
+      assert.equal(vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === 'mlroadmap-commit').length, 0);
+    });
   });
 });

@@ -1,11 +1,13 @@
 // The Evaluation Review webview: draws the host's snapshot — per metric each candidate against the baseline (or the
 // pinned run) and the target, last vs best, a uPlot chart of one metric over every run, and the run table,
 // virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. Diff-only and the candidate filter are
-// applied with the core's own helpers; pinning, export and logs are asked of the host.
+// applied with the core's own helpers; pinning, export and logs are asked of the host. Selecting a run (a row, or a
+// point of the chart) asks the host for its per-class table (`showRunDetail` -> `runDetail`); a chart point or the
+// detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import { shownColumns, shownRuns, type ReviewModel, type ReviewRun, type ReviewView } from '../../src/core/views/review-model';
+import { shownColumns, shownRuns, sortPerClassRows, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
 import { connect, el } from '../shared/vscode';
@@ -17,6 +19,8 @@ const host = connect<ReviewRequest, ReviewUpdate, ReviewState>();
 let model: ReviewModel | undefined;
 const cleanups: (() => void)[] = [];
 let askedForPin = false;
+let detail: ReviewRunDetail | undefined;
+let askedForDetail: string | undefined;
 const ROW_HEIGHT = 26;
 
 const save = (patch: Partial<ReviewState>): void => host.save(patch);
@@ -37,15 +41,42 @@ host.onSnapshot((snapshot) => {
     save({ pinned: model.pinned });
   }
   if (candidate !== undefined && !model.candidates.includes(candidate)) save({ candidate: undefined });
+  // The selected run's detail is asked again after a reload; a run gone from the history is unselected.
+  const selected = state().selected;
+  if (selected !== undefined && !model.runs.some((r) => r.id === selected)) {
+    save({ selected: undefined });
+    detail = undefined;
+  } else if (selected !== undefined && askedForDetail !== selected) selectRun(selected);
   render();
 });
+
+host.onUpdate((update) => {
+  if (update.type !== 'runDetail' || update.detail.runId !== state().selected) return;
+  detail = update.detail;
+  renderDetail();
+});
+
+/** Selects a run: its row is marked and its detail (per-class table) asked of the host. */
+function selectRun(runId: string): void {
+  save({ selected: runId });
+  askedForDetail = runId;
+  if (detail?.runId !== runId) detail = undefined;
+  host.send({ type: 'showRunDetail', runId });
+  for (const row of document.querySelectorAll<HTMLElement>('.inner .row[data-run-id]')) {
+    const on = row.dataset.runId === runId;
+    row.classList.toggle('selected', on);
+    row.setAttribute('aria-selected', String(on));
+  }
+  renderDetail();
+}
 
 function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
   while (cleanups.length) cleanups.pop()?.();
   const m = model;
-  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m));
+  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m), el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
+  renderDetail();
   app.setAttribute('aria-busy', 'false');
 }
 
@@ -158,7 +189,7 @@ function chart(m: ReviewModel): HTMLElement {
     save({ metric: select.value });
     render();
   });
-  const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate` } });
+  const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate; a point opens its run's commit` } });
   section.append(el('label', { text: 'Metric ' }, select), box);
   // Drawn once the section is in the page (uPlot measures it).
   queueMicrotask(() => drawChart(box, m, metric));
@@ -170,13 +201,31 @@ function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
   const times = [...new Set(m.runs.filter((r) => r.metrics[metric] !== undefined).map((r) => Date.parse(r.at) / 1000))].sort((a, b) => a - b);
   const at = new Map(times.map((t, i) => [t, i]));
   const series = candidates.map(() => new Array<number | null>(times.length).fill(null));
+  // The run each point stands for (the later run when two of a candidate share a time), to open its commit.
+  const pointRuns = candidates.map(() => new Array<string | undefined>(times.length).fill(undefined));
   for (const r of m.runs) {
     const v = r.metrics[metric];
     const i = at.get(Date.parse(r.at) / 1000);
     const s = candidates.indexOf(r.candidate);
     if (v === undefined || i === undefined || s < 0 || !Number.isFinite(v)) continue;
     series[s]![i] = v;
+    pointRuns[s]![i] = r.id;
   }
+  /** The run of the point nearest to the cursor at its time, if any. */
+  const runAtCursor = (u: uPlot): string | undefined => {
+    const i = u.cursor.idx;
+    const top = u.cursor.top;
+    if (i === null || i === undefined || top === undefined || top < 0) return undefined;
+    let best: { run: string; distance: number } | undefined;
+    series.forEach((values, s) => {
+      const v = values[i];
+      const run = pointRuns[s]![i];
+      if (v === null || v === undefined || run === undefined || u.series[s + 1]?.show === false) return;
+      const distance = Math.abs(u.valToPos(v, 'y') - top);
+      if (!best || distance < best.distance) best = { run, distance };
+    });
+    return best?.run;
+  };
   let plot: uPlot | undefined;
   const draw = () => {
     plot?.destroy();
@@ -193,6 +242,20 @@ function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
         axes: [axis, { ...axis, values: (_u: uPlot, vals: number[]) => vals.map((v) => formatNumber(v)) }],
         cursor: { points: { show: true } },
         legend: { show: true },
+        hooks: {
+          ready: [
+            (u: uPlot) => {
+              u.over.title = 'Click a point: select its run and open its commit';
+              u.over.style.cursor = 'pointer';
+              u.over.addEventListener('click', () => {
+                const run = runAtCursor(u);
+                if (run === undefined) return;
+                selectRun(run);
+                host.send({ type: 'showCommit', runId: run });
+              });
+            },
+          ],
+        },
       },
       [times, ...series],
       box,
@@ -257,7 +320,15 @@ function runTable(m: ReviewModel): HTMLElement {
 
   const drawRow = (r: ReviewRun, index: number, start: number): HTMLElement => {
     const pinned = m.pinned === r.id;
-    const row = el('div', { class: `row${pinned ? ' pinned' : ''}`, attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'data-run-id': r.id } });
+    const selected = state().selected === r.id;
+    const row = el('div', {
+      class: `row${pinned ? ' pinned' : ''}${selected ? ' selected' : ''}`,
+      attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'aria-selected': String(selected), 'data-run-id': r.id, title: r.perClass ? 'Select: per-class table and commit' : 'Select: commit' },
+    });
+    row.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('button')) return;
+      selectRun(r.id);
+    });
     row.style.gridTemplateColumns = template;
     row.style.transform = `translateY(${start}px)`;
     const pin = el('button', {
@@ -271,7 +342,7 @@ function runTable(m: ReviewModel): HTMLElement {
     const commit = r.commit === undefined ? '—' : `${r.commit.slice(0, 10)}${r.dirty ? ' *' : ''}`;
     row.append(
       el('div', { class: 'cell', attrs: { role: 'cell' } }, pin),
-      el('div', { class: 'cell', text: r.id, attrs: { role: 'cell' } }),
+      el('div', { class: 'cell', text: r.perClass ? `${r.id} ▦` : r.id, attrs: { role: 'cell', ...(r.perClass ? { 'aria-label': `${r.id}, has per-class values` } : {}) } }),
       el('div', { class: 'cell', text: r.candidate, attrs: { role: 'cell', title: r.candidate } }),
       el('div', { class: 'cell', text: r.at, attrs: { role: 'cell' } }),
       el('div', { class: 'cell mono', text: commit, attrs: { role: 'cell', title: r.commit === undefined ? 'not a git repository' : `${r.commit}${r.dirty ? ' (uncommitted changes)' : ''}` } }),
@@ -308,6 +379,59 @@ function runTable(m: ReviewModel): HTMLElement {
     cleanups.push(unmount);
   });
   return section;
+}
+
+/** The selected run's detail: its commit and its per-class table (class × metric, sortable), or why there is none. */
+function renderDetail(): void {
+  const box = document.getElementById('run-detail');
+  if (!box || !model) return;
+  const selected = state().selected;
+  const run = model.runs.find((r) => r.id === selected);
+  if (!run) {
+    box.replaceChildren(el('h2', { text: 'Run' }), el('p', { class: 'muted', text: 'Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.' }));
+    return;
+  }
+  const title = el('h2', { text: `Run ${run.id}: ${run.candidate}, ${run.at}` });
+  const commit = el('button', { class: 'action', text: run.commit ? `Show commit ${run.commit.slice(0, 10)}` : 'No commit', attrs: { type: 'button', id: 'show-commit' } });
+  if (run.commit) commit.addEventListener('click', () => host.send({ type: 'showCommit', runId: run.id }));
+  else {
+    commit.disabled = true;
+    commit.title = 'This run was recorded outside a git repository.';
+  }
+  const parts: HTMLElement[] = [title, el('div', { class: 'controls' }, commit)];
+  if (detail?.runId !== run.id) parts.push(el('p', { class: 'muted', text: 'Loading the per-class values…' }));
+  else if (!detail.perClass) parts.push(el('p', { class: 'muted no-per-class', text: detail.note ?? 'This run has no per-class values.' }));
+  else parts.push(perClassTable(detail.perClass));
+  box.replaceChildren(...parts);
+}
+
+function perClassTable(table: NonNullable<ReviewRunDetail['perClass']>): HTMLElement {
+  const sort = state().perClassSort ?? { column: -1, descending: false };
+  const wrap = el('div', { class: 'per-class-wrap' });
+  const t = el('table', { class: 'per-class', attrs: { 'aria-label': `Per-class values: ${table.rows.length} classes × ${table.metrics.length} metrics` } });
+  const head = el('tr');
+  ['class', ...table.metrics].forEach((name, i) => {
+    const column = i - 1;
+    const on = sort.column === column;
+    const th = el('th', { attrs: { scope: 'col', 'aria-sort': on ? (sort.descending ? 'descending' : 'ascending') : 'none' } });
+    const b = el('button', { class: 'link sort', text: `${name}${on ? (sort.descending ? ' ▼' : ' ▲') : ''}`, attrs: { type: 'button', title: `Sort by ${name}` } });
+    b.addEventListener('click', () => {
+      save({ perClassSort: { column, descending: on ? !sort.descending : column >= 0 } });
+      renderDetail();
+    });
+    th.append(b);
+    head.append(th);
+  });
+  t.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const row of sortPerClassRows(table.rows, sort)) {
+    body.append(el('tr', {}, el('th', { text: row.label, attrs: { scope: 'row' } }), ...row.values.map((v) => el('td', { class: 'num', text: v === null ? '—' : formatNumber(v) }))));
+  }
+  t.append(body);
+  wrap.append(t);
+  const parts: HTMLElement[] = [wrap];
+  if (table.cut) parts.push(el('p', { class: 'flag', text: table.cut }));
+  return el('div', {}, ...parts);
 }
 
 host.send({ type: 'ready' });

@@ -8,11 +8,15 @@ interface VsCodeApi<State> {
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
-export interface HostConnection<Request, Update extends { readonly type: 'snapshot'; readonly model: unknown }, State> {
+/** Every panel's host sends full snapshots; a panel may send other updates beside them (the Review's `runDetail`). */
+type AnyUpdate = { readonly type: 'snapshot'; readonly model: unknown } | { readonly type: Exclude<string, 'snapshot'> };
+type SnapshotModel<Update> = Extract<Update, { readonly type: 'snapshot' }> extends { readonly model: infer M } ? M : never;
+
+export interface HostConnection<Request, Update extends AnyUpdate, State> {
   send(request: Request): void;
   onUpdate(listener: (update: Update) => void): void;
-  /** Every panel's one update so far, a full snapshot: the exhaustive switch over the host's messages lives here. */
-  onSnapshot(listener: (model: Update['model']) => void): void;
+  /** The snapshots only (other updates go to `onUpdate`'s listeners). */
+  onSnapshot(listener: (model: SnapshotModel<Update>) => void): void;
   /** The app's state kept across reloads (sort, filters, scroll…); empty at first. */
   readonly state: Partial<State>;
   /** Merges `patch` into the state and keeps it. */
@@ -23,7 +27,7 @@ export interface HostConnection<Request, Update extends { readonly type: 'snapsh
  * Connects once; `send` and `onUpdate` are typed by the panel's contract. The roadmap each snapshot names is kept in
  * the state beside the app's own, so that the panel serializer reopens the same roadmap after a reload.
  */
-export function connect<Request, Update extends { readonly type: 'snapshot'; readonly model: unknown }, State>(): HostConnection<Request, Update, State> {
+export function connect<Request, Update extends AnyUpdate, State>(): HostConnection<Request, Update, State> {
   const api = acquireVsCodeApi<Partial<State> & { roadmap?: string }>();
   let roadmap = api.getState()?.roadmap;
   let state: Partial<State> = api.getState() ?? {};
@@ -32,15 +36,7 @@ export function connect<Request, Update extends { readonly type: 'snapshot'; rea
     send: (request) => api.postMessage(request),
     onSnapshot: (listener) =>
       connection.onUpdate((update) => {
-        switch (update.type) {
-          case 'snapshot':
-            listener(update.model);
-            return;
-          default: {
-            const never: never = update.type;
-            throw new Error(`unknown update ${String(never)}`);
-          }
-        }
+        if (update.type === 'snapshot') listener((update as { model: SnapshotModel<Update> }).model);
       }),
     onUpdate: (listener) =>
       window.addEventListener('message', (e: MessageEvent) => {

@@ -1,6 +1,7 @@
 // `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
 import type { Readable } from 'node:stream';
 import { forEachLine } from './lines';
+import { capPerClass, MAX_HISTORY_PER_CLASS_VALUES, perClassSize, type PerClass } from './per-class';
 import { isPlainObject } from './rows';
 import { DEFAULT_MAX_LINE_BYTES, type ResultFormat, type ResultProblem, type RunResult } from './types';
 
@@ -34,6 +35,8 @@ export interface HistoryRecord {
   readonly command: string | null;
   /** ISO 8601 time of ingestion. */
   readonly recordedAt: string;
+  /** Per-class values of the run, when its results file carried them (capped; older records have none). */
+  readonly perClass?: PerClass;
 }
 
 export interface HistoryStamps {
@@ -49,13 +52,13 @@ export function historyRecordFromRun(run: RunResult, stamps: HistoryStamps, cand
   if (candidate === undefined) return undefined;
   const metrics: Record<string, number> = {};
   for (const [name, m] of Object.entries(run.metrics)) metrics[name] = m.last;
-  return { candidate, metrics, format: run.format, ...stamps };
+  return { candidate, metrics, format: run.format, ...stamps, ...(run.perClass !== undefined ? { perClass: run.perClass } : {}) };
 }
 
 /** One line of history.jsonl (with its newline), ready to append. */
 export function serializeHistoryRecord(record: HistoryRecord): string {
-  const { candidate, metrics, source, format, git, dataset, command, recordedAt } = record;
-  return JSON.stringify({ candidate, metrics, source, format, git, dataset, command, recordedAt }) + '\n';
+  const { candidate, metrics, source, format, git, dataset, command, recordedAt, perClass } = record;
+  return JSON.stringify({ candidate, metrics, source, format, git, dataset, command, recordedAt, ...(perClass !== undefined ? { perClass } : {}) }) + '\n';
 }
 
 export interface HistoryRead {
@@ -63,10 +66,35 @@ export interface HistoryRead {
   readonly problems: ResultProblem[];
 }
 
-/** Read history.jsonl, streamed; malformed lines are reported with their line number and skipped. A missing file is an empty history. */
-export async function readHistory(input: string | Readable, source = typeof input === 'string' ? input : HISTORY_FILE): Promise<HistoryRead> {
+/**
+ * Read history.jsonl, streamed; malformed lines are reported with their line number and skipped. A missing file is an
+ * empty history. Per-class values are kept for the latest records up to `maxPerClassValues` values in all; older
+ * records beyond that keep only the count (`perClass.elided`), so memory stays bounded however many classes are logged.
+ */
+export async function readHistory(
+  input: string | Readable,
+  source = typeof input === 'string' ? input : HISTORY_FILE,
+  maxPerClassValues = MAX_HISTORY_PER_CLASS_VALUES,
+): Promise<HistoryRead> {
   const records: HistoryRecord[] = [];
   const problems: ResultProblem[] = [];
+  // Records holding per-class values, oldest first, and how many values they hold in all.
+  const holding: { index: number; size: number }[] = [];
+  let first = 0;
+  let held = 0;
+  const keep = (rec: HistoryRecord): void => {
+    records.push(rec);
+    const size = perClassSize(rec.perClass);
+    if (size === 0) return;
+    holding.push({ index: records.length - 1, size });
+    held += size;
+    while (held > maxPerClassValues && first < holding.length) {
+      const old = holding[first++]!;
+      const r = records[old.index]!;
+      records[old.index] = { ...r, perClass: { classes: {}, ...(r.perClass?.cut ? { cut: r.perClass.cut } : {}), elided: old.size } };
+      held -= old.size;
+    }
+  };
   const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
     line(text, line) {
       if (text.trim() === '') return;
@@ -79,7 +107,7 @@ export async function readHistory(input: string | Readable, source = typeof inpu
       }
       const rec = toHistoryRecord(value);
       if (typeof rec === 'string') problems.push({ source, line, severity: 'error', message: rec });
-      else records.push(rec);
+      else keep(rec);
     },
     tooLong(line, limit) {
       problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
@@ -112,7 +140,23 @@ export function toHistoryRecord(v: unknown): HistoryRecord | string {
     dataset,
     command: typeof v.command === 'string' ? v.command : null,
     recordedAt: v.recordedAt,
+    ...(() => {
+      const perClass = perClassOf(v.perClass);
+      return perClass !== undefined ? { perClass } : {};
+    })(),
   };
+}
+
+/** A record's `perClass`, validated and capped again (a hand-written line may hold anything); undefined when unusable. */
+function perClassOf(v: unknown): PerClass | undefined {
+  if (!isPlainObject(v) || !isPlainObject(v.classes)) return undefined;
+  const capped = capPerClass(v.classes);
+  if (!capped) return undefined;
+  const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : 0);
+  const before = isPlainObject(v.cut) ? { classes: count(v.cut.classes), metrics: count(v.cut.metrics) } : { classes: 0, metrics: 0 };
+  const classes = before.classes + (capped.cut?.classes ?? 0);
+  const metrics = before.metrics + (capped.cut?.metrics ?? 0);
+  return classes > 0 || metrics > 0 ? { classes: capped.classes, cut: { classes, metrics } } : { classes: capped.classes };
 }
 
 /** The latest record of each candidate (by `recordedAt`; on a tie, the later line wins). */

@@ -12,6 +12,7 @@ export { detectFormat } from './detect';
 export { discoverResults } from './discover';
 export { readResults, readResultFile, allProblems } from './read-results';
 export * from './history';
+export * from './per-class';
 export { fingerprintFile } from './fingerprint';
 export type { FingerprintCache, FingerprintOutcome } from './fingerprint';
 export * from './staleness';

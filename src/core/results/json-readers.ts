@@ -5,6 +5,7 @@ import { readWholeText } from './file-access';
 import { folderRunName } from './jsonl-reader';
 import { lineOfOffset, parseJsonLenient } from './lenient-json';
 import { validateOwnResult } from './own-format';
+import { capPerClass, classificationReport } from './per-class';
 import { addRow, isPlainObject } from './rows';
 import { RunBuilder } from './run-builder';
 import { DEFAULT_MAX_WHOLE_FILE_BYTES, type ReadOptions, type ResultFormat, type RunResult } from './types';
@@ -42,6 +43,7 @@ export async function readOwnResultFile(path: string, opts: ReadOptions = {}): P
   run.candidate = check.result.candidate;
   run.runName = check.result.candidate;
   for (const [name, v] of Object.entries(check.result.metrics)) run.metrics.add(name, v);
+  if (check.result.per_class !== undefined) run.perClass = capPerClass(check.result.per_class);
   return { ...run.build(), record: check.result };
 }
 
@@ -51,7 +53,12 @@ export async function readMetricsJson(path: string, opts: ReadOptions = {}, form
   run.runName = folderRunName(path);
   const parsed = await readJsonObject(path, run, opts);
   if (parsed.ok) {
-    addRow(run.metrics, parsed.value);
+    // scikit-learn's classification report: accuracy and the averages are metrics, each class's row goes to the table.
+    const report = classificationReport(parsed.value);
+    if (report) {
+      addRow(run.metrics, report.metrics);
+      run.perClass = capPerClass(report.perClass);
+    } else addRow(run.metrics, parsed.value);
     if (run.metrics.size === 0) run.problems.warning('no numeric values found');
   }
   return run.build();

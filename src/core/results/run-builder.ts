@@ -2,6 +2,7 @@
 import { MetricAccumulator } from './accumulator';
 import { defaultGoalOf } from './metric-names';
 import { ProblemList } from './problem-list';
+import { describeCut, type PerClass } from './per-class';
 import type { ReadOptions, ResultFormat, RunResult } from './types';
 
 export class RunBuilder {
@@ -9,6 +10,7 @@ export class RunBuilder {
   readonly problems: ProblemList;
   candidate: string | undefined;
   runName: string | undefined;
+  perClass: PerClass | undefined;
 
   constructor(
     readonly source: string,
@@ -24,6 +26,8 @@ export class RunBuilder {
     for (const [name, n] of this.metrics.nonFiniteCounts()) {
       this.problems.warning(`metric '${name}': ${n} non-finite value${n === 1 ? '' : 's'} (NaN or Infinity) ignored`);
     }
+    const cut = describeCut(this.perClass?.cut);
+    if (cut !== undefined) this.problems.warning(cut);
     return {
       source: this.source,
       format: this.format,
@@ -31,6 +35,7 @@ export class RunBuilder {
       ...(this.runName !== undefined ? { runName: this.runName } : {}),
       metrics: this.metrics.summaries(),
       problems: this.problems.list(),
+      ...(this.perClass !== undefined ? { perClass: this.perClass } : {}),
     };
   }
 }

@@ -1,6 +1,7 @@
 // Shapes shared by every result reader: what a run looks like once read, and what went wrong while reading.
 import type { Goal } from '../roadmap/model';
 import type { OwnResult } from './own-format';
+import type { PerClass } from './per-class';
 
 /** The file formats the readers understand. */
 export const RESULT_FORMATS = ['mlroadmap', 'jsonl', 'csv', 'json', 'dvc', 'mlflow', 'huggingface', 'wandb'] as const;
@@ -44,6 +45,11 @@ export interface RunResult {
   /** Metric name -> summary, in the order metrics first appeared. */
   readonly metrics: Readonly<Record<string, MetricSummary>>;
   readonly problems: readonly ResultProblem[];
+  /**
+   * Class label -> metric -> value, when the file carries per-class values (scikit-learn's classification report, the
+   * own format's `per_class`), capped; kept out of `metrics`.
+   */
+  readonly perClass?: PerClass;
   /** The whole record, for files in the extension's own format (per-class and per-slice metrics, dataset, git). */
   readonly record?: OwnResult;
 }

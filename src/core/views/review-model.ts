@@ -21,6 +21,52 @@ export interface ReviewRun {
   readonly metrics: Readonly<Record<string, number>>;
   /** Against the pinned run, per metric both have (value − pinned value); absent when no run is pinned. */
   readonly deltas?: Readonly<Record<string, number>>;
+  /** The run carries per-class values (asked for with `showRunDetail`, never sent in the snapshot). */
+  readonly perClass?: true;
+}
+
+/** One run's per-class table, as the host sends it on demand (`runDetail`): class × metric. */
+export interface ReviewPerClassTable {
+  /** Metric names, in the order the results gave them. */
+  readonly metrics: readonly string[];
+  /** One row per class: its label and a value per metric (null when the class has none). */
+  readonly rows: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
+  /** What the cap left out, in words. */
+  readonly cut?: string;
+}
+
+/** What the host answers to `showRunDetail`: the run's stamps and per-class table, or why there is none. */
+export interface ReviewRunDetail {
+  readonly runId: string;
+  readonly candidate?: string;
+  readonly at?: string;
+  readonly commit?: string;
+  readonly perClass?: ReviewPerClassTable;
+  /** Why there is no table: the run has no per-class values, or there is no such run. */
+  readonly note?: string;
+}
+
+/** How the per-class table is sorted: by the class label, or by a metric column. */
+export interface PerClassSort {
+  /** -1 for the class label, else the metric's column. */
+  readonly column: number;
+  readonly descending: boolean;
+}
+
+/** The rows sorted (a copy); missing values sort last either way, labels compare numerically when they are numbers. */
+export function sortPerClassRows(rows: ReviewPerClassTable['rows'], sort: PerClassSort): ReviewPerClassTable['rows'] {
+  const sign = sort.descending ? -1 : 1;
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => {
+      if (sort.column < 0) return sign * collator.compare(a.row.label, b.row.label) || a.i - b.i;
+      const x = a.row.values[sort.column] ?? null;
+      const y = b.row.values[sort.column] ?? null;
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.i - b.i;
+      return sign * (x - y) || a.i - b.i;
+    })
+    .map((x) => x.row);
 }
 
 /** An evaluation that failed in this session: it recorded nothing, so it is not in the history; its log is. */

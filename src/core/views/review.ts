@@ -8,8 +8,9 @@ import { metricValue } from '../results/compare';
 import { comparisonRows } from '../results/comparisonReport';
 import type { HistoryRecord } from '../results/history';
 import { findMetricName } from '../results/metric-names';
+import { describeCut } from '../results/per-class';
 import { baselineId } from '../results/staleness';
-import { deltasAgainst, shownColumns, shownRuns, type ReviewFailure, type ReviewLastBest, type ReviewModel, type ReviewRun, type ReviewSummaryRow, type ReviewView } from './review-model';
+import { deltasAgainst, shownColumns, shownRuns, type ReviewFailure, type ReviewLastBest, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewSummaryRow, type ReviewView } from './review-model';
 
 export * from './review-model';
 
@@ -35,6 +36,34 @@ export function runId(index: number): string {
   return `run-${index}`;
 }
 
+/** The index of the history record a run id names; undefined when the id names none of `history`. */
+export function runIndex(history: readonly unknown[], id: string): number | undefined {
+  const m = /^run-(\d{1,9})$/.exec(id);
+  if (!m) return undefined;
+  const i = Number(m[1]);
+  return i < history.length ? i : undefined;
+}
+
+/** A run's detail for the Review: its stamps and its per-class table (class × metric), or why there is none. */
+export function runDetail(history: readonly HistoryRecord[], id: string): ReviewRunDetail {
+  const i = runIndex(history, id);
+  if (i === undefined) return { runId: id, note: `There is no run ${id} in the history.` };
+  const r = history[i]!;
+  const stamps = { runId: id, candidate: r.candidate, at: r.recordedAt, ...(r.git ? { commit: r.git.commit } : {}) };
+  const classes = r.perClass?.classes;
+  if (r.perClass?.elided !== undefined) {
+    return { ...stamps, note: `${id} (${r.candidate}) has ${r.perClass.elided} per-class values, not kept in memory: the history holds more per-class values than the Review keeps (the latest runs' are kept).` };
+  }
+  if (!classes || Object.keys(classes).length === 0) {
+    return { ...stamps, note: `${id} (${r.candidate}) has no per-class values: its results file (${r.source || 'unknown'}) carries none.` };
+  }
+  const metrics: string[] = [];
+  for (const row of Object.values(classes)) for (const name of Object.keys(row)) if (!metrics.includes(name)) metrics.push(name);
+  const rows = Object.entries(classes).map(([label, row]) => ({ label, values: metrics.map((m) => row[m] ?? null) }));
+  const cut = describeCut(r.perClass?.cut);
+  return { ...stamps, perClass: { metrics, rows, ...(cut !== undefined ? { cut } : {}) } };
+}
+
 /** The history records as runs, oldest first (a tie keeps file order); deltas against the pinned run when it is one of them. */
 export function reviewRuns(history: readonly HistoryRecord[], pinned?: string): ReviewRun[] {
   const runs: ReviewRun[] = history.map((r, i) => ({
@@ -46,6 +75,7 @@ export function reviewRuns(history: readonly HistoryRecord[], pinned?: string): 
     ...(r.command !== null ? { command: r.command } : {}),
     source: r.source,
     metrics: r.metrics,
+    ...(r.perClass !== undefined ? { perClass: true as const } : {}),
   }));
   const order = runs.map((r, i) => ({ r, i, t: Date.parse(r.at) }));
   order.sort((a, b) => a.t - b.t || a.i - b.i);

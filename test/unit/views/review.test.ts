@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import type { HistoryRecord } from '../../../src/core/results/history';
-import { differingColumns, lastAndBest, pinRun, reviewCsv, reviewModel, reviewRuns, shownColumns, type ShownValues } from '../../../src/core/views/review';
+import { differingColumns, lastAndBest, pinRun, reviewCsv, reviewModel, reviewRuns, runDetail, shownColumns, sortPerClassRows, type ShownValues } from '../../../src/core/views/review';
 import { parseReviewRequest } from '../../../src/protocol/review';
 
 const YAML = `version: 1
@@ -150,6 +150,70 @@ describe('Evaluation Review contract', () => {
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
       'ready',
       null,
+    ]) {
+      assert.equal(parseReviewRequest(bad).ok, false, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('Evaluation Review run detail (per-class table on demand)', () => {
+  const perClass = { classes: { cat: { precision: 0.9, recall: 0.8 }, dog: { recall: 0.7, support: 12 }, '10': { precision: 0.5 }, '2': { precision: 0.95 } } };
+  const history: HistoryRecord[] = [
+    record('cnn', '2026-01-01T10:00:00Z', { accuracy: 0.9 }, { perClass }),
+    record('logreg', '2026-01-02T10:00:00Z', { accuracy: 0.8 }, { git: null }),
+    record('cnn', '2026-01-03T10:00:00Z', { accuracy: 0.91 }, { perClass: { classes: { a: { f1: 1 } }, cut: { classes: 3, metrics: 0 } } }),
+  ];
+
+  it('the snapshot only flags the runs that carry per-class values; the values themselves are not in it', () => {
+    const model = reviewModel(roadmap(), { history, shown: () => undefined, readOnly: false });
+    assert.deepEqual(model.runs.map((r) => [r.id, r.perClass]), [['run-0', true], ['run-1', undefined], ['run-2', true]]);
+    assert.ok(!JSON.stringify(model).includes('precision'), 'no per-class value in the snapshot');
+  });
+
+  it('gives class × metric with the metrics in order of appearance and null where a class has none', () => {
+    assert.deepEqual(runDetail(history, 'run-0'), {
+      runId: 'run-0',
+      candidate: 'cnn',
+      at: '2026-01-01T10:00:00Z',
+      commit: 'abc123',
+      perClass: {
+        metrics: ['precision', 'recall', 'support'],
+        // A JSON object keeps integer-like keys first, in numeric order (as JSON.parse gives them).
+        rows: [
+          { label: '2', values: [0.95, null, null] },
+          { label: '10', values: [0.5, null, null] },
+          { label: 'cat', values: [0.9, 0.8, null] },
+          { label: 'dog', values: [null, 0.7, 12] },
+        ],
+      },
+    });
+  });
+
+  it('says so for a run without per-class values, an unknown run, and a cut table', () => {
+    assert.deepEqual(runDetail(history, 'run-1'), { runId: 'run-1', candidate: 'logreg', at: '2026-01-02T10:00:00Z', note: 'run-1 (logreg) has no per-class values: its results file (results/logreg.json) carries none.' });
+    assert.deepEqual(runDetail(history, 'run-3'), { runId: 'run-3', note: 'There is no run run-3 in the history.' });
+    assert.deepEqual(runDetail(history, 'failure-0'), { runId: 'failure-0', note: 'There is no run failure-0 in the history.' });
+    assert.equal(runDetail(history, 'run-2').perClass?.cut, 'per-class values cut to 1000 classes × 50 metrics: 3 more classes left out');
+  });
+
+  it('sorts the rows by label (numbers as numbers) or by a metric, missing values last', () => {
+    const rows = runDetail(history, 'run-0').perClass!.rows;
+    assert.deepEqual(sortPerClassRows(rows, { column: -1, descending: false }).map((r) => r.label), ['2', '10', 'cat', 'dog']);
+    assert.deepEqual(sortPerClassRows(rows, { column: 0, descending: true }).map((r) => r.label), ['2', 'cat', '10', 'dog']);
+    assert.deepEqual(sortPerClassRows(rows, { column: 0, descending: false }).map((r) => r.label), ['10', 'cat', '2', 'dog']);
+    assert.deepEqual(sortPerClassRows(rows, { column: 2, descending: false }).map((r) => r.label), ['dog', '2', '10', 'cat']);
+    assert.deepEqual(sortPerClassRows(rows, { column: -1, descending: true }).map((r) => r.label), ['dog', 'cat', '10', '2']);
+  });
+
+  it('the contract takes showRunDetail and showCommit with a history run id only, and nothing more', () => {
+    for (const ok of [{ type: 'showRunDetail', runId: 'run-0' }, { type: 'showCommit', runId: 'run-12' }]) assert.ok(parseReviewRequest(ok).ok, JSON.stringify(ok));
+    for (const bad of [
+      { type: 'showCommit', runId: 'run-0', commit: 'abc1234' },
+      { type: 'showCommit', runId: 'failure-0' },
+      { type: 'showCommit', runId: '--output=x' },
+      { type: 'showRunDetail', runId: 'run-0', perClass: {} },
+      { type: 'showRunDetail' },
+      { type: 'showRunDetail', runId: 3 },
     ]) {
       assert.equal(parseReviewRequest(bad).ok, false, JSON.stringify(bad));
     }
