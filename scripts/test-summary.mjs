@@ -34,15 +34,16 @@ export function reportLayer(layer, file, runExitCode) {
 
 /**
  * Runs mocha (+ tsx) over `glob` with the summary reporter, prints the layer's counts and time, and returns the
- * exit code the layer deserves. `env` is added to the environment; extra command-line arguments go to mocha.
+ * exit code the layer deserves. `env` is added to the environment; `mochaArgs` and extra command-line arguments go to
+ * mocha.
  */
-export function runMochaLayer(layer, glob, env = {}) {
+export function runMochaLayer(layer, glob, env = {}, mochaArgs = []) {
   const started = Date.now();
   const summary = summaryPath(layer);
   const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const r = spawnSync(
     process.execPath,
-    [mocha, '--require', 'tsx/cjs', '--reporter', './test/support/summary-reporter.ts', glob, ...process.argv.slice(2)],
+    [mocha, '--require', 'tsx/cjs', '--reporter', './test/support/summary-reporter.ts', ...mochaArgs, glob, ...process.argv.slice(2)],
     { cwd: REPO, stdio: 'inherit', env: { ...process.env, ...env, MLROADMAP_TEST_SUMMARY: summary } },
   );
   const code = reportLayer(layer, summary, r.status ?? 1);
