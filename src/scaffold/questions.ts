@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { validateRelativePath } from '../commands/configureEvaluation';
 import { separator, type FlowPickItem, type FlowStep } from '../commands/flow';
-import { guessTargetColumn, readCsvHeader } from '../core/scaffold/csv-header';
+import { guessTarget, readCsvHeader } from '../core/scaffold/csv-header';
 import { columnValues, detectTask, readCsvSample, TASKS, type Task } from '../core/scaffold/dataset';
 import { defaultBaselineFolder, defaultCandidateId, newCandidateIdProblem, suggestedCandidateId } from '../core/scaffold/defaults';
 import type { VariableValue } from '../core/scaffold/manifest';
@@ -115,10 +115,16 @@ function targetStep(ctx: QuestionContext): FlowStep<ScaffoldChoices> {
     run: async (p, s) => {
       const header = readCsvHeader(s.dataset!);
       if (header.length === 0) throw new Error(vscode.l10n.t('{0} has no header row.', displayPath(ctx.root.fsPath, s.dataset!)));
+      const guess = guessTarget(header);
+      const why = guess?.why === 'name' ? vscode.l10n.t('guessed: named like a target') : vscode.l10n.t('guessed: the last column');
       s.target = await p.pick({
         placeholder: vscode.l10n.t('Column to predict ({0} columns)', header.length),
-        items: header.map((column, i) => ({ label: column, description: vscode.l10n.t('column {0}', i + 1), value: column })),
-        active: s.target !== undefined && header.includes(s.target) ? s.target : guessTargetColumn(header),
+        items: header.map((column, i) => ({
+          label: column,
+          description: column === guess?.column ? vscode.l10n.t('column {0} · {1}', i + 1, why) : vscode.l10n.t('column {0}', i + 1),
+          value: column,
+        })),
+        active: s.target !== undefined && header.includes(s.target) ? s.target : guess?.column,
       });
     },
   };

@@ -60,11 +60,16 @@ export function readCsvHeader(path: string): string[] {
 
 const TARGET_NAMES = ['target', 'label', 'labels', 'class', 'y', 'outcome', 'category', 'species', 'price'];
 
-/** The column most likely to be the target: a conventional name (target, label, class, y ...), else the last column. */
-export function guessTargetColumn(header: readonly string[]): string | undefined {
+/** The column most likely to be the target and why: a conventional name (target, label, class, y ...), else the last column. */
+export function guessTarget(header: readonly string[]): { readonly column: string; readonly why: 'name' | 'last' } | undefined {
   for (const name of TARGET_NAMES) {
     const found = header.find((h) => h.toLowerCase() === name);
-    if (found !== undefined) return found;
+    if (found !== undefined) return { column: found, why: 'name' };
   }
-  return header.length > 0 ? header[header.length - 1] : undefined;
+  return header.length > 0 ? { column: header[header.length - 1], why: 'last' } : undefined;
+}
+
+/** The column most likely to be the target (see guessTarget). */
+export function guessTargetColumn(header: readonly string[]): string | undefined {
+  return guessTarget(header)?.column;
 }

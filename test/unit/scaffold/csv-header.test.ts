@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { endOfFirstRecord, guessTargetColumn, parseHeaderRecord, readCsvHeader } from '../../../src/core/scaffold/csv-header';
+import { endOfFirstRecord, guessTarget, guessTargetColumn, parseHeaderRecord, readCsvHeader } from '../../../src/core/scaffold/csv-header';
 import { DIGITS_CSV, tempDir } from './helpers';
 
 describe('scaffold: reading a CSV header', () => {
@@ -51,5 +51,7 @@ describe('scaffold: reading a CSV header', () => {
     assert.equal(guessTargetColumn(['sepal_length', 'species', 'petal_width']), 'species');
     assert.equal(guessTargetColumn(['a', 'b', 'c']), 'c');
     assert.equal(guessTargetColumn([]), undefined);
+    assert.deepEqual(guessTarget(['p0', 'y', 'z']), { column: 'y', why: 'name' });
+    assert.deepEqual(guessTarget(['a', 'b', 'c']), { column: 'c', why: 'last' });
   });
 });
