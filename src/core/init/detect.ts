@@ -5,7 +5,6 @@ import { parse as parseYaml } from 'yaml';
 import { isRecordFileName } from '../decisions/folder';
 import { formatByHead, formatByName, isOwnFormat } from '../results/detect';
 import type { ResultTarget } from '../results/discover';
-import { HF_RESULT_FILES, HF_TRAINER_STATE } from '../results/json-readers';
 import { baseMetricName, defaultGoalOf } from '../results/metric-names';
 import type { RunResult } from '../results/types';
 import type { Goal } from '../roadmap/model';
@@ -507,7 +506,7 @@ export function parseBibtex(text: string): BibEntry[] {
     const field = /(\w+)\s*=\s*/g;
     for (let f = field.exec(body); f; f = field.exec(body)) {
       let j = field.lastIndex;
-      let value = '';
+      let value: string;
       if (body[j] === '{') {
         let d = 0;
         const from = j;
