@@ -34,7 +34,9 @@ const DATA_EXTENSIONS = /\.(csv|parquet|jsonl)$/i;
 const GENERIC_FOLDER = /^(results?|outputs?|out|eval|evals|evaluation|metrics|logs?|runs?|reports?|scores?|experiments?|artifacts|lightning_logs|version_\d+|mlruns|tmp|\d+|checkpoint-\d+)$/i;
 const BASELINE_NAME = /baseline|dummy|majority|naive|constant|trivial|most[-_]?frequent/i;
 /** Base metric names that count steps, samples or time spent rather than quality. */
-const BOOKKEEPING = /^(epoch|epochs|step|steps|global_step|iteration|iter|samples|runtime|total_flos|learning_rate|lr|grad_norm|timestamp|time|.*_per_second|.*_step|.*_epoch)$/;
+const BOOKKEEPING = /^(epoch|epochs|step|steps|global_step|iteration|iter|samples|runtime|total_flos|learning_rate|lr|grad_norm|timestamp|time|.*_per_second|.*_step|.*_epoch|.*_time|eta_.*|num_.*|.*_len|.*_count)$/;
+/** Namespaces of logged values that are settings or counters, not quality (`lr/pg0`, `time/iter`). */
+const BOOKKEEPING_NAMESPACE = /^(lr|learning_rate|time|timing|perf|sys|system)[/.]/i;
 /** Tokens beyond the results' own heuristic that mean "smaller is better" in a metric name. */
 const EXTRA_MINIMIZE = /(^|[^a-z])(entropy|distance|regret|fid|bpc|bpd|cost)([^a-z]|$)/;
 
@@ -177,7 +179,7 @@ function metricFindings(runs: readonly RunResult[]): MetricFinding[] {
   for (const run of runs) {
     for (const name of Object.keys(run.metrics)) {
       const base = baseMetricName(name);
-      if (BOOKKEEPING.test(base)) continue;
+      if (BOOKKEEPING.test(base) || BOOKKEEPING_NAMESPACE.test(name)) continue;
       const id = idFrom(base);
       if (id === undefined) continue;
       const entry = byId.get(id) ?? { names: [], sources: [] };

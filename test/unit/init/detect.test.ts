@@ -241,6 +241,22 @@ describe('Initialize from the project: edge cases', () => {
     assert.deepEqual(empty.findings, [], 'a folder without records is not proposed');
   });
 
+  it('leaves out counters and settings logged beside the metrics', async () => {
+    const run = {
+      source: 'logs/metrics.csv',
+      format: 'csv' as const,
+      problems: [],
+      metrics: Object.fromEntries(
+        ['epoch', 'train/box_loss', 'lr/pg0', 'data_time', 'eta_seconds', 'roi_head/num_fg_samples', 'eval_gen_len', 'eval_runtime', 'eval_samples_per_second', 'metrics/mAP50(B)', 'latency_ms'].map((n) => [
+          n,
+          { last: 1, best: 1, count: 1, goal: 'maximize' as const },
+        ]),
+      ),
+    };
+    const found = await detectProject({ fs: memoryFs({ 'logs/metrics.csv': 'epoch\n1\n' }), readRuns: async () => [run] });
+    assert.deepEqual(ofKind(found.findings, 'metric').map((m) => m.id), ['box_loss', 'map50-b', 'latency_ms']);
+  });
+
   it('guesses goals from names and reads argparse and click flags', () => {
     for (const n of ['loss', 'log_loss', 'error_rate', 'rmse', 'mae', 'latency_ms', 'wer', 'perplexity', 'cross_entropy']) assert.equal(guessGoal(n), 'minimize', n);
     for (const n of ['accuracy', 'f1', 'roc_auc', 'map50', 'bleu', 'recall']) assert.equal(guessGoal(n), 'maximize', n);
