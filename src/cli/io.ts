@@ -3,6 +3,10 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readonly cwd: string;
+  /** True when a person can answer questions (stdin and stdout are terminals). */
+  readonly interactive?: boolean;
+  /** Asks one question and returns the answer line. */
+  ask?(question: string): Promise<string>;
 }
 
 export function nodeIo(): CliIo {
@@ -10,6 +14,16 @@ export function nodeIo(): CliIo {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     cwd: process.cwd(),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    ask: async (question) => {
+      const { createInterface } = await import('node:readline/promises');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
   };
 }
 

@@ -5,12 +5,15 @@ import { runCheck } from './check';
 import { runResults } from './results';
 import { runDecisions } from './decisions';
 import { runScaffold } from './scaffold';
+import { runInit } from './init';
 import type { CliIo } from './io';
 import { nodeIo } from './io';
 
 const USAGE = `Usage: mlroadmap <command> [options]
 
 Commands:
+  init [--dir <folder>] [--yes] [--json] [--name <text>] [--problem <text>]
+                                                                 write mlroadmap.yaml from what the project holds
   check [mlroadmap.yaml] [--json] [--gate production|shipped]   check the roadmap and its pitfalls
   results <file-or-folder>... [--json]                           summarise result files
   decisions [folder] [--json]                                    list architecture decision records
@@ -22,6 +25,8 @@ Commands:
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'init':
+      return runInit(rest, io);
     case 'check':
       return runCheck(rest, io);
     case 'results':

@@ -1,12 +1,15 @@
-// ML Roadmap: Initialize Roadmap — asks the project name and the problem, writes the starter roadmap
-// (the whole Discovery process and the usual Production tracks) to `<folder>/mlroadmap.yaml`, and opens
-// it. Never overwrites an existing file. In a multi-root workspace it asks which folder.
+// ML Roadmap: Initialize Roadmap — looks at the folder first (result files, runs, data, an evaluation script, an ADR
+// folder, literature), asks the project name and the problem, shows what it found in one multi-select list (all
+// kept by default, each naming its source file), and writes the starter roadmap (the whole Discovery process and the
+// usual Production tracks) with the findings kept to `<folder>/mlroadmap.yaml`, and opens it. Never overwrites an
+// existing file. In a multi-root workspace it asks which folder.
 import * as vscode from 'vscode';
-import { starterRoadmap } from '../core/process/starter';
+import { describeFinding, detectProject, FINDING_KINDS, initialRoadmap, type Finding, type FindingKind, type ProjectFindings } from '../core/init';
 import { today, validateRequired } from '../core/roadmap/inputs';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import type { Services } from '../services';
-import { runFlow } from './flow';
+import { detectInputFor } from '../workspace/projectFs';
+import { runFlow, separator, type FlowPickItem } from './flow';
 import { argsOf, refuseUntrusted, uriOf, type CommandOutcome } from './target';
 
 export interface InitializeArgs {
@@ -17,12 +20,63 @@ export interface InitializeArgs {
   readonly businessGoal?: string;
   /** Open the new file in an editor (default true). */
   readonly open?: boolean;
+  /**
+   * Which findings to write without asking: 'all', 'none', or their keys (`metric:accuracy`, `candidate:small-cnn` ...,
+   * as the outcome's `findings` lists them). Default: ask in a multi-select list, everything picked.
+   */
+  readonly keep?: 'all' | 'none' | readonly string[];
+}
+
+/** A finding as the outcome reports it. */
+export interface FindingSummary {
+  readonly key: string;
+  readonly kind: FindingKind;
+  readonly sources: readonly string[];
 }
 
 export interface InitializeOutcome extends Omit<CommandOutcome, 'reason'> {
   readonly reason?: CommandOutcome['reason'] | 'exists' | 'no-folder';
   /** URI string of the roadmap written (or of the one already there). */
   readonly uri?: string;
+  /** What the folder held, each with its source files. */
+  readonly findings?: readonly FindingSummary[];
+  /** Keys of the findings written. */
+  readonly kept?: readonly string[];
+}
+
+function kindHeading(kind: FindingKind): string {
+  switch (kind) {
+    case 'metric':
+      return vscode.l10n.t('Metrics (from result files)');
+    case 'candidate':
+      return vscode.l10n.t('Candidates (from runs)');
+    case 'dataset':
+      return vscode.l10n.t('Evaluation dataset');
+    case 'command':
+      return vscode.l10n.t('Evaluation command');
+    case 'decisions':
+      return vscode.l10n.t('Decisions folder');
+    case 'literature':
+      return vscode.l10n.t('Literature');
+  }
+}
+
+function findingItems(findings: readonly Finding[]): FlowPickItem<string>[] {
+  const items: FlowPickItem<string>[] = [];
+  for (const kind of FINDING_KINDS) {
+    const ofKind = findings.filter((f) => f.kind === kind);
+    if (ofKind.length === 0) continue;
+    items.push(separator(kindHeading(kind)));
+    for (const f of ofKind) items.push({ label: describeFinding(f), detail: vscode.l10n.t('from {0}', f.sources.join(', ')), value: f.key });
+  }
+  return items;
+}
+
+function keptBy(keep: InitializeArgs['keep'], findings: readonly Finding[]): readonly string[] | undefined {
+  if (keep === undefined) return undefined;
+  if (keep === 'all') return findings.map((f) => f.key);
+  if (keep === 'none') return [];
+  return Array.isArray(keep) ? keep.filter((k): k is string => typeof k === 'string') : undefined;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -66,8 +120,17 @@ export async function initializeCommand(services: Services, arg?: unknown): Prom
     return { done: false, reason: 'exists', message, uri: uri.toString() };
   }
 
+  const root = folder;
+  const found: ProjectFindings = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('ML Roadmap: looking at the project…') },
+    () => detectProject(detectInputFor(root)),
+  );
+  if (found.truncated) services.log.info(`Initialize Roadmap: ${found.truncated}`);
+  const findings: readonly FindingSummary[] = found.findings.map((f) => ({ key: f.key, kind: f.kind, sources: f.sources }));
+
   const defaultName = folder.path.split('/').filter(Boolean).pop() ?? '';
-  const state = await runFlow<{ name?: string; problem?: string }>(vscode.l10n.t('Initialize Roadmap'), { name: args.name, problem: args.problem }, [
+  const preset = keptBy(args.keep, found.findings);
+  const state = await runFlow<{ name?: string; problem?: string; kept?: readonly string[] }>(vscode.l10n.t('Initialize Roadmap'), { name: args.name, problem: args.problem, kept: preset }, [
     {
       skip: () => args.name !== undefined,
       run: async (p, s) => {
@@ -87,10 +150,29 @@ export async function initializeCommand(services: Services, arg?: unknown): Prom
         ).trim();
       },
     },
+    {
+      skip: () => preset !== undefined || found.findings.length === 0,
+      run: async (p, s) => {
+        s.kept = await p.pickMany({
+          placeholder: vscode.l10n.t('Found in the project: untick what the roadmap should not start from'),
+          items: findingItems(found.findings),
+          selected: s.kept ?? found.findings.map((f) => f.key),
+          matchOnDetail: true,
+        });
+      },
+    },
   ]);
-  if (!state?.name || !state.problem) return { done: false, reason: 'cancelled' };
+  if (!state?.name || !state.problem) return { done: false, reason: 'cancelled', findings };
 
-  const text = starterRoadmap({ name: state.name, problem: state.problem, businessGoal: args.businessGoal, today: today() });
+  const keptKeys = new Set(state.kept ?? []);
+  const kept = found.findings.filter((f) => keptKeys.has(f.key));
+  const written = initialRoadmap({ name: state.name, problem: state.problem, businessGoal: args.businessGoal, today: today() }, kept);
+  if (!written.ok) {
+    const message = vscode.l10n.t('Could not write the roadmap: {0}', written.error);
+    void vscode.window.showErrorMessage(message);
+    return { done: false, reason: 'invalid', message, findings };
+  }
+  const text = written.text;
   // A second check right before writing: another window may have created the file meanwhile.
   if (await exists(uri)) return { done: false, reason: 'exists', message: vscode.l10n.t('{0} already exists.', uri.fsPath), uri: uri.toString() };
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -98,5 +180,5 @@ export async function initializeCommand(services: Services, arg?: unknown): Prom
   if (vscode.workspace.getWorkspaceFolder(uri)) await services.store.reload(uri);
   if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
   void vscode.window.showInformationMessage(vscode.l10n.t('Roadmap initialized: start with the Understand stage, or open the walkthrough.'));
-  return { done: true, uri: uri.toString() };
+  return { done: true, uri: uri.toString(), findings, kept: kept.map((f) => f.key) };
 }

@@ -66,6 +66,15 @@ export const STARTER_PRODUCTION: Readonly<Record<string, readonly StarterStep[]>
   ],
 };
 
+/** The baseline the starter proposes (a dumb one), as its lines under `candidates:`. */
+export const STARTER_BASELINE_ID = 'dumb-baseline';
+export const STARTER_BASELINE_LINES: readonly string[] = [
+  `  - id: ${STARTER_BASELINE_ID}`,
+  '    title: Dumb baseline (majority class or mean prediction)',
+  '    baseline: true',
+  '    status: idea',
+];
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -112,17 +121,14 @@ export function starterRoadmap(input: StarterInput): string {
     '#     benefit: { expected: { accuracy: 0.97 }, confidence: medium }',
     '#     status: idea           # idea | shortlisted | prototyping | evaluated | rejected | chosen',
     'candidates:',
-    '  - id: dumb-baseline',
-    '    title: Dumb baseline (majority class or mean prediction)',
-    '    baseline: true',
-    '    status: idea',
+    ...STARTER_BASELINE_LINES,
     '',
     '# The automated end-to-end evaluation: one command scores any candidate.',
     'evaluation:',
     '  # command: python3 evaluate.py --candidate ${candidate} --out ${results}',
     '  # dataset: data/evaluation.csv',
     '  # results: results/${candidate}.json',
-    '  baseline: dumb-baseline',
+    `  baseline: ${STARTER_BASELINE_ID}`,
     '',
     '# Checks in real conditions, e.g. { id: ops-demo, kind: demo, candidate: ..., verdict: planned }',
     '# kind: ab-test | demo | focus-group | user-study; verdict: planned | promising | passed | failed',
