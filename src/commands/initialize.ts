@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { describeFinding, detectProject, FINDING_KINDS, initialRoadmap, type Finding, type FindingKind, type ProjectFindings } from '../core/init';
 import { today, validateRequired } from '../core/roadmap/inputs';
+import { firstThingToDo } from '../core/process/analysis';
+import { parseRoadmap } from '../core/roadmap/parse';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import type { Services } from '../services';
 import { detectInputFor } from '../workspace/projectFs';
@@ -178,7 +180,10 @@ export async function initializeCommand(services: Services, arg?: unknown): Prom
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   services.log.info(`Initialized ${uri.fsPath}`);
   if (vscode.workspace.getWorkspaceFolder(uri)) await services.store.reload(uri);
-  if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
+  // The cursor lands on the first thing to fill in: the first item of the new roadmap's Focus list.
+  const first = firstThingToDo(text, parseRoadmap(text));
+  const cursor = first && new vscode.Range(first.line, first.character, first.line, first.character);
+  if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false, ...(cursor ? { selection: cursor } : {}) });
   void vscode.window.showInformationMessage(vscode.l10n.t('Roadmap initialized: start with the Understand stage, or open the walkthrough.'));
   return { done: true, uri: uri.toString(), findings, kept: kept.map((f) => f.key) };
 }

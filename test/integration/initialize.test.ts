@@ -75,6 +75,10 @@ describe('Initialize Roadmap', () => {
     assert.deepEqual(parsed.roadmap?.discovery.map((s) => s.stage), ['understand', 'define', 'ideate', 'prototype', 'test']);
     assert.ok((parsed.roadmap?.production.length ?? 0) > 0, 'the usual Production tracks are there');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the new roadmap is opened');
+    // The cursor is on the first thing to fill in: the Focus list's first item, here the evaluation command.
+    const evaluationLine = text.split('\n').findIndex((l) => l.startsWith('evaluation:'));
+    assert.ok(evaluationLine > 0);
+    assert.deepEqual(vscode.window.activeTextEditor?.selection.active, new vscode.Position(evaluationLine, 0));
     const api = await extensionApi();
     await waitFor('the store to know the new roadmap', () => api.services.store.get(uri) !== undefined, 5000);
 

@@ -113,3 +113,14 @@ export function blockers(findings: readonly RoadmapDiagnostic[], gate: GateResul
   }
   return out;
 }
+
+/**
+ * Where to put the cursor in a roadmap just written: the start of the first Focus item that has a place in the file
+ * (the first thing to fill in), as 0-based line and character.
+ */
+export function firstThingToDo(text: string, parse: ParseResult): { readonly line: number; readonly character: number } | undefined {
+  const item = analyseRoadmap(text, parse, { fileExists: () => true }).focus.find((i) => i.range);
+  // A finding about a whole section (`evaluation`) starts at its key, not at the section's first entry.
+  const key = item?.path?.length === 1 && typeof item.path[0] === 'string' ? parse.keys.get(item.path[0]) : undefined;
+  return (key ?? item?.range)?.start;
+}

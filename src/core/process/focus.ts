@@ -22,6 +22,8 @@ export interface FocusItem {
   readonly group?: string;
   /** Where the item is in the roadmap, to reveal it. */
   readonly range?: Range;
+  /** A finding's node path in the document (`['evaluation']`, `['candidates', 2]`). */
+  readonly path?: readonly (string | number)[];
 }
 
 export interface FocusOptions {
@@ -54,6 +56,7 @@ function findingItem(d: PitfallFinding): FocusItem {
     pitfall: name,
     severity: d.severity,
     range: d.range,
+    ...(d.path ? { path: d.path } : {}),
     ...(typeof target === 'string' ? { target } : {}),
   };
 }
