@@ -8,6 +8,7 @@ import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } 
 import { shownColumns, shownRuns, type ReviewModel, type ReviewRun, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
+import { bidi } from '../shared/bidi';
 import { connect, el } from '../shared/vscode';
 import { onThemeChange, themeColours } from '../shared/theme';
 import '../shared/base.css';
@@ -50,10 +51,10 @@ function render(): void {
 }
 
 function header(m: ReviewModel): HTMLElement {
-  const h = el('div', { class: 'header' }, el('h1', { text: m.project ? `Evaluation Review: ${m.project}` : 'Evaluation Review' }));
+  const h = el('div', { class: 'header' }, el('h1', {}, m.project ? 'Evaluation Review: ' : 'Evaluation Review', m.project ? bidi(m.project) : undefined));
   if (m.baseline?.kind === 'run') {
     const run = m.runs.find((r) => r.id === m.baseline?.id);
-    h.append(el('span', { class: 'baseline pinned', text: `Baseline: pinned ${m.baseline.id} (${m.baseline.candidate}${run ? `, ${run.at}` : ''})` }));
+    h.append(el('span', { class: 'baseline pinned' }, `Baseline: pinned ${m.baseline.id} (`, bidi(m.baseline.candidate), `${run ? `, ${run.at}` : ''})`));
     const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
     unpin.addEventListener('click', () => {
       save({ pinned: undefined });
@@ -61,7 +62,7 @@ function header(m: ReviewModel): HTMLElement {
     });
     h.append(unpin);
   } else if (m.baseline) {
-    h.append(el('span', { class: 'baseline', text: `Baseline: ${m.baseline.id}` }));
+    h.append(el('span', { class: 'baseline' }, 'Baseline: ', bidi(m.baseline.id)));
   } else {
     h.append(el('span', { class: 'baseline', text: 'No baseline candidate: pin a run to compare with it.' }));
   }
@@ -73,7 +74,7 @@ function header(m: ReviewModel): HTMLElement {
 function failures(m: ReviewModel): HTMLElement {
   const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
   for (const f of m.failures) {
-    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', { text: `${f.candidate}: exit code ${f.exitCode}. ${f.message}` }));
+    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', {}, bidi(f.candidate), `: exit code ${f.exitCode}. `, bidi(f.message)));
     if (f.hasLog) {
       const show = el('button', { class: 'action', text: 'Show log', attrs: { type: 'button' } });
       show.addEventListener('click', () => host.send({ type: 'showLog', runId: f.id }));
@@ -92,7 +93,8 @@ function passFail(met: boolean | undefined): HTMLElement | undefined {
 function summary(m: ReviewModel): HTMLElement {
   const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
   const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
-  const head = el('tr', {}, ...['metric', 'goal', 'target', m.baseline?.kind === 'run' ? `pinned ${m.baseline.id}` : `baseline${m.baseline ? ` (${m.baseline.id})` : ''}`].map((t) => el('th', { text: t, attrs: { scope: 'col' } })));
+  const baselineHead = m.baseline?.kind === 'run' ? [`pinned ${m.baseline.id}`] : m.baseline ? ['baseline (', bidi(m.baseline.id), ')'] : ['baseline'];
+  const head = el('tr', {}, ...['metric', 'goal', 'target'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })), el('th', { attrs: { scope: 'col' } }, ...baselineHead));
   for (const c of candidates) {
     const th = el('th', { attrs: { scope: 'col' } });
     const link = el('button', { class: 'link', text: c, attrs: { type: 'button', title: 'Reveal in mlroadmap.yaml' } });
@@ -103,7 +105,7 @@ function summary(m: ReviewModel): HTMLElement {
   table.append(el('thead', {}, head));
   const body = el('tbody');
   for (const row of m.summary) {
-    const tr = el('tr', {}, el('th', { text: row.metric, attrs: { scope: 'row' } }), el('td', { text: row.goal }), el('td', { class: 'num', text: formatNumber(row.target) }), el('td', { class: 'num', text: formatNumber(row.baseline) }));
+    const tr = el('tr', {}, el('th', { attrs: { scope: 'row' } }, bidi(row.metric)), el('td', { text: row.goal }), el('td', { class: 'num', text: formatNumber(row.target) }), el('td', { class: 'num', text: formatNumber(row.baseline) }));
     for (const cell of row.cells) {
       const td = el('td', { class: 'num' });
       td.append(el('span', { text: formatNumber(cell.value) }));
@@ -128,7 +130,7 @@ function lastBest(m: ReviewModel): HTMLElement {
   const table = el('table', { class: 'lastbest' }, el('thead', {}, el('tr', {}, ...['candidate', 'metric', 'last', 'best', 'best run'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })))));
   const body = el('tbody');
   for (const x of m.lastBest) {
-    body.append(el('tr', {}, el('td', { text: x.candidate }), el('td', { text: x.metric }), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
+    body.append(el('tr', {}, el('td', {}, bidi(x.candidate)), el('td', {}, bidi(x.metric)), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
   }
   table.append(body);
   section.append(table);
