@@ -10,13 +10,15 @@ export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 /**
  * Starts code-server on a copy of the demo workspace with the .vsix named by MLROADMAP_E2E_VSIX installed,
  * opens it in Chromium and waits for the workbench. Returns { page, workspace, screenshot(name), close() }.
+ * `prepare(folder)`, when given, changes the copy of the workspace before code-server opens it.
  */
-export async function openWorkbench() {
+export async function openWorkbench({ prepare } = {}) {
   const vsix = process.env.MLROADMAP_E2E_VSIX;
   if (!vsix) throw new Error('MLROADMAP_E2E_VSIX is not set: run the e2e layer through scripts/test-e2e.mjs');
   const profile = makeProfile('e2e');
   installExtension(vsix, profile);
   const workspace = prepareWorkspace();
+  await prepare?.(workspace.path);
   const server = await startCodeServer({ port: await freePort(), folder: workspace.path, profile });
   const { browser, context } = await launchBrowser();
   const page = await context.newPage();
