@@ -160,6 +160,10 @@ describe('hostile strings in the webviews', function () {
     const layout = await checkPanel('board');
     for (const e of layout.elements) assert.ok(e.width < layout.viewWidth, `a 100 KB string stays inside the view: ${JSON.stringify(e)}`);
     await workbench.screenshot('hostile-1-board');
+    await card.scrollIntoViewIfNeeded();
+    // The cards are painted once in view (content-visibility: auto): two frames later.
+    await body().evaluate(() => new Promise((ok) => window.requestAnimationFrame(() => window.requestAnimationFrame(ok))));
+    await workbench.screenshot('hostile-1b-board-cards');
     await panel().locator('button.tab', { hasText: 'Production' }).click();
     await panel().locator('section.column h2', { hasText: RLO }).first().waitFor({ state: 'visible' });
     const production = await checkPanel('board');
