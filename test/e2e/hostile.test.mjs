@@ -222,6 +222,15 @@ describe('hostile strings in the webviews', function () {
     const cells = layout.elements.filter((e) => e.tag.startsWith('div.cell'));
     assert.ok(cells.length > 0 && cells.every((e) => e.ellipsis), `the 100 KB cells end in an ellipsis: ${JSON.stringify(cells)}`);
     await workbench.screenshot('hostile-5-review');
+    // Pinned, a run of the right-to-left candidate is named in the header with the time after it.
+    const run = panel().locator('.inner .row', { hasText: RLO }).first();
+    const runId = await run.getAttribute('data-run-id');
+    await run.locator('button.pin').click();
+    const pinned = panel().locator('.baseline.pinned', { hasText: `pinned ${runId}` });
+    await pinned.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await pinned.textContent()) ?? '', new RegExp(`^Baseline: pinned ${runId} \\(evil\u202Eexe\\.txt, 2026-11-01T03:00:00\\.000Z\\)$`));
+    await checkPanel('review');
+    await workbench.screenshot('hostile-6-review-pinned');
     await panel().locator('.scroller').evaluate((e) => (e.scrollLeft = 0));
     await closeEditors();
   });
