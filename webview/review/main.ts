@@ -247,6 +247,9 @@ function runTable(m: ReviewModel): HTMLElement {
   const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
   const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
   const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
+  // Every row is a grid of its own: one width for all (the tracks' minimums), not each row's content, keeps the
+  // columns aligned when a cell holds a long name (it is cut with an ellipsis).
+  table.style.setProperty('--row-min', `${28 + 72 + 90 + 200 + 110 + 90 + columns.length * 90}px`);
   const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
