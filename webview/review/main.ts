@@ -118,7 +118,7 @@ function summary(m: ReviewModel): HTMLElement {
     body.append(tr);
   }
   table.append(body);
-  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? table : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
+  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? el('div', { class: 'table-wrap' }, table) : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
 }
 
 function lastBest(m: ReviewModel): HTMLElement {
