@@ -140,6 +140,7 @@ describe('hostile strings in the webviews', function () {
     assert.deepEqual(await body().evaluate(reversedUiText, HOSTILE), [], 'no UI text is drawn reversed by a right-to-left control in the data');
     const layout = await body().evaluate(longTextLayout, BIG);
     console.log(`      ${name}: 100 KB strings in ${layout.elements.length} elements, page ${layout.pageWidth}px wide in a ${layout.viewWidth}px view: ${JSON.stringify(layout.elements.slice(0, 6))}`);
+    assert.ok(layout.pageWidth <= layout.viewWidth, `the page does not scroll sideways (${layout.pageWidth}px in ${layout.viewWidth}px)`);
     return layout;
   }
 
