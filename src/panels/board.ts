@@ -3,6 +3,7 @@
 // (the same the trees use); the webview's requests are carried out by the commands the palette uses (Set Step
 // Status, the quick fixes' flows, Reveal in Roadmap).
 import * as vscode from 'vscode';
+import { isolateBidi } from '../core/bidi';
 import type { RoadmapDiagnostic } from '../core/roadmap/model';
 import { boardModel, type BoardModel } from '../core/views/board';
 import { Commands } from '../ids';
@@ -23,7 +24,7 @@ export const BOARD: PanelKind<BoardModel, BoardRequest> = {
   app: 'board',
   title: (services, uri) => {
     const name = services.store.get(uri)?.roadmap?.project.name;
-    return name ? vscode.l10n.t('Board: {0}', name) : vscode.l10n.t('Roadmap Board');
+    return name ? vscode.l10n.t('Board: {0}', isolateBidi(name)) : vscode.l10n.t('Roadmap Board');
   },
   model: (services, uri) => {
     const entry = services.store.get(uri);

@@ -4,6 +4,7 @@
 // uses); the webview's requests are carried out by the commands the palette uses (Reveal in Roadmap, Evaluate
 // Candidate, Record Architecture Decision, Open Link).
 import * as vscode from 'vscode';
+import { isolateBidi } from '../core/bidi';
 import { compareModel, type CompareModel } from '../core/views/compare';
 import { Commands } from '../ids';
 import { COMPARE_VIEW_TYPE, parseCompareRequest, type CompareRequest } from '../protocol/compare';
@@ -17,7 +18,7 @@ export const COMPARE: PanelKind<CompareModel, CompareRequest> = {
   app: 'compare',
   title: (services, uri) => {
     const name = services.store.get(uri)?.roadmap?.project.name;
-    return name ? vscode.l10n.t('Compare: {0}', name) : vscode.l10n.t('Compare Candidates');
+    return name ? vscode.l10n.t('Compare: {0}', isolateBidi(name)) : vscode.l10n.t('Compare Candidates');
   },
   model: (services, uri) => {
     const entry = services.store.get(uri);

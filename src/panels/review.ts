@@ -3,6 +3,7 @@
 // baseline, CSV export. The view model comes from the results index (the history it read and what each candidate
 // shows under the one rule); a failed evaluation of this session shows its log through Show Evaluation Log.
 import * as vscode from 'vscode';
+import { isolateBidi } from '../core/bidi';
 import { reviewCsv, reviewModel, runDetail, runIndex, type ReviewFailure, type ReviewModel, type ReviewRunDetail } from '../core/views/review';
 import { showCommit } from '../git';
 import type { ServicesWithEvaluation } from '../evaluation';
@@ -59,7 +60,7 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
   app: 'review',
   title: (services, uri) => {
     const name = services.store.get(uri)?.roadmap?.project.name;
-    return name ? vscode.l10n.t('Evaluation Review: {0}', name) : vscode.l10n.t('Evaluation Review');
+    return name ? vscode.l10n.t('Evaluation Review: {0}', isolateBidi(name)) : vscode.l10n.t('Evaluation Review');
   },
   model: (services, uri) => {
     const entry = services.store.get(uri);

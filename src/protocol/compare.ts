@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { CompareModel, CompareSort } from '../core/views/compare-model';
 import type { CandidateStatus } from '../core/roadmap/model';
+import { isFollowableLink } from '../core/links';
 
 export const COMPARE_VIEW_TYPE = 'mlroadmap.compare';
 
@@ -12,8 +13,11 @@ export const COMPARE_VIEW_TYPE = 'mlroadmap.compare';
 export type CompareUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: CompareModel };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-/** Only web links: anything else (javascript:, data:, file:, command:) is refused before it reaches Open Link. */
-const url = v.pipe(v.string(), v.maxLength(2_000), v.regex(/^https?:\/\/[^\s]+$/i, 'only http(s) links'));
+/**
+ * Only web links: anything else (javascript:, data:, file:, command:), and http(s) links with bidirectional controls,
+ * whitespace or invisible characters, is refused before it reaches Open Link.
+ */
+const url = v.pipe(v.string(), v.check(isFollowableLink, 'only http(s) links without bidirectional controls or invisible characters'));
 
 /** Webview -> host, as a schema: anything else is refused. */
 export const CompareRequestSchema = v.variant('type', [

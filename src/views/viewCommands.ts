@@ -7,6 +7,7 @@ import type { ViewNode } from './viewNode';
 import { focusMarkdown } from './focus';
 import { chooseRoadmap, namedRoadmap } from '../commands/target';
 import { toRange } from '../language/roadmapSources';
+import { linkProblem, quotable } from '../core/links';
 
 function isViewNode(arg: unknown): arg is ViewNode {
   return typeof arg === 'object' && arg !== null && 'id' in arg && 'label' in arg;
@@ -59,11 +60,17 @@ export function registerViewCommands(services: Services): vscode.Disposable[] {
       try {
         uri = vscode.Uri.parse(url, true);
       } catch {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Not a link: {0}', url));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Not a link: {0}', quotable(url)));
         return false;
       }
       if (!SAFE_SCHEMES.has(uri.scheme)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap opens only http and https links, not {0}', url));
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap opens only http and https links, not {0}', quotable(url)));
+        return false;
+      }
+      // Checked on the text as given (a vscode.Uri would percent-encode what disguises it).
+      const problem = linkProblem(url);
+      if (problem) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap does not open {0}: {1}', quotable(url), problem));
         return false;
       }
       return vscode.env.openExternal(uri);

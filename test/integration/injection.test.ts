@@ -1,10 +1,13 @@
 // A candidate id and paths full of shell syntax reach the evaluation process as plain arguments: without a shell
-// (the default) and with the `evaluation.shell: true` opt-in, where every value is quoted.
+// (the default) and with the `evaluation.shell: true` opt-in, where every value is quoted. Links from the data are
+// opened only when they are plain http(s) links.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EvaluateResult } from '../../src/evaluation/commands';
+import type { ComparePanel } from '../../src/panels/compare';
+import { waitFor } from './support/extension';
 import { demoRoadmapUri, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
 
 const HOSTILE_ID = '; rm -rf x $(touch pwned) && |';
@@ -80,4 +83,77 @@ describe('shell injection through evaluation values', function () {
       assert.equal(last.candidate, HOSTILE_ID);
     });
   }
+});
+
+// Links from the data reach VS Code's Open External only when they are http(s) links without bidirectional controls
+// or invisible characters: the Open Link command (used by the Literature tree and Compare Candidates) refuses the
+// others at runtime, and Compare Candidates' contract refuses them before the command is asked.
+describe('links from the data', function () {
+  this.timeout(120_000);
+  const HOSTILE_LINKS = [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'command:workbench.action.terminal.new',
+    'https://example.com/\u202Efdp.exe',
+    'https://example.com/\u2067abc\u2069',
+    'https://exa\u200Fmple.com/',
+    'https://example.com/\u200Bhidden',
+    'https://example.com/ with space',
+    `https://example.com/${'a'.repeat(3_000)}`,
+  ];
+  type Env = { openExternal: (uri: vscode.Uri) => Thenable<boolean> };
+  type Win = { showErrorMessage: (message: string) => Thenable<undefined> };
+  const opened: string[] = [];
+  const errors: string[] = [];
+  let restore: (() => void) | undefined;
+
+  before(() => {
+    // Nothing may reach the browser: Open External and the error messages are recorded instead.
+    const env = vscode.env as unknown as Env;
+    const win = vscode.window as unknown as Win;
+    const [openExternal, showErrorMessage] = [env.openExternal, win.showErrorMessage];
+    env.openExternal = async (uri) => {
+      opened.push(uri.toString(true));
+      return false;
+    };
+    win.showErrorMessage = async (message) => {
+      errors.push(message);
+      return undefined;
+    };
+    assert.notEqual(vscode.env.openExternal, openExternal, 'Open External can be replaced in this host');
+    restore = () => {
+      env.openExternal = openExternal;
+      win.showErrorMessage = showErrorMessage;
+    };
+  });
+
+  after(() => restore?.());
+
+  it('Open Link refuses every non-http(s) link and every link with bidirectional or invisible characters', async () => {
+    for (const url of HOSTILE_LINKS) {
+      errors.length = 0;
+      assert.equal(await vscode.commands.executeCommand('mlroadmap.openLink', url), false, JSON.stringify(url));
+      assert.equal(errors.length, 1, `one error message for ${JSON.stringify(url.slice(0, 60))}`);
+      assert.doesNotMatch(errors[0], /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/, 'the message quotes the link without its controls');
+    }
+    assert.deepEqual(opened, [], 'nothing was opened');
+    // A plain https link goes on to Open External (and its confirmation): the refusals above were not a broken command.
+    await vscode.commands.executeCommand('mlroadmap.openLink', 'https://example.com/paper.pdf');
+    assert.deepEqual(opened, ['https://example.com/paper.pdf']);
+    opened.length = 0;
+  });
+
+  it('Compare Candidates refuses openLink messages with such links before anything is done', async () => {
+    const panel = await vscode.commands.executeCommand<ComparePanel>('mlroadmap.compareCandidates', { roadmap: demoRoadmapUri().toString() });
+    assert.ok(panel);
+    await waitFor('the webview to say ready and get its snapshot', () => panel.lastSent !== undefined, 60_000);
+    const refusedBefore = panel.refused.length;
+    for (const url of HOSTILE_LINKS) assert.equal(await panel.receive({ type: 'openLink', url }), false, JSON.stringify(url.slice(0, 60)));
+    assert.equal(panel.refused.length - refusedBefore, HOSTILE_LINKS.length);
+    assert.deepEqual(opened, [], 'nothing was opened');
+    assert.equal(await panel.receive({ type: 'openLink', url: 'https://example.com/paper.pdf' }), true);
+    assert.deepEqual(opened, ['https://example.com/paper.pdf']);
+  });
 });

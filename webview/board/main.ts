@@ -11,6 +11,7 @@ import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/
 import { cardVisible, type BoardCard, type BoardColumn, type BoardFilter, type BoardModel } from '../../src/core/views/board-model';
 import type { RoleName, StepStatus } from '../../src/core/roadmap/model';
 import type { BoardRequest, BoardState, BoardUpdate } from '../../src/protocol/board';
+import { bidi, isolate } from '../shared/bidi';
 import { connect, el } from '../shared/vscode';
 import '../shared/base.css';
 import './board.css';
@@ -70,7 +71,7 @@ function header(m: BoardModel): HTMLElement {
     s.append(all);
     for (const v of values) {
       const o = document.createElement('vscode-option');
-      o.textContent = `${label}: ${title(v)}`;
+      o.textContent = `${label}: ${isolate(title(v))}`;
       o.setAttribute('value', v);
       s.append(o);
     }
@@ -142,7 +143,7 @@ function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
   const section = el(
     'section',
     { class: 'column', attrs: { 'aria-label': column.title, 'data-column': column.key } },
-    el('h2', { text: column.title }, el('span', { class: 'count', text: `${done}/${column.cards.length}` })),
+    el('h2', {}, bidi(column.title), el('span', { class: 'count', text: `${done}/${column.cards.length}` })),
     column.subtitle ? el('p', { class: 'subtitle', text: column.subtitle }) : undefined,
   );
   for (const status of m.statuses) {
@@ -169,11 +170,11 @@ function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
 
 function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLElement {
   const item = el('article', { class: `card ${card.status}`, attrs: { tabindex: '0', role: 'listitem', 'data-step-id': card.id, 'aria-label': `${card.title}, ${STATUS_TITLES[card.status]}${card.owner ? `, owner ${card.owner}` : ''}` } });
-  const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), el('span', { text: card.title }));
+  const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), bidi(card.title));
   item.append(title);
   const meta = el('div', { class: 'meta' });
-  if (card.owner) meta.append(el('span', { class: 'owner', text: card.owner }));
-  meta.append(el('code', { class: 'id', text: card.id }));
+  if (card.owner) meta.append(bidi(card.owner, 'owner'));
+  meta.append(el('code', { class: 'id' }, bidi(card.id)));
   item.append(meta);
   if (card.notes) item.append(el('p', { class: 'notes', text: card.notes }));
   item.addEventListener('dblclick', () => host.send({ type: 'revealStep', stepId: card.id }));

@@ -9,6 +9,7 @@ import { compareColumns, filterRows, shownColumns, sortRows, type CompareColumn,
 import type { CandidateStatus } from '../../src/core/roadmap/model';
 import type { CompareRequest, CompareState, CompareUpdate } from '../../src/protocol/compare';
 import { onThemeChange, themeColours, type ThemeColours } from '../shared/theme';
+import { bidi, isolate } from '../shared/bidi';
 import { connect, el } from '../shared/vscode';
 import '../shared/base.css';
 import './compare.css';
@@ -48,8 +49,8 @@ function header(m: CompareModel): HTMLElement {
   return el(
     'header',
     { class: 'header' },
-    el('h1', { text: m.project ? `Compare candidates: ${m.project}` : 'Compare candidates' }),
-    m.baselineId !== undefined ? el('span', { class: 'muted', text: `Deltas against the baseline ${m.baselineId}` }) : undefined,
+    el('h1', {}, m.project ? 'Compare candidates: ' : 'Compare candidates', m.project ? bidi(m.project) : undefined),
+    m.baselineId !== undefined ? el('span', { class: 'muted' }, 'Deltas against the baseline ', bidi(m.baselineId)) : undefined,
     m.readOnly ? el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }) : undefined,
     m.problem ? el('p', { class: 'problem', text: m.problem }) : undefined,
   );
@@ -94,7 +95,7 @@ function controls(m: CompareModel): HTMLElement {
       save({ columns: all.filter((x) => next.has(x.key)).map((x) => x.key) });
       render();
     });
-    list.append(el('label', {}, box, document.createTextNode(` ${c.title}`)));
+    list.append(el('label', {}, box, ' ', ...columnTitle(c)));
   }
   chooser.append(list);
   return el('div', { class: 'controls' }, search, statuses, chooser);
@@ -110,7 +111,7 @@ function table(m: CompareModel): HTMLElement {
   for (const c of columns) {
     const sort = state().sort;
     const sorted = sort?.key === c.key ? sort.direction : undefined;
-    const button = el('button', { class: 'sort', text: c.title, attrs: { 'data-focus-key': `sort:${c.key}`, title: `Sort by ${c.title}` } });
+    const button = el('button', { class: 'sort', attrs: { 'data-focus-key': `sort:${c.key}`, title: `Sort by ${isolate(c.title)}` } }, ...columnTitle(c));
     button.append(el('span', { class: `codicon codicon-${sorted === 'ascending' ? 'arrow-up' : sorted === 'descending' ? 'arrow-down' : 'blank'}`, attrs: { 'aria-hidden': 'true' } }));
     button.addEventListener('click', () => {
       const direction = sorted === 'ascending' ? 'descending' : 'ascending';
@@ -139,6 +140,14 @@ function table(m: CompareModel): HTMLElement {
   const tableEl = el('table', { class: 'compare', attrs: { 'aria-label': 'Candidates', 'aria-rowcount': String(rows.length + 1) } }, el('thead', {}, head), body);
   const empty = rows.length === 0 ? el('p', { class: 'empty', text: m.rows.length === 0 ? 'No candidates yet: add them under candidates: in mlroadmap.yaml.' : 'No candidate matches the filter.' }) : undefined;
   return el('div', { class: 'table-wrap' }, tableEl, empty);
+}
+
+/** A column's title with the metric id in it isolated (`accuracy Δ baseline`: the id is data, the rest is UI). */
+function columnTitle(c: CompareColumn): (Node | string)[] {
+  const colon = c.key.indexOf(':');
+  const metric = colon > 0 ? c.key.slice(colon + 1) : undefined;
+  if (metric === undefined || !c.title.startsWith(metric)) return [c.title];
+  return [bidi(metric, 'metric'), c.title.slice(metric.length)];
 }
 
 function select(id: string): void {
@@ -223,7 +232,8 @@ function cell(m: CompareModel, row: CompareRow, column: CompareColumn): HTMLElem
       }
       break;
     case 'decision':
-      td.textContent = row.decision ? (row.decision.title ? `${row.decision.number}: ${row.decision.title}` : row.decision.number) : DASH;
+      if (!row.decision) td.textContent = DASH;
+      else td.append(bidi(row.decision.number), ...(row.decision.title ? [': ', bidi(row.decision.title, 'decision-title')] : []));
       break;
   }
   return td;
@@ -236,7 +246,7 @@ function actions(m: CompareModel): HTMLElement {
     section.append(el('span', { class: 'muted', text: 'Select a candidate (row or point) to reveal it in the YAML, evaluate it or record a decision on it.' }));
     return section;
   }
-  section.append(el('strong', { text: row.title }), el('span', { class: 'muted', text: ` ${row.id}` }));
+  section.append(el('strong', { text: row.title }), ' ', bidi(row.id, 'muted'));
   const button = (label: string, icon: string, request: CompareRequest) => {
     const b = document.createElement('vscode-button');
     b.setAttribute('secondary', '');
@@ -265,7 +275,7 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
   holder.replaceChildren();
   const metric = m.scatter.metric;
   const points = m.scatter.points.filter((p) => filterRows(m.rows.filter((r) => r.id === p.candidate), { ...(state().statuses ? { statuses: state().statuses } : {}), ...(state().text ? { text: state().text } : {}) }).length > 0);
-  holder.append(el('h2', { text: metric ? `Cost versus ${metric.id} (${metric.goal === 'maximize' ? 'higher' : 'lower'} is better)` : 'Cost versus benefit' }));
+  holder.append(metric ? el('h2', {}, 'Cost versus ', bidi(metric.id), ` (${metric.goal === 'maximize' ? 'higher' : 'lower'} is better)`) : el('h2', { text: 'Cost versus benefit' }));
   if (!metric || points.length === 0) {
     holder.append(el('p', { class: 'empty', text: 'No candidate has both a cost and an expected or measured value of the primary metric.' }));
     return;
@@ -316,7 +326,7 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
     },
     axes: [
       { ...axis, label: 'cost (effort days + compute hours ÷ 8)', labelSize: 20 },
-      { ...axis, label: `${metric.id}`, labelSize: 20, size: 60 },
+      { ...axis, label: isolate(metric.id), labelSize: 20, size: 60 },
     ],
     series,
     hooks: {
@@ -332,7 +342,7 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
             if (y === undefined) continue;
             const px = u.valToPos(p.cost, 'x', true);
             const py = u.valToPos(y, 'y', true);
-            ctx.fillText(p.candidate, px + 7 * devicePixelRatio, py - 5 * devicePixelRatio);
+            ctx.fillText(isolate(p.candidate), px + 7 * devicePixelRatio, py - 5 * devicePixelRatio);
           }
           ctx.restore();
         },

@@ -10,6 +10,7 @@ import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } 
 import { shownColumns, shownRuns, sortPerClassRows, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
+import { bidi } from '../shared/bidi';
 import { connect, el } from '../shared/vscode';
 import { onThemeChange, themeColours } from '../shared/theme';
 import '../shared/base.css';
@@ -81,10 +82,10 @@ function render(): void {
 }
 
 function header(m: ReviewModel): HTMLElement {
-  const h = el('div', { class: 'header' }, el('h1', { text: m.project ? `Evaluation Review: ${m.project}` : 'Evaluation Review' }));
+  const h = el('div', { class: 'header' }, el('h1', {}, m.project ? 'Evaluation Review: ' : 'Evaluation Review', m.project ? bidi(m.project) : undefined));
   if (m.baseline?.kind === 'run') {
     const run = m.runs.find((r) => r.id === m.baseline?.id);
-    h.append(el('span', { class: 'baseline pinned', text: `Baseline: pinned ${m.baseline.id} (${m.baseline.candidate}${run ? `, ${run.at}` : ''})` }));
+    h.append(el('span', { class: 'baseline pinned' }, `Baseline: pinned ${m.baseline.id} (`, bidi(m.baseline.candidate), `${run ? `, ${run.at}` : ''})`));
     const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
     unpin.addEventListener('click', () => {
       save({ pinned: undefined });
@@ -92,7 +93,7 @@ function header(m: ReviewModel): HTMLElement {
     });
     h.append(unpin);
   } else if (m.baseline) {
-    h.append(el('span', { class: 'baseline', text: `Baseline: ${m.baseline.id}` }));
+    h.append(el('span', { class: 'baseline' }, 'Baseline: ', bidi(m.baseline.id)));
   } else {
     h.append(el('span', { class: 'baseline', text: 'No baseline candidate: pin a run to compare with it.' }));
   }
@@ -104,7 +105,7 @@ function header(m: ReviewModel): HTMLElement {
 function failures(m: ReviewModel): HTMLElement {
   const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
   for (const f of m.failures) {
-    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', { text: `${f.candidate}: exit code ${f.exitCode}. ${f.message}` }));
+    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', {}, bidi(f.candidate), `: exit code ${f.exitCode}. `, bidi(f.message)));
     if (f.hasLog) {
       const show = el('button', { class: 'action', text: 'Show log', attrs: { type: 'button' } });
       show.addEventListener('click', () => host.send({ type: 'showLog', runId: f.id }));
@@ -123,7 +124,8 @@ function passFail(met: boolean | undefined): HTMLElement | undefined {
 function summary(m: ReviewModel): HTMLElement {
   const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
   const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
-  const head = el('tr', {}, ...['metric', 'goal', 'target', m.baseline?.kind === 'run' ? `pinned ${m.baseline.id}` : `baseline${m.baseline ? ` (${m.baseline.id})` : ''}`].map((t) => el('th', { text: t, attrs: { scope: 'col' } })));
+  const baselineHead = m.baseline?.kind === 'run' ? [`pinned ${m.baseline.id}`] : m.baseline ? ['baseline (', bidi(m.baseline.id), ')'] : ['baseline'];
+  const head = el('tr', {}, ...['metric', 'goal', 'target'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })), el('th', { attrs: { scope: 'col' } }, ...baselineHead));
   for (const c of candidates) {
     const th = el('th', { attrs: { scope: 'col' } });
     const link = el('button', { class: 'link', text: c, attrs: { type: 'button', title: 'Reveal in mlroadmap.yaml' } });
@@ -134,7 +136,7 @@ function summary(m: ReviewModel): HTMLElement {
   table.append(el('thead', {}, head));
   const body = el('tbody');
   for (const row of m.summary) {
-    const tr = el('tr', {}, el('th', { text: row.metric, attrs: { scope: 'row' } }), el('td', { text: row.goal }), el('td', { class: 'num', text: formatNumber(row.target) }), el('td', { class: 'num', text: formatNumber(row.baseline) }));
+    const tr = el('tr', {}, el('th', { attrs: { scope: 'row' } }, bidi(row.metric)), el('td', { text: row.goal }), el('td', { class: 'num', text: formatNumber(row.target) }), el('td', { class: 'num', text: formatNumber(row.baseline) }));
     for (const cell of row.cells) {
       const td = el('td', { class: 'num' });
       td.append(el('span', { text: formatNumber(cell.value) }));
@@ -147,7 +149,7 @@ function summary(m: ReviewModel): HTMLElement {
     body.append(tr);
   }
   table.append(body);
-  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? table : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
+  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? el('div', { class: 'table-wrap' }, table) : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
 }
 
 function lastBest(m: ReviewModel): HTMLElement {
@@ -159,7 +161,7 @@ function lastBest(m: ReviewModel): HTMLElement {
   const table = el('table', { class: 'lastbest' }, el('thead', {}, el('tr', {}, ...['candidate', 'metric', 'last', 'best', 'best run'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })))));
   const body = el('tbody');
   for (const x of m.lastBest) {
-    body.append(el('tr', {}, el('td', { text: x.candidate }), el('td', { text: x.metric }), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
+    body.append(el('tr', {}, el('td', {}, bidi(x.candidate)), el('td', {}, bidi(x.metric)), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
   }
   table.append(body);
   section.append(table);
@@ -308,6 +310,9 @@ function runTable(m: ReviewModel): HTMLElement {
   const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
   const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
   const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
+  // Every row is a grid of its own: one width for all (the tracks' minimums), not each row's content, keeps the
+  // columns aligned when a cell holds a long name (it is cut with an ellipsis).
+  table.style.setProperty('--row-min', `${28 + 72 + 90 + 200 + 110 + 90 + columns.length * 90}px`);
   const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));

@@ -58,12 +58,15 @@ export function connect<Request, Update extends AnyUpdate, State>(): HostConnect
   return connection;
 }
 
-/** An element with text only (every string from the roadmap is set as text, never as HTML). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+/**
+ * An element with text only (every string from the roadmap is set as text, never as HTML). String children are text
+ * nodes; a data string inside UI text goes in as `bidi(text)` (webview/shared/bidi.ts), isolated from the text around.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.class) node.className = props.class;
   if (props.text !== undefined) node.textContent = props.text;
   for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(c);
+  for (const c of children) if (c !== undefined && c !== '') node.append(c);
   return node;
 }

@@ -3,6 +3,7 @@ import type { Roadmap } from '../roadmap/model';
 import { baselineCandidate, resultsPathFor } from './candidates';
 import { headline, sectionRange } from './locate';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+import { isolateBidi } from '../bidi';
 
 const CODE = 'pitfall/faulty-evaluation';
 
@@ -58,12 +59,12 @@ export function checkFaultyEvaluation(roadmap: Roadmap, context: PitfallContext)
     if (c.status !== 'evaluated') return;
     const path = resultsPathFor(roadmap, c.id);
     if (path !== undefined && context.fileExists(path)) return;
-    const what = path === undefined ? 'has no results path (`evaluation.results` or its own `results`)' : `has no results file at '${path}'`;
+    const what = path === undefined ? 'has no results path (`evaluation.results` or its own `results`)' : `has no results file at '${isolateBidi(path)}'`;
     findings.push({
       code: CODE,
       severity,
       message:
-        `'${c.id}' is marked evaluated but ${what}: the claim cannot be checked or compared. ` +
+        `'${isolateBidi(c.id)}' is marked evaluated but ${what}: the claim cannot be checked or compared. ` +
         'Run the evaluation for it, or set its status back.',
       range: c.range,
       path: ['candidates', index],

@@ -3,6 +3,7 @@ import type { Roadmap } from '../roadmap/model';
 import { isBaseline } from './candidates';
 import { sectionRange } from './locate';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+import { isolateBidi } from '../bidi';
 
 const CODE = 'pitfall/metric-misalignment';
 
@@ -32,7 +33,7 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
       code: CODE,
       severity,
       message:
-        `Offline metric '${m.id}' has no \`target\`: without the value customers need, nobody can tell when a model is good enough. ` +
+        `Offline metric '${isolateBidi(m.id)}' has no \`target\`: without the value customers need, nobody can tell when a model is good enough. ` +
         'Set the target that matches their expectation.',
       range: m.range,
       path: ['metrics', index],
@@ -49,7 +50,7 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
         code: CODE,
         severity,
         message:
-          `'${c.id}' is ${c.status} on offline numbers only: no reality check is logged, so nobody knows whether users see the gain. ` +
+          `'${isolateBidi(c.id)}' is ${c.status} on offline numbers only: no reality check is logged, so nobody knows whether users see the gain. ` +
           'Run a demo, user study or A/B test and log it in `reality_checks`.',
         range: c.range,
         path: ['candidates', index],

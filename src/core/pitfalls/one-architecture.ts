@@ -4,6 +4,7 @@ import { DEFAULT_MIN_CANDIDATES } from '../roadmap/model';
 import { isBaseline } from './candidates';
 import { sectionRange } from './locate';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+import { isolateBidi } from '../bidi';
 
 const CODE = 'pitfall/one-architecture';
 const COMMITTED = new Set(['prototyping', 'evaluated', 'chosen']);
@@ -23,7 +24,7 @@ export function checkOneArchitecture(roadmap: Roadmap, context: PitfallContext):
       code: CODE,
       severity: DEFAULT_PITFALL_SEVERITIES[CODE],
       message:
-        `'${committed.id}' is ${committed.status} but ${count} besides the baseline (at least ${min} expected): ` +
+        `'${isolateBidi(committed.id)}' is ${committed.status} but ${count} besides the baseline (at least ${min} expected): ` +
         `betting on one architecture risks the runway on a dead end. Add more candidates and rank them by cost and benefit.`,
       range: committed.range ?? sectionRange(roadmap, context, 'candidates'),
       path: ['candidates', roadmap.candidates.indexOf(committed)],

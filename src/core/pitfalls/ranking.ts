@@ -4,6 +4,7 @@ import type { Candidate, Level, Metric, Roadmap } from '../roadmap/model';
 import { metricValue } from '../results/compare';
 import { formatNumber } from '../results/numbers';
 import { baselineCandidate, isBaseline } from './candidates';
+import { isolateBidi } from '../bidi';
 
 /** How the rank is computed, for display wherever a rank is shown. */
 export const RANKING_FORMULA =
@@ -53,7 +54,7 @@ export function baselineValue(roadmap: Roadmap, metricId: string, options: Ranki
   if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: 'measured baseline' };
   const base = baselineCandidate(roadmap);
   const expected = base?.benefit?.expected?.[metricId];
-  if (typeof expected === 'number') return { value: expected, source: `expected of baseline '${base?.id}'` };
+  if (typeof expected === 'number') return { value: expected, source: `expected of baseline '${isolateBidi(String(base?.id))}'` };
   return { value: 0, source: 'no baseline value' };
 }
 
@@ -68,7 +69,7 @@ function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: {
   const candidateId = candidate.id;
   if (!primary || !base) return { candidateId, reason: 'the roadmap defines no metric' };
   const expected = candidate.benefit?.expected?.[primary.id];
-  if (typeof expected !== 'number') return { candidateId, reason: `no expected value for the primary metric '${primary.id}'` };
+  if (typeof expected !== 'number') return { candidateId, reason: `no expected value for the primary metric '${isolateBidi(primary.id)}'` };
   const cost = candidate.cost;
   if (!cost || (cost.effort_days === undefined && cost.compute_hours === undefined)) {
     return { candidateId, reason: 'no cost (effort_days or compute_hours)' };
@@ -87,7 +88,7 @@ function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: {
     primary.goal === 'minimize' ? `(${formatNumber(base.value)} − ${formatNumber(expected)})` : `(${formatNumber(expected)} − ${formatNumber(base.value)})`;
   const confidenceText = candidate.benefit?.confidence ? confidence : 'low (not given)';
   const formula =
-    `${formatNumber(score)} = ${gainText} ${primary.id} gain × ${formatNumber(weight)} (${confidenceText} confidence) ÷ ` +
+    `${formatNumber(score)} = ${gainText} ${isolateBidi(primary.id)} gain × ${formatNumber(weight)} (${confidenceText} confidence) ÷ ` +
     `((${formatNumber(days)} days + ${formatNumber(hours)} h ÷ ${COMPUTE_HOURS_PER_DAY}) × ${formatNumber(RISK_FACTORS[risk])} ${risk} risk = ${formatNumber(totalCost)}); baseline: ${base.source}`;
   return { candidateId, score, gain, weight, cost: totalCost, formula };
 }

@@ -3,6 +3,7 @@ import type { Roadmap } from '../roadmap/model';
 import { isBaseline, isPastIdea } from './candidates';
 import { sectionRange } from './locate';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+import { isolateBidi } from '../bidi';
 
 const CODE = 'pitfall/reinventing-the-wheel';
 
@@ -30,7 +31,7 @@ export function checkReinventingTheWheel(roadmap: Roadmap, context: PitfallConte
       code: CODE,
       severity,
       message:
-        `'${c.id}' is ${c.status} without \`based_on\` or \`novel_because\`: it may reinvent an existing solution. ` +
+        `'${isolateBidi(c.id)}' is ${c.status} without \`based_on\` or \`novel_because\`: it may reinvent an existing solution. ` +
         'Link the literature it builds on, or say why it is new.',
       range: c.range,
       path: ['candidates', index],

@@ -4,6 +4,7 @@ import { hasBenefit, hasCost, hasCostAndBenefit, isBaseline, isPastIdea } from '
 import { formatNumber } from '../results/numbers';
 import { isRanked, rankEach, type Rank } from './ranking';
 import { DEFAULT_PITFALL_SEVERITIES, type PitfallContext, type PitfallFinding } from './types';
+import { isolateBidi } from '../bidi';
 
 const CODE = 'pitfall/too-incremental';
 
@@ -35,7 +36,7 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       code: CODE,
       severity,
       message:
-        `'${c.id}' is ${c.status} without ${missing}: without an estimate the team tries ideas one by one and cannot tell which is worth the time. ` +
+        `'${isolateBidi(c.id)}' is ${c.status} without ${missing}: without an estimate the team tries ideas one by one and cannot tell which is worth the time. ` +
         'Estimate its cost (effort, compute, risk) and expected benefit.',
       range: c.range,
       path: ['candidates', index],
@@ -59,9 +60,9 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
       code: CODE,
       severity,
       message:
-        `'${c.id}' (score ${formatNumber(mine.score)}) ranks clearly higher on cost/benefit than '${proto.id}' (score ${formatNumber(protoRank.score)}), ` +
-        `which is being prototyped while '${c.id}' is still ${c.status}: effort goes to the less promising bet. ` +
-        `Try '${c.id}' first, or write its \`skip_reason\`.`,
+        `'${isolateBidi(c.id)}' (score ${formatNumber(mine.score)}) ranks clearly higher on cost/benefit than '${isolateBidi(proto.id)}' (score ${formatNumber(protoRank.score)}), ` +
+        `which is being prototyped while '${isolateBidi(c.id)}' is still ${c.status}: effort goes to the less promising bet. ` +
+        `Try '${isolateBidi(c.id)}' first, or write its \`skip_reason\`.`,
       range: c.range,
       path: ['candidates', index],
       fix: 'set-skip-reason',

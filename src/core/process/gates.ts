@@ -4,6 +4,7 @@ import { baselineCandidate, hasCostAndBenefit, isBaseline, resultsPathFor } from
 import { checkPitfalls, isPitfallCode } from '../pitfalls/check';
 import type { PitfallContext } from '../pitfalls/types';
 import { isFinished, phaseSteps } from './progress';
+import { isolateBidi } from '../bidi';
 
 export type GateTarget = Extract<Phase, 'production' | 'shipped'>;
 
@@ -61,9 +62,9 @@ function discoveryExit(roadmap: Roadmap, context: GateContext): UnmetCondition[]
     const path = resultsPathFor(roadmap, base.id);
     const why =
       path !== undefined && context.fileExists(path)
-        ? `'${path}' is not from the pipeline: no evaluation run recorded it`
+        ? `'${isolateBidi(path)}' is not from the pipeline: no evaluation run recorded it`
         : 'no evaluation run is recorded for it';
-    unmet.push({ id: 'baseline-evaluated', message: `Baseline '${base.id}' is not evaluated through the automated pipeline (${why}).` });
+    unmet.push({ id: 'baseline-evaluated', message: `Baseline '${isolateBidi(base.id)}' is not evaluated through the automated pipeline (${why}).` });
   }
   const min = roadmap.settings?.min_candidates ?? DEFAULT_MIN_CANDIDATES;
   const estimated = roadmap.candidates.filter((c) => !isBaseline(roadmap, c) && hasCostAndBenefit(c)).length;
@@ -93,7 +94,7 @@ function productionExit(roadmap: Roadmap): UnmetCondition[] {
   if (steps.length === 0) return [{ id: 'production-steps-done', message: 'The roadmap lists no production steps.' }];
   const open = steps.filter(({ step }) => !isFinished(step));
   if (open.length === 0) return [];
-  const names = open.slice(0, 5).map(({ group, step }) => `${group}/${step.id} (${step.status})`).join(', ');
+  const names = open.slice(0, 5).map(({ group, step }) => `${isolateBidi(group)}/${isolateBidi(step.id)} (${step.status})`).join(', ');
   const more = open.length > 5 ? ` and ${open.length - 5} more` : '';
   return [{ id: 'production-steps-done', message: `${open.length} production step${open.length === 1 ? ' is' : 's are'} not done or skipped: ${names}${more}.` }];
 }

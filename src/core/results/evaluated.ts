@@ -13,6 +13,7 @@ import { historyRecordFromRun, latestByCandidate, readHistory, HISTORY_FILE, typ
 import { allProblems, readResults } from './read-results';
 import { FAULTY_EVALUATION_CODE, findStaleResults, type CurrentCommand, type StaleFinding } from './staleness';
 import type { ResultProblem } from './types';
+import { isolateBidi } from '../bidi';
 
 /** What the views show of one candidate. */
 export interface ShownResult {
@@ -73,8 +74,8 @@ export function mergeResults(roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>
         code: FAULTY_EVALUATION_CODE,
         severity: 'warning',
         message:
-          `The results of '${c.id}' in '${file.source}' are not from the pipeline: no evaluation run recorded them in ` +
-          `${HISTORY_FILE}, so they do not count as evaluated.${counted} Run the evaluation for '${c.id}'.`,
+          `The results of '${isolateBidi(c.id)}' in '${isolateBidi(file.source)}' are not from the pipeline: no evaluation run recorded them in ` +
+          `${HISTORY_FILE}, so they do not count as evaluated.${counted} Run the evaluation for '${isolateBidi(c.id)}'.`,
         range: c.range ?? ZERO,
         path: ['candidates', index],
         kind: 'not-from-pipeline',

@@ -3,6 +3,7 @@
 import { baselineCandidate } from '../pitfalls/candidates';
 import type { Candidate, Range, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
 import type { HistoryRecord } from './history';
+import { isolateBidi } from '../bidi';
 
 export const FAULTY_EVALUATION_CODE = 'pitfall/faulty-evaluation';
 
@@ -53,19 +54,19 @@ export function findStaleResults(
     if (currentFingerprint && rec.dataset && rec.dataset.sha256 !== currentFingerprint.sha256) {
       at(
         'dataset-changed',
-        `The latest result of '${c.id}' (${rec.recordedAt}) was produced on another version of the dataset ` +
-          `(sha256 ${short(rec.dataset.sha256)}, now ${short(currentFingerprint.sha256)}): evaluate it again.`,
+        `The latest result of '${isolateBidi(c.id)}' (${rec.recordedAt}) was produced on another version of the dataset ` +
+          `(sha256 ${isolateBidi(short(rec.dataset.sha256))}, now ${isolateBidi(short(currentFingerprint.sha256))}): evaluate it again.`,
       );
     }
     const command = typeof currentCommand === 'function' ? currentCommand(c.id) : currentCommand;
     if (command !== undefined && rec.command !== null && rec.command !== command) {
-      at('command-changed', `The latest result of '${c.id}' was produced by another command (\`${rec.command}\`, now \`${command}\`): evaluate it again.`);
+      at('command-changed', `The latest result of '${isolateBidi(c.id)}' was produced by another command (\`${isolateBidi(rec.command)}\`, now \`${isolateBidi(command)}\`): evaluate it again.`);
     }
     if (isComparedToBaseline(c, baseId) && baseRecord?.dataset && rec.dataset && baseRecord.dataset.sha256 !== rec.dataset.sha256) {
       at(
         'baseline-different-data',
-        `'${c.id}' is compared against baseline '${baseId}', but they were evaluated on different data ` +
-          `(sha256 ${short(rec.dataset.sha256)} vs ${short(baseRecord.dataset.sha256)}): evaluate both on the same dataset.`,
+        `'${isolateBidi(c.id)}' is compared against baseline '${isolateBidi(String(baseId))}', but they were evaluated on different data ` +
+          `(sha256 ${isolateBidi(short(rec.dataset.sha256))} vs ${isolateBidi(short(baseRecord.dataset.sha256))}): evaluate both on the same dataset.`,
       );
     }
   });

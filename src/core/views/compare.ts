@@ -10,6 +10,7 @@ import { comparisonRows } from '../results/comparisonReport';
 import { formatNumber, formatSigned } from '../results/numbers';
 import { CANDIDATE_STATUSES, type Candidate, type Goal, type Roadmap } from '../roadmap/model';
 import type { CompareLink, CompareMetric, CompareModel, CompareResult, CompareRow, ScatterPoint, ShownNumber } from './compare-model';
+import { isFollowableLink } from '../links';
 
 export * from './compare-model';
 
@@ -39,8 +40,6 @@ function shown(value: number | undefined): ShownNumber | undefined {
 function signed(value: number | undefined): ShownNumber | undefined {
   return value === undefined ? undefined : { value, text: formatSigned(value) };
 }
-
-const SAFE_URL = /^https?:\/\//i;
 
 /** The cost axis of the scatter: effort days + compute hours ÷ 8; undefined when the candidate states neither. */
 export function costDays(candidate: Pick<Candidate, 'cost'>): number | undefined {
@@ -91,7 +90,7 @@ export function compareModel(roadmap: Roadmap | undefined, inputs: CompareInputs
     };
     const links: CompareLink[] = (c.based_on ?? []).map((id) => {
       const entry = literature.get(id);
-      const url = entry?.url !== undefined && SAFE_URL.test(entry.url) ? entry.url : undefined;
+      const url = entry?.url !== undefined && isFollowableLink(entry.url) ? entry.url : undefined;
       return { id, title: entry?.title ?? id, ...(url ? { url } : {}) };
     });
     const decisionTitle = c.decision !== undefined ? inputs.decisionTitle?.(c.decision) : undefined;

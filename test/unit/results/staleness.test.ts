@@ -29,6 +29,16 @@ function rec(candidate: string, sha: string | null, command: string | null): His
 const commandFor = (c: string): string => `python eval.py --candidate ${c}`;
 
 describe('stale results (pitfall/faulty-evaluation)', () => {
+  it('isolates a right-to-left control in an id or a command, so it cannot reorder the message after it', () => {
+    const id = 'evil\u202Eexe';
+    const hostile: Pick<Roadmap, 'evaluation' | 'candidates'> = { ...roadmap, candidates: [candidate(id, 10, true)] };
+    const latest = new Map([[id, rec(id, SHA_B, 'run \u2069\u202Eit')]]);
+    const messages = findStaleResults(hostile, latest, { sha256: SHA_A }, commandFor).map((f) => f.message);
+    assert.equal(messages.length, 2);
+    for (const m of messages) assert.ok(m.startsWith("The latest result of '\u2068evil\u202Eexe\u2069'"), m);
+    assert.ok(messages[1].includes('(`\u2068run \u202Eit\u2069`, now `\u2068python eval.py --candidate evil\u202Eexe\u2069`)'), messages[1]);
+  });
+
   it('finds nothing when data and command match', () => {
     const latest = new Map([['dumb', rec('dumb', SHA_A, commandFor('dumb'))], ['cnn', rec('cnn', SHA_A, commandFor('cnn'))]]);
     assert.deepEqual(findStaleResults(roadmap, latest, { sha256: SHA_A }, commandFor), []);
