@@ -10,7 +10,7 @@ import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } 
 import { shownColumns, shownRuns, sortPerClassRows, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
-import { bidi } from '../shared/bidi';
+import { bidi, isolate } from '../shared/bidi';
 import { connect, el } from '../shared/vscode';
 import { onThemeChange, themeColours } from '../shared/theme';
 import '../shared/base.css';
@@ -396,7 +396,7 @@ function renderDetail(): void {
     box.replaceChildren(el('h2', { text: 'Run' }), el('p', { class: 'muted', text: 'Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.' }));
     return;
   }
-  const title = el('h2', { text: `Run ${run.id}: ${run.candidate}, ${run.at}` });
+  const title = el('h2', {}, `Run ${run.id}: `, bidi(run.candidate), `, ${run.at}`);
   const commit = el('button', { class: 'action', text: run.commit ? `Show commit ${run.commit.slice(0, 10)}` : 'No commit', attrs: { type: 'button', id: 'show-commit' } });
   if (run.commit) commit.addEventListener('click', () => host.send({ type: 'showCommit', runId: run.id }));
   else {
@@ -419,7 +419,8 @@ function perClassTable(table: NonNullable<ReviewRunDetail['perClass']>): HTMLEle
     const column = i - 1;
     const on = sort.column === column;
     const th = el('th', { attrs: { scope: 'col', 'aria-sort': on ? (sort.descending ? 'descending' : 'ascending') : 'none' } });
-    const b = el('button', { class: 'link sort', text: `${name}${on ? (sort.descending ? ' ▼' : ' ▲') : ''}`, attrs: { type: 'button', title: `Sort by ${name}` } });
+    // Metric names come from the results file: isolated, like every data string.
+    const b = el('button', { class: 'link sort', attrs: { type: 'button', title: `Sort by ${isolate(name)}` } }, i === 0 ? name : bidi(name), on ? (sort.descending ? ' ▼' : ' ▲') : '');
     b.addEventListener('click', () => {
       save({ perClassSort: { column, descending: on ? !sort.descending : column >= 0 } });
       renderDetail();
@@ -430,7 +431,7 @@ function perClassTable(table: NonNullable<ReviewRunDetail['perClass']>): HTMLEle
   t.append(el('thead', {}, head));
   const body = el('tbody');
   for (const row of sortPerClassRows(table.rows, sort)) {
-    body.append(el('tr', {}, el('th', { text: row.label, attrs: { scope: 'row' } }), ...row.values.map((v) => el('td', { class: 'num', text: v === null ? '—' : formatNumber(v) }))));
+    body.append(el('tr', {}, el('th', { attrs: { scope: 'row' } }, bidi(row.label)), ...row.values.map((v) => el('td', { class: 'num', text: v === null ? '—' : formatNumber(v) }))));
   }
   t.append(body);
   wrap.append(t);
