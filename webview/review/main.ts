@@ -1,13 +1,15 @@
 // The Evaluation Review webview: draws the host's snapshot — per metric each candidate against the baseline (or the
-// pinned run) and the target, last vs best, a uPlot chart of one metric over every run, and the run table,
-// virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. Diff-only and the candidate filter are
-// applied with the core's own helpers; pinning, export and logs are asked of the host. Selecting a run (a row, or a
+// pinned run) and the target, last vs best, a uPlot chart of one metric over every run (from the snapshot's typed
+// columns), and the run table, virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. The snapshot
+// carries the table's first rows only: once painted, the rest is asked of the host page by page (`loadRuns` ->
+// `runs`) and added to the table as it comes. Diff-only shows the columns the host found differing over every run;
+// the candidate filter is applied with the core's own helper; pinning, export and logs are asked of the host. Selecting a run (a row, or a
 // point of the chart) asks the host for its per-class table (`showRunDetail` -> `runDetail`); a chart point or the
 // detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import { shownColumns, shownRuns, sortPerClassRows, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewView } from '../../src/core/views/review-model';
+import { isRunOf, shownRuns, snapshotColumns, sortPerClassRows, type ReviewRun, type ReviewRunDetail, type ReviewRunsPage, type ReviewSnapshot, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
 import { connect, el } from '../shared/vscode';
@@ -16,7 +18,11 @@ import '../shared/base.css';
 import './review.css';
 
 const host = connect<ReviewRequest, ReviewUpdate, ReviewState>();
-let model: ReviewModel | undefined;
+let model: ReviewSnapshot | undefined;
+/** The run table's rows received so far (the snapshot's first ones, then the pages), in the table's order. */
+let runs: ReviewRun[] = [];
+/** Redraws the run table's rows after a page came (set by the run table drawn last). */
+let refreshRows: (() => void) | undefined;
 const cleanups: (() => void)[] = [];
 let askedForPin = false;
 let detail: ReviewRunDetail | undefined;
@@ -32,9 +38,10 @@ function view(): ReviewView {
 
 host.onSnapshot((snapshot) => {
   model = snapshot;
+  runs = [...snapshot.runs];
   // After a reload the host has forgotten the pinned run: ask for it again, once.
   const { pinned, candidate } = state();
-  if (!askedForPin && pinned !== undefined && model.pinned === undefined && model.runs.some((r) => r.id === pinned)) {
+  if (!askedForPin && pinned !== undefined && model.pinned === undefined && isRunOf(model.runCount, pinned)) {
     askedForPin = true;
     host.send({ type: 'pinBaseline', runId: pinned });
   } else if (askedForPin || pinned === undefined || model.pinned !== undefined) {
@@ -43,17 +50,47 @@ host.onSnapshot((snapshot) => {
   if (candidate !== undefined && !model.candidates.includes(candidate)) save({ candidate: undefined });
   // The selected run's detail is asked again after a reload; a run gone from the history is unselected.
   const selected = state().selected;
-  if (selected !== undefined && !model.runs.some((r) => r.id === selected)) {
+  if (selected !== undefined && !isRunOf(model.runCount, selected)) {
     save({ selected: undefined });
     detail = undefined;
   } else if (selected !== undefined && askedForDetail !== selected) selectRun(selected);
   render();
+  // The rest of the run table, once the first screen is painted.
+  const version = snapshot.version;
+  requestAnimationFrame(() => setTimeout(() => loadRuns(version)));
 });
 
+/** Asks the host for the next page of the run table of snapshot `version`, if it is still shown and rows are missing. */
+function loadRuns(version: number): void {
+  if (model?.version === version && runs.length < model.runCount) host.send({ type: 'loadRuns', version, offset: runs.length });
+}
+
+/** A page of the run table: added when it is the next of the snapshot shown, then the next is asked for. */
+function addRuns(page: ReviewRunsPage): void {
+  if (!model || page.version !== model.version || page.offset !== runs.length || page.runs.length === 0) return;
+  for (const r of page.runs) runs.push(r);
+  refreshRows?.();
+  if (state().selected !== undefined && page.runs.some((r) => r.id === state().selected)) renderDetail();
+  setTimeout(() => loadRuns(page.version));
+}
+
 host.onUpdate((update) => {
-  if (update.type !== 'runDetail' || update.detail.runId !== state().selected) return;
-  detail = update.detail;
-  renderDetail();
+  switch (update.type) {
+    case 'snapshot':
+      return; // onSnapshot's
+    case 'runs':
+      addRuns(update.page);
+      return;
+    case 'runDetail':
+      if (update.detail.runId !== state().selected) return;
+      detail = update.detail;
+      renderDetail();
+      return;
+    default: {
+      const never: never = update;
+      throw new Error(`unhandled review update ${JSON.stringify(never)}`);
+    }
+  }
 });
 
 /** Selects a run: its row is marked and its detail (per-class table) asked of the host. */
@@ -74,17 +111,17 @@ function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
   while (cleanups.length) cleanups.pop()?.();
+  refreshRows = undefined;
   const m = model;
   app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m), el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
   renderDetail();
   app.setAttribute('aria-busy', 'false');
 }
 
-function header(m: ReviewModel): HTMLElement {
+function header(m: ReviewSnapshot): HTMLElement {
   const h = el('div', { class: 'header' }, el('h1', { text: m.project ? `Evaluation Review: ${m.project}` : 'Evaluation Review' }));
   if (m.baseline?.kind === 'run') {
-    const run = m.runs.find((r) => r.id === m.baseline?.id);
-    h.append(el('span', { class: 'baseline pinned', text: `Baseline: pinned ${m.baseline.id} (${m.baseline.candidate}${run ? `, ${run.at}` : ''})` }));
+    h.append(el('span', { class: 'baseline pinned', text: `Baseline: pinned ${m.baseline.id} (${m.baseline.candidate}${m.pinnedAt !== undefined ? `, ${m.pinnedAt}` : ''})` }));
     const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
     unpin.addEventListener('click', () => {
       save({ pinned: undefined });
@@ -101,7 +138,7 @@ function header(m: ReviewModel): HTMLElement {
   return h;
 }
 
-function failures(m: ReviewModel): HTMLElement {
+function failures(m: ReviewSnapshot): HTMLElement {
   const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
   for (const f of m.failures) {
     const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', { text: `${f.candidate}: exit code ${f.exitCode}. ${f.message}` }));
@@ -120,7 +157,7 @@ function passFail(met: boolean | undefined): HTMLElement | undefined {
   return el('span', { class: `verdict ${met ? 'pass' : 'fail'}`, text: met ? '✓ pass' : '✗ fail' });
 }
 
-function summary(m: ReviewModel): HTMLElement {
+function summary(m: ReviewSnapshot): HTMLElement {
   const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
   const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
   const head = el('tr', {}, ...['metric', 'goal', 'target', m.baseline?.kind === 'run' ? `pinned ${m.baseline.id}` : `baseline${m.baseline ? ` (${m.baseline.id})` : ''}`].map((t) => el('th', { text: t, attrs: { scope: 'col' } })));
@@ -150,7 +187,7 @@ function summary(m: ReviewModel): HTMLElement {
   return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? table : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
 }
 
-function lastBest(m: ReviewModel): HTMLElement {
+function lastBest(m: ReviewSnapshot): HTMLElement {
   const section = el('section', { class: 'block' }, el('h2', { text: 'Last vs best' }));
   if (m.lastBest.length === 0) {
     section.append(el('p', { class: 'muted', text: 'No run is recorded yet: run ML Roadmap: Evaluate Candidate….' }));
@@ -166,12 +203,12 @@ function lastBest(m: ReviewModel): HTMLElement {
   return section;
 }
 
-function chartMetric(m: ReviewModel): string | undefined {
+function chartMetric(m: ReviewSnapshot): string | undefined {
   const metric = state().metric;
   return metric !== undefined && m.columns.includes(metric) ? metric : m.columns[0];
 }
 
-function chart(m: ReviewModel): HTMLElement {
+function chart(m: ReviewSnapshot): HTMLElement {
   const section = el('section', { class: 'block chart' }, el('h2', { text: 'Over the history' }));
   const metric = chartMetric(m);
   if (metric === undefined) {
@@ -196,20 +233,33 @@ function chart(m: ReviewModel): HTMLElement {
   return section;
 }
 
-function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
-  const candidates = m.candidates.filter((c) => m.runs.some((r) => r.candidate === c && r.metrics[metric] !== undefined));
-  const times = [...new Set(m.runs.filter((r) => r.metrics[metric] !== undefined).map((r) => Date.parse(r.at) / 1000))].sort((a, b) => a - b);
+function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
+  // Every run's value of the metric from the snapshot's columns (NaN: the run has none).
+  const values = m.chart.values[m.columns.indexOf(metric)] ?? new Float64Array(0);
+  const { at: runAt, candidate: runCandidate, record } = m.chart;
+  const has = new Uint8Array(m.candidates.length);
+  const seen = new Set<number>();
+  for (let k = 0; k < values.length; k++) {
+    if (Number.isNaN(values[k]) || Number.isNaN(runAt[k])) continue;
+    has[runCandidate[k]!] = 1;
+    seen.add(runAt[k]!);
+  }
+  const shown = m.candidates.map((_, c) => c).filter((c) => has[c] === 1);
+  const candidates = shown.map((c) => m.candidates[c]!);
+  const seriesOf = new Int32Array(m.candidates.length).fill(-1);
+  shown.forEach((c, s) => (seriesOf[c] = s));
+  const times = [...seen].sort((a, b) => a - b);
   const at = new Map(times.map((t, i) => [t, i]));
   const series = candidates.map(() => new Array<number | null>(times.length).fill(null));
   // The run each point stands for (the later run when two of a candidate share a time), to open its commit.
   const pointRuns = candidates.map(() => new Array<string | undefined>(times.length).fill(undefined));
-  for (const r of m.runs) {
-    const v = r.metrics[metric];
-    const i = at.get(Date.parse(r.at) / 1000);
-    const s = candidates.indexOf(r.candidate);
-    if (v === undefined || i === undefined || s < 0 || !Number.isFinite(v)) continue;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    const i = at.get(runAt[k]!);
+    const s = seriesOf[runCandidate[k]!]!;
+    if (Number.isNaN(v) || i === undefined || s < 0) continue;
     series[s]![i] = v;
-    pointRuns[s]![i] = r.id;
+    pointRuns[s]![i] = `run-${record[k]}`;
   }
   /** The run of the point nearest to the cursor at its time, if any. */
   const runAtCursor = (u: uPlot): string | undefined => {
@@ -278,8 +328,8 @@ function cellText(r: ReviewRun, c: string): string {
   return d === undefined ? v : `${v} (${formatSigned(d)})`;
 }
 
-function runTable(m: ReviewModel): HTMLElement {
-  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runs.length})` }));
+function runTable(m: ReviewSnapshot): HTMLElement {
+  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runCount})` }));
   const controls = el('div', { class: 'controls' });
   const filter = el('select', { attrs: { 'aria-label': 'Candidate', id: 'run-candidate' } });
   for (const c of [undefined, ...m.candidates]) {
@@ -303,11 +353,16 @@ function runTable(m: ReviewModel): HTMLElement {
   controls.append(el('label', { text: 'Candidate ' }, filter), el('label', { class: 'check' }, diff, el('span', { text: ' Only the metrics that differ' })), exportButton);
   section.append(controls);
 
-  const runs = shownRuns(m.runs, view());
-  const columns = shownColumns(m.runs, m.columns, view());
+  // The rows received so far (the rest comes in pages: refreshRows); the columns are over every run from the start.
+  let shown = shownRuns(runs, view());
+  const complete = () => runs.length >= m.runCount;
+  // Every run's place from the start when all are shown (the scroll bar and a restored scroll position hold), one
+  // candidate's once they are all here.
+  const count = () => (view().candidate === undefined ? m.runCount : shown.length);
+  const columns = snapshotColumns(m, view());
   const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
   const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
-  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
+  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String((view().candidate === undefined ? m.runCount : shown.length) + 1), 'aria-busy': String(!complete()) } });
   const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
@@ -316,7 +371,9 @@ function runTable(m: ReviewModel): HTMLElement {
   scroller.append(inner);
   table.append(head, scroller);
   section.append(table);
-  if (runs.length === 0) section.append(el('p', { class: 'muted', text: 'No run to show.' }));
+  const none = el('p', { class: 'muted', text: complete() ? 'No run to show.' : 'Loading the runs…' });
+  none.hidden = count() > 0;
+  section.append(none);
 
   const drawRow = (r: ReviewRun, index: number, start: number): HTMLElement => {
     const pinned = m.pinned === r.id;
@@ -352,8 +409,16 @@ function runTable(m: ReviewModel): HTMLElement {
     return row;
   };
 
+  /** A row whose run has not come yet. */
+  const loadingRow = (index: number, start: number): HTMLElement => {
+    const row = el('div', { class: 'row loading', attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'aria-busy': 'true' } }, el('div', { class: 'cell muted', text: '…', attrs: { role: 'cell' } }));
+    row.style.gridTemplateColumns = template;
+    row.style.transform = `translateY(${start}px)`;
+    return row;
+  };
+
   const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
-    count: runs.length,
+    count: count(),
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -363,9 +428,19 @@ function runTable(m: ReviewModel): HTMLElement {
     initialOffset: state().scrollTop ?? 0,
     onChange: (instance) => {
       inner.style.height = `${instance.getTotalSize()}px`;
-      inner.replaceChildren(...instance.getVirtualItems().map((item) => drawRow(runs[item.index]!, item.index, item.start)));
+      inner.replaceChildren(...instance.getVirtualItems().map((item) => (shown[item.index] ? drawRow(shown[item.index]!, item.index, item.start) : loadingRow(item.index, item.start))));
     },
   });
+  refreshRows = () => {
+    shown = shownRuns(runs, view());
+    if (view().candidate !== undefined) table.setAttribute('aria-rowcount', String(shown.length + 1));
+    table.setAttribute('aria-busy', String(!complete()));
+    none.textContent = complete() ? 'No run to show.' : 'Loading the runs…';
+    none.hidden = count() > 0;
+    virtualizer.setOptions({ ...virtualizer.options, count: count() });
+    virtualizer._willUpdate();
+    virtualizer.options.onChange?.(virtualizer, false);
+  };
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   scroller.addEventListener('scroll', () => {
     clearTimeout(saveTimer);
@@ -386,7 +461,11 @@ function renderDetail(): void {
   const box = document.getElementById('run-detail');
   if (!box || !model) return;
   const selected = state().selected;
-  const run = model.runs.find((r) => r.id === selected);
+  const run = runs.find((r) => r.id === selected);
+  if (!run && selected !== undefined && isRunOf(model.runCount, selected)) {
+    box.replaceChildren(el('h2', { text: `Run ${selected}` }), el('p', { class: 'muted', text: 'Loading the run…' }));
+    return;
+  }
   if (!run) {
     box.replaceChildren(el('h2', { text: 'Run' }), el('p', { class: 'muted', text: 'Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.' }));
     return;
