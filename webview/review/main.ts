@@ -8,7 +8,7 @@
 // detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+import { Virtualizer, elementScroll, observeElementOffset } from '@tanstack/virtual-core';
 import { isRunOf, shownRuns, snapshotColumns, sortPerClassRows, type ReviewRun, type ReviewRunDetail, type ReviewRunsPage, type ReviewSnapshot, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
@@ -28,6 +28,13 @@ let askedForPin = false;
 let detail: ReviewRunDetail | undefined;
 let askedForDetail: string | undefined;
 const ROW_HEIGHT = 26;
+/** The run table's scroll box (set here, not in the stylesheet: the virtualiser starts from it without measuring). */
+const SCROLLER_HEIGHT = 420;
+/**
+ * What runs once the page holds the new DOM, in order: the run table's virtualiser first (it measures nothing), then
+ * the chart (uPlot reads the theme's colours and the box's width: one style and layout pass, then the canvas).
+ */
+const afterMount: (() => void)[] = [];
 
 const save = (patch: Partial<ReviewState>): void => host.save(patch);
 const state = (): Partial<ReviewState> => host.state;
@@ -113,7 +120,11 @@ function render(): void {
   while (cleanups.length) cleanups.pop()?.();
   refreshRows = undefined;
   const m = model;
-  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m), el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
+  afterMount.length = 0;
+  const charted = chart(m);
+  const table = runTable(m);
+  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), charted, table, el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
+  for (const mount of afterMount.splice(0)) mount();
   renderDetail();
   app.setAttribute('aria-busy', 'false');
 }
@@ -228,39 +239,56 @@ function chart(m: ReviewSnapshot): HTMLElement {
   });
   const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate; a point opens its run's commit` } });
   section.append(el('label', { text: 'Metric ' }, select), box);
-  // Drawn once the section is in the page (uPlot measures it).
-  queueMicrotask(() => drawChart(box, m, metric));
+  // Drawn once the section is in the page (uPlot measures it), after the table is mounted.
+  afterMount.push(() => drawChart(box, m, metric));
   return section;
 }
 
 function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
-  // Every run's value of the metric from the snapshot's columns (NaN: the run has none).
+  // Every run's value of the metric from the snapshot's columns (NaN: the run has none). The runs come in time order:
+  // one pass gives the distinct times (x) and each run's place among them.
   const values = m.chart.values[m.columns.indexOf(metric)] ?? new Float64Array(0);
   const { at: runAt, candidate: runCandidate, record } = m.chart;
-  const has = new Uint8Array(m.candidates.length);
-  const seen = new Set<number>();
-  for (let k = 0; k < values.length; k++) {
-    if (Number.isNaN(values[k]) || Number.isNaN(runAt[k])) continue;
-    has[runCandidate[k]!] = 1;
-    seen.add(runAt[k]!);
-  }
-  const shown = m.candidates.map((_, c) => c).filter((c) => has[c] === 1);
-  const candidates = shown.map((c) => m.candidates[c]!);
   const seriesOf = new Int32Array(m.candidates.length).fill(-1);
-  shown.forEach((c, s) => (seriesOf[c] = s));
-  const times = [...seen].sort((a, b) => a - b);
-  const at = new Map(times.map((t, i) => [t, i]));
+  const candidates: string[] = [];
+  const times: number[] = [];
+  const place = new Int32Array(values.length).fill(-1);
+  let sorted = true;
+  for (let k = 0; k < values.length; k++) {
+    const t = runAt[k]!;
+    if (Number.isNaN(values[k]) || Number.isNaN(t)) continue;
+    const c = runCandidate[k]!;
+    if (seriesOf[c] === -1) seriesOf[c] = 1;
+    const last = times[times.length - 1];
+    if (last === undefined || t > last) times.push(t);
+    else if (t < last) sorted = false;
+    place[k] = times.length - 1;
+  }
+  if (!sorted) {
+    // Not in time order (the host sorts them; kept for safety): place every run by a lookup.
+    const distinct = [...new Set(times.concat([...runAt].filter((t, k) => place[k]! >= 0 && !Number.isNaN(t))))].sort((a, b) => a - b);
+    const index = new Map(distinct.map((t, i) => [t, i]));
+    times.length = 0;
+    times.push(...distinct);
+    for (let k = 0; k < values.length; k++) if (place[k]! >= 0) place[k] = index.get(runAt[k]!)!;
+  }
+  // The legend follows the roadmap's order of the candidates that have a value.
+  m.candidates.forEach((name, c) => {
+    if (seriesOf[c] === -1) return;
+    seriesOf[c] = candidates.length;
+    candidates.push(name);
+  });
   const series = candidates.map(() => new Array<number | null>(times.length).fill(null));
   // The run each point stands for (the later run when two of a candidate share a time), to open its commit.
-  const pointRuns = candidates.map(() => new Array<string | undefined>(times.length).fill(undefined));
+  const pointRuns = candidates.map(() => new Int32Array(times.length).fill(-1));
   for (let k = 0; k < values.length; k++) {
-    const v = values[k]!;
-    const i = at.get(runAt[k]!);
+    const i = place[k]!;
+    if (i < 0) continue;
     const s = seriesOf[runCandidate[k]!]!;
-    if (Number.isNaN(v) || i === undefined || s < 0) continue;
-    series[s]![i] = v;
-    pointRuns[s]![i] = `run-${record[k]}`;
+    series[s]![i] = values[k]!;
+    pointRuns[s]![i] = record[k]!;
   }
+  const pointCounts = series.map((values) => values.reduce((n: number, v) => (v === null ? n : n + 1), 0));
   /** The run of the point nearest to the cursor at its time, if any. */
   const runAtCursor = (u: uPlot): string | undefined => {
     const i = u.cursor.idx;
@@ -269,10 +297,10 @@ function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
     let best: { run: string; distance: number } | undefined;
     series.forEach((values, s) => {
       const v = values[i];
-      const run = pointRuns[s]![i];
-      if (v === null || v === undefined || run === undefined || u.series[s + 1]?.show === false) return;
+      const run = pointRuns[s]![i] ?? -1;
+      if (v === null || v === undefined || run < 0 || u.series[s + 1]?.show === false) return;
       const distance = Math.abs(u.valToPos(v, 'y') - top);
-      if (!best || distance < best.distance) best = { run, distance };
+      if (!best || distance < best.distance) best = { run: `run-${run}`, distance };
     });
     return best?.run;
   };
@@ -287,7 +315,9 @@ function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
         height: 240,
         series: [
           { label: 'time' },
-          ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: true, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
+          // A series' points are drawn when they stand apart (a few pixels each), else its line alone: 10,000 dots
+          // on a few hundred pixels are one smear that costs most of the chart's time. A lone run still shows its point.
+          ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: (u: uPlot) => pointCounts[i]! * 4 * devicePixelRatio <= u.bbox.width, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
         ],
         axes: [axis, { ...axis, values: (_u: uPlot, vals: number[]) => vals.map((v) => formatNumber(v)) }],
         cursor: { points: { show: true } },
@@ -367,6 +397,7 @@ function runTable(m: ReviewSnapshot): HTMLElement {
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
   const scroller = el('div', { class: 'scroller', attrs: { tabindex: '0', 'aria-label': 'Runs, scrollable' } });
+  scroller.style.height = `${SCROLLER_HEIGHT}px`;
   const inner = el('div', { class: 'inner' });
   scroller.append(inner);
   table.append(head, scroller);
@@ -417,13 +448,29 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     return row;
   };
 
+  let fresh = true;
   const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
     count: count(),
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    scrollToFn: elementScroll,
-    observeElementRect,
+    // A new scroll box is at the top: the first scroll to 0 is skipped (it would force a layout of the page).
+    scrollToFn: (offset, options, instance) => {
+      if (fresh && offset + (options.adjustments ?? 0) === 0) return;
+      elementScroll(offset, options, instance);
+    },
+    // The box's size from a ResizeObserver only, after the browser's own layout; until then the height it is given.
+    initialRect: { width: 0, height: SCROLLER_HEIGHT },
+    observeElementRect: (instance, report) => {
+      const target = instance.scrollElement;
+      if (!target) return undefined;
+      const observer = new ResizeObserver(([entry]) => {
+        const box = entry?.borderBoxSize[0];
+        if (box) report({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+      });
+      observer.observe(target);
+      return () => observer.disconnect();
+    },
     observeElementOffset,
     initialOffset: state().scrollTop ?? 0,
     onChange: (instance) => {
@@ -446,9 +493,13 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => save({ scrollTop: scroller.scrollTop }), 150);
   });
-  queueMicrotask(() => {
+  // The first rows are drawn before the table is in the page (from the initial offset and height): the page's first
+  // layout, when the virtualiser mounts, already holds them.
+  virtualizer.options.onChange?.(virtualizer, false);
+  afterMount.unshift(() => {
     const unmount = virtualizer._didMount();
     virtualizer._willUpdate();
+    fresh = false;
     const scrollTop = state().scrollTop;
     if (scrollTop) scroller.scrollTop = scrollTop;
     cleanups.push(unmount);
