@@ -2,8 +2,10 @@
 // The webview panels in headless Chromium: the production bundles' size; the Roadmap Board's first paint of a
 // snapshot with 1,000 steps against a bare page that draws the same cards as plain <div>s with textContent; the
 // Evaluation Review's first paint of 10,000 history runs (summary, chart of every run, the virtualised run table)
-// against a bare page that draws the rows a screen shows as plain <div>s. Served from 127.0.0.1 and measured in
-// the same browser, median of 7. Run alone: `npx tsx bench/webview.bench.ts`.
+// against a bare page that receives the same first message (the snapshot: its first 50 runs and the chart's columns
+// over every run) and draws its 50 rows as plain <div>s; and, for the record, how long until the rest of the table
+// has come page by page (not enforced). Served from 127.0.0.1 and measured in the same browser, median of 7. Run
+// alone: `npx tsx bench/webview.bench.ts`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { boardModel } from '../src/core/views/board';
-import { reviewModel } from '../src/core/views/review';
+import { reviewModel, reviewSnapshot, runsPage } from '../src/core/views/review';
 import type { ReviewModel } from '../src/core/views/review-model';
 import { parseRoadmap } from '../src/core/roadmap/parse';
 import type { BoardModel } from '../src/core/views/board-model';
@@ -29,8 +31,9 @@ const PAINT_TARGET_MS = 300;
 /** Issue target: the review's first paint of 10,000 runs ≤ 300 ms. */
 const REVIEW_TARGET_MS = 300;
 /**
- * Both pages receive the same 10,000-run snapshot (its transfer is most of the time); the review also draws a
- * summary, a chart of 10,000 points and a virtualised table, the bare page only the rows a screen shows.
+ * Both pages receive the same first message of a 10,000-run review (the summary, the chart's columns over every run,
+ * the first 50 runs); the review also draws the summary, a chart of 10,000 points and a virtualised table, the bare
+ * page only the 50 rows.
  */
 const REVIEW_RATIO_LIMIT = 3;
 /** The board styles its cards and wires drag and drop and a handle per card: a few times bare, unstyled DOM. */
@@ -76,7 +79,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 /** Serves `dir` and two pages: the board app with a stand-in for the VS Code API, and the bare page. */
 function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const stub = `<script>window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'ready') window.__ready = true; }, getState: () => undefined, setState: () => undefined });</script>`;
+  // The host's stand-in: answers the Review's loadRuns with the pages of window.__pages (set by the bench) when asked.
+  const stub = `<script>window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'ready') window.__ready = true; if (m.type === 'loadRuns' && window.__pages) setTimeout(() => window.postMessage({ type: 'runs', page: window.__pages(m) }, '*')); }, getState: () => undefined, setState: () => undefined });</script>`;
   const pages: Record<string, string> = {
     '/board.html': `<!DOCTYPE html><html><head><link rel="stylesheet" href="codicon.css" id="vscode-codicon-stylesheet"><link rel="stylesheet" href="board.css"></head><body class="vscode-dark"><div id="app"></div>${stub}<script type="module" src="board.js"></script></body></html>`,
     '/review.html': `<!DOCTYPE html><html><head><link rel="stylesheet" href="codicon.css" id="vscode-codicon-stylesheet"><link rel="stylesheet" href="review.css"></head><body class="vscode-dark"><div id="app"></div>${stub}<script type="module" src="review.js"></script></body></html>`,
@@ -129,7 +133,9 @@ export default async function bench(): Promise<BenchRow[]> {
     const files = readdirSync(out).filter((f) => f.endsWith('.js') || (f.endsWith('.css') && !f.startsWith('codicon')));
     const bytes = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
     const model = bigBoard(1000);
-    const review = bigReview(10_000);
+    const full = bigReview(10_000);
+    // The product's first message (src/panels/review.ts sends the same).
+    const review = reviewSnapshot(full, 1);
     const paint = async (page: string, snapshot: unknown = model, drawn: { selector: string; least: number } = { selector: page === 'board.html' ? 'article.card' : 'section > div', least: 1000 }): Promise<number> => {
       const tab = await context.newPage();
       await tab.goto(`${url}/${page}`);
@@ -167,6 +173,33 @@ export default async function bench(): Promise<BenchRow[]> {
       reviewMs.push(await paint('review.html', review, reviewRows));
       bareRowsMs.push(await paint('bare-rows.html', review, bareRows));
     }
+    // For the record: from the snapshot until every page of the run table has come and been added (a stand-in host
+    // answering loadRuns at once; in VS Code each page also crosses the extension host's message channel).
+    const loadAll = async (): Promise<number> => {
+      const tab = await context.newPage();
+      await tab.goto(`${url}/review.html`);
+      await tab.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
+      const pages = Array.from({ length: Math.ceil(full.runs.length / 2500) }, (_, i) => runsPage(full, 1, review.runs.length + i * 2500));
+      const ms = await tab.evaluate(
+        ({ m, pages }: { m: unknown; pages: { offset: number }[] }) =>
+          new Promise<number>((done) => {
+            (window as unknown as { __pages: (r: { offset: number }) => unknown }).__pages = (r) => pages.find((p) => p.offset === r.offset) ?? { version: 1, offset: r.offset, runs: [] };
+            const start = performance.now();
+            window.postMessage({ type: 'snapshot', model: m }, '*');
+            // (No named function in here: the bench runner's esbuild would wrap it in a helper the page lacks.)
+            const timer = setInterval(() => {
+              if (!document.querySelector('.table[aria-busy="false"]')) return;
+              clearInterval(timer);
+              requestAnimationFrame(() => done(performance.now() - start));
+            }, 5);
+          }),
+        { m: review, pages },
+      );
+      await tab.close();
+      return ms;
+    };
+    const allMs: number[] = [];
+    for (let i = 0; i < 3; i++) allMs.push(await loadAll());
     const b = median(board);
     const base = median(bare);
     const r = median(reviewMs);
@@ -177,8 +210,9 @@ export default async function bench(): Promise<BenchRow[]> {
       { name: 'bare DOM: the same 1,000 cards as plain <div>s, median', value: round(base), unit: 'ms' },
       { name: 'Roadmap Board / bare DOM', value: round(b / base, 3), unit: '', ratio: round(b / base, 3), limit: PAINT_RATIO_LIMIT },
       { name: `Evaluation Review: first paint of 10,000 runs, median (target ${REVIEW_TARGET_MS} ms: ×${round(r / REVIEW_TARGET_MS)})`, value: round(r), unit: 'ms' },
-      { name: 'bare DOM: the 50 rows a screen shows, median', value: round(rBase), unit: 'ms' },
+      { name: 'bare DOM: the same first message, its 50 rows as plain <div>s, median', value: round(rBase), unit: 'ms' },
       { name: 'Evaluation Review / bare DOM', value: round(r / rBase, 3), unit: '', ratio: round(r / rBase, 3), limit: REVIEW_RATIO_LIMIT },
+      { name: 'Evaluation Review: every one of the 10,000 runs in the table (the rest in pages after first paint), median of 3', value: round(median(allMs)), unit: 'ms' },
     ];
   } finally {
     await browser.close().catch(() => undefined);

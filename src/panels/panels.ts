@@ -15,6 +15,11 @@ export interface PanelKind<Model, Request extends { readonly type: string }> {
   title(services: Services, uri: vscode.Uri): string;
   /** The view model for the roadmap, built from the core and the indexes. */
   model(services: Services, uri: vscode.Uri): Model;
+  /**
+   * What a snapshot carries of the model, when not the model itself (the Review sends its first screen and keeps the
+   * rest of the run table for the webview to ask for). Called once per snapshot sent.
+   */
+  readonly snapshot?: (services: Services, model: Model) => unknown;
   /** The contract's validation of a message from the webview. */
   parse(message: unknown): { ok: true; request: Request } | { ok: false; error: string };
   /** Carries out a valid request other than `ready`. */
@@ -24,18 +29,19 @@ export interface PanelKind<Model, Request extends { readonly type: string }> {
 }
 
 /** The snapshot message every panel sends. */
-export interface Snapshot<Model> {
+export interface Snapshot {
   readonly type: 'snapshot';
   /** The roadmap shown, as a URI string: the webview keeps it in its state, so a reload reopens the same roadmap. */
   readonly roadmap: string;
-  readonly model: Model;
+  /** The model, or what the panel kind's `snapshot` makes of it. */
+  readonly model: unknown;
 }
 
 export class Panel<Model, Request extends { readonly type: string }> {
   private readonly disposables: vscode.Disposable[] = [];
   /** Requests refused as invalid (for tests and the log). */
   readonly refused: string[] = [];
-  /** The last snapshot sent to the webview. */
+  /** The model of the last snapshot sent to the webview (the whole model, also when the snapshot carries part of it). */
   lastSent: Model | undefined;
   private ready = false;
 
@@ -73,8 +79,9 @@ export class Panel<Model, Request extends { readonly type: string }> {
   /** Sends a fresh snapshot, once the webview has said it is ready. */
   post(): void {
     if (!this.ready) return;
-    const snapshot: Snapshot<Model> = { type: 'snapshot', roadmap: this.uri.toString(), model: this.model() };
-    this.lastSent = snapshot.model;
+    const model = this.model();
+    const snapshot: Snapshot = { type: 'snapshot', roadmap: this.uri.toString(), model: this.kind.snapshot ? this.kind.snapshot(this.services, model) : model };
+    this.lastSent = model;
     void this.panel.webview.postMessage(snapshot);
   }
 

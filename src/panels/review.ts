@@ -4,7 +4,7 @@
 // shows under the one rule); a failed evaluation of this session shows its log through Show Evaluation Log.
 import * as vscode from 'vscode';
 import { isolateBidi } from '../core/bidi';
-import { reviewCsv, reviewModel, runDetail, runIndex, type ReviewFailure, type ReviewModel, type ReviewRunDetail } from '../core/views/review';
+import { reviewCsv, reviewModel, reviewSnapshot, runDetail, runIndex, runsPage, type ReviewFailure, type ReviewModel, type ReviewRunDetail, type ReviewRunsPage, type ReviewSnapshot } from '../core/views/review';
 import { showCommit } from '../git';
 import type { ServicesWithEvaluation } from '../evaluation';
 import { Commands } from '../ids';
@@ -24,6 +24,10 @@ export interface ReviewHandle {
   lastExport?: vscode.Uri;
   /** The last `runDetail` sent to a webview. */
   lastRunDetail?: ReviewRunDetail;
+  /** The last snapshot sent to a webview, as sent (its first runs, the chart's columns). */
+  lastSnapshot?: ReviewSnapshot;
+  /** The last `runs` page sent to a webview. */
+  lastRunsPage?: ReviewRunsPage;
   /** When true, a commit always opens as the `mlroadmap-commit:` document, never through the git extension (for tests). */
   commitAsDocument?: boolean;
   /** What the last `showCommit` did. */
@@ -40,6 +44,10 @@ export type ServicesWithReview = Services & { review?: ReviewHandle };
 
 /** The run pinned as the baseline, per roadmap URI (one panel per roadmap). */
 const pinnedRuns = new Map<string, string>();
+
+/** The version of each model sent as a snapshot: `loadRuns` answers pages of the model its version names only. */
+const versions = new WeakMap<ReviewModel, number>();
+let lastVersion = 0;
 
 function failuresOf(services: Services, uri: vscode.Uri): ReviewFailure[] {
   const outcome = (services as ServicesWithEvaluation).evaluation?.evaluations.lastOutcome;
@@ -73,6 +81,14 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
       readOnly: !vscode.workspace.isTrusted,
     });
   },
+  snapshot: (services, model) => {
+    const version = ++lastVersion;
+    versions.set(model, version);
+    const snapshot = reviewSnapshot(model, version);
+    const handle = (services as ServicesWithReview).review;
+    if (handle) handle.lastSnapshot = snapshot;
+    return snapshot;
+  },
   parse: parseReviewRequest,
   handle: async (services, panel, request) => {
     const uri = panel.uri;
@@ -100,6 +116,17 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
         if (handle) handle.lastExport = target;
+        return;
+      }
+      case 'loadRuns': {
+        // Pages of the model last sent only: after a newer snapshot, a page of the old one is not sent.
+        const model = panel.lastSent;
+        if (!model || versions.get(model) !== request.version) return;
+        const page = runsPage(model, request.version, request.offset);
+        const handle = (services as ServicesWithReview).review;
+        if (handle) handle.lastRunsPage = page;
+        const update: ReviewUpdate = { type: 'runs', page };
+        await panel.panel.webview.postMessage(update);
         return;
       }
       case 'showLog': {

@@ -1,7 +1,8 @@
 // The Evaluation Review's host side inside the real extension host: with a few records written to the demo's
 // `.mlroadmap/history.jsonl` (as the evaluation pipeline writes them), Show Evaluation Review opens the panel and its
 // snapshot holds exactly the history the results index read, and the latest result of each candidate it shows; a
-// forged message is refused; pinning a run sends deltas against it; Export CSV writes the shown table; a failed
+// forged message is refused; the snapshot sent carries the first screen and `loadRuns` the rest of the same snapshot's
+// run table; pinning a run sends deltas against it; Export CSV writes the shown table; a failed
 // evaluation shows in the panel and its log opens from it. In a real git repository: showRunDetail answers a run's
 // per-class table, showCommit opens the run's own commit (the document's text is `git show`'s), forged ones are refused.
 import * as assert from 'node:assert/strict';
@@ -74,6 +75,26 @@ describe('Evaluation Review (host side)', function () {
     assert.deepEqual(sent.lastBest.find((x) => x.candidate === 'cnn' && x.metric === 'accuracy'), { candidate: 'cnn', metric: 'accuracy', last: 0.96, lastRun: 'run-2', best: 0.98, bestRun: 'run-1' });
     assert.equal(sent.readOnly, false);
     assert.equal(await vscode.commands.executeCommand<ReviewPanel>('mlroadmap.showEvaluationReview', { roadmap: demoRoadmapUri().toString() }), review, 'shown again, the same panel');
+  });
+
+  it('the snapshot sent carries the first screen; loadRuns answers pages of the run table of that snapshot only', async () => {
+    const review = await openReview();
+    const handle = (await extensionApi()).services as ServicesWithReview;
+    const h = handle.review!;
+    await waitFor('the snapshot sent', () => h.lastSnapshot !== undefined, 10_000);
+    const sent = h.lastSnapshot!;
+    const model = review.lastSent!;
+    assert.equal(sent.runCount, model.runs.length);
+    assert.deepEqual(sent.runs, model.runs.slice(0, sent.runs.length));
+    assert.deepEqual([...sent.chart.record], model.runs.map((r) => Number(r.id.slice(4))));
+    assert.ok(sent.chart.at instanceof Float64Array, 'the chart columns are typed arrays');
+    assert.equal(await review.receive({ type: 'loadRuns', version: sent.version, offset: 1 }), true);
+    await waitFor('the page', () => h.lastRunsPage?.offset === 1 && h.lastRunsPage.version === sent.version, 10_000);
+    assert.deepEqual(h.lastRunsPage?.runs, model.runs.slice(1));
+    h.lastRunsPage = undefined;
+    assert.equal(await review.receive({ type: 'loadRuns', version: sent.version + 1000, offset: 0 }), true);
+    assert.equal(h.lastRunsPage, undefined, 'no page of a snapshot that is not the one shown');
+    assert.equal(await review.receive({ type: 'loadRuns', version: sent.version, offset: -1 }), false, 'refused');
   });
 
   it('refuses forged and malformed messages', async () => {

@@ -1,13 +1,15 @@
 // The Evaluation Review webview: draws the host's snapshot — per metric each candidate against the baseline (or the
-// pinned run) and the target, last vs best, a uPlot chart of one metric over every run, and the run table,
-// virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. Diff-only and the candidate filter are
-// applied with the core's own helpers; pinning, export and logs are asked of the host. Selecting a run (a row, or a
+// pinned run) and the target, last vs best, a uPlot chart of one metric over every run (from the snapshot's typed
+// columns), and the run table, virtualised with @tanstack/virtual-core so 10,000 runs scroll smoothly. The snapshot
+// carries the table's first rows only: once painted, the rest is asked of the host page by page (`loadRuns` ->
+// `runs`) and added to the table as it comes. Diff-only shows the columns the host found differing over every run;
+// the candidate filter is applied with the core's own helper; pinning, export and logs are asked of the host. Selecting a run (a row, or a
 // point of the chart) asks the host for its per-class table (`showRunDetail` -> `runDetail`); a chart point or the
 // detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import { shownColumns, shownRuns, sortPerClassRows, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewView } from '../../src/core/views/review-model';
+import { Virtualizer, elementScroll, observeElementOffset } from '@tanstack/virtual-core';
+import { isRunOf, shownRuns, snapshotColumns, sortPerClassRows, type ReviewRun, type ReviewRunDetail, type ReviewRunsPage, type ReviewSnapshot, type ReviewView } from '../../src/core/views/review-model';
 import { formatNumber, formatSigned } from '../../src/core/results/numbers';
 import type { ReviewRequest, ReviewState, ReviewUpdate } from '../../src/protocol/review';
 import { bidi, isolate } from '../shared/bidi';
@@ -17,12 +19,23 @@ import '../shared/base.css';
 import './review.css';
 
 const host = connect<ReviewRequest, ReviewUpdate, ReviewState>();
-let model: ReviewModel | undefined;
+let model: ReviewSnapshot | undefined;
+/** The run table's rows received so far (the snapshot's first ones, then the pages), in the table's order. */
+let runs: ReviewRun[] = [];
+/** Redraws the run table's rows after a page came (set by the run table drawn last). */
+let refreshRows: (() => void) | undefined;
 const cleanups: (() => void)[] = [];
 let askedForPin = false;
 let detail: ReviewRunDetail | undefined;
 let askedForDetail: string | undefined;
 const ROW_HEIGHT = 26;
+/** The run table's scroll box (set here, not in the stylesheet: the virtualiser starts from it without measuring). */
+const SCROLLER_HEIGHT = 420;
+/**
+ * What runs once the page holds the new DOM, in order: the run table's virtualiser first (it measures nothing), then
+ * the chart (uPlot reads the theme's colours and the box's width: one style and layout pass, then the canvas).
+ */
+const afterMount: (() => void)[] = [];
 
 const save = (patch: Partial<ReviewState>): void => host.save(patch);
 const state = (): Partial<ReviewState> => host.state;
@@ -33,9 +46,10 @@ function view(): ReviewView {
 
 host.onSnapshot((snapshot) => {
   model = snapshot;
+  runs = [...snapshot.runs];
   // After a reload the host has forgotten the pinned run: ask for it again, once.
   const { pinned, candidate } = state();
-  if (!askedForPin && pinned !== undefined && model.pinned === undefined && model.runs.some((r) => r.id === pinned)) {
+  if (!askedForPin && pinned !== undefined && model.pinned === undefined && isRunOf(model.runCount, pinned)) {
     askedForPin = true;
     host.send({ type: 'pinBaseline', runId: pinned });
   } else if (askedForPin || pinned === undefined || model.pinned !== undefined) {
@@ -44,17 +58,47 @@ host.onSnapshot((snapshot) => {
   if (candidate !== undefined && !model.candidates.includes(candidate)) save({ candidate: undefined });
   // The selected run's detail is asked again after a reload; a run gone from the history is unselected.
   const selected = state().selected;
-  if (selected !== undefined && !model.runs.some((r) => r.id === selected)) {
+  if (selected !== undefined && !isRunOf(model.runCount, selected)) {
     save({ selected: undefined });
     detail = undefined;
   } else if (selected !== undefined && askedForDetail !== selected) selectRun(selected);
   render();
+  // The rest of the run table, once the first screen is painted.
+  const version = snapshot.version;
+  requestAnimationFrame(() => setTimeout(() => loadRuns(version)));
 });
 
+/** Asks the host for the next page of the run table of snapshot `version`, if it is still shown and rows are missing. */
+function loadRuns(version: number): void {
+  if (model?.version === version && runs.length < model.runCount) host.send({ type: 'loadRuns', version, offset: runs.length });
+}
+
+/** A page of the run table: added when it is the next of the snapshot shown, then the next is asked for. */
+function addRuns(page: ReviewRunsPage): void {
+  if (!model || page.version !== model.version || page.offset !== runs.length || page.runs.length === 0) return;
+  for (const r of page.runs) runs.push(r);
+  refreshRows?.();
+  if (state().selected !== undefined && page.runs.some((r) => r.id === state().selected)) renderDetail();
+  setTimeout(() => loadRuns(page.version));
+}
+
 host.onUpdate((update) => {
-  if (update.type !== 'runDetail' || update.detail.runId !== state().selected) return;
-  detail = update.detail;
-  renderDetail();
+  switch (update.type) {
+    case 'snapshot':
+      return; // onSnapshot's
+    case 'runs':
+      addRuns(update.page);
+      return;
+    case 'runDetail':
+      if (update.detail.runId !== state().selected) return;
+      detail = update.detail;
+      renderDetail();
+      return;
+    default: {
+      const never: never = update;
+      throw new Error(`unhandled review update ${JSON.stringify(never)}`);
+    }
+  }
 });
 
 /** Selects a run: its row is marked and its detail (per-class table) asked of the host. */
@@ -75,17 +119,21 @@ function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
   while (cleanups.length) cleanups.pop()?.();
+  refreshRows = undefined;
   const m = model;
-  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), chart(m), runTable(m), el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
+  afterMount.length = 0;
+  const charted = chart(m);
+  const table = runTable(m);
+  app.replaceChildren(header(m), failures(m), summary(m), lastBest(m), charted, table, el('section', { class: 'block detail', attrs: { id: 'run-detail', 'aria-live': 'polite' } }));
+  for (const mount of afterMount.splice(0)) mount();
   renderDetail();
   app.setAttribute('aria-busy', 'false');
 }
 
-function header(m: ReviewModel): HTMLElement {
+function header(m: ReviewSnapshot): HTMLElement {
   const h = el('div', { class: 'header' }, el('h1', {}, m.project ? 'Evaluation Review: ' : 'Evaluation Review', m.project ? bidi(m.project) : undefined));
   if (m.baseline?.kind === 'run') {
-    const run = m.runs.find((r) => r.id === m.baseline?.id);
-    h.append(el('span', { class: 'baseline pinned' }, `Baseline: pinned ${m.baseline.id} (`, bidi(m.baseline.candidate), `${run ? `, ${run.at}` : ''})`));
+    h.append(el('span', { class: 'baseline pinned' }, `Baseline: pinned ${m.baseline.id} (`, bidi(m.baseline.candidate), `${m.pinnedAt !== undefined ? `, ${m.pinnedAt}` : ''})`));
     const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
     unpin.addEventListener('click', () => {
       save({ pinned: undefined });
@@ -102,7 +150,7 @@ function header(m: ReviewModel): HTMLElement {
   return h;
 }
 
-function failures(m: ReviewModel): HTMLElement {
+function failures(m: ReviewSnapshot): HTMLElement {
   const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
   for (const f of m.failures) {
     const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', {}, bidi(f.candidate), `: exit code ${f.exitCode}. `, bidi(f.message)));
@@ -121,7 +169,7 @@ function passFail(met: boolean | undefined): HTMLElement | undefined {
   return el('span', { class: `verdict ${met ? 'pass' : 'fail'}`, text: met ? '✓ pass' : '✗ fail' });
 }
 
-function summary(m: ReviewModel): HTMLElement {
+function summary(m: ReviewSnapshot): HTMLElement {
   const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
   const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
   const baselineHead = m.baseline?.kind === 'run' ? [`pinned ${m.baseline.id}`] : m.baseline ? ['baseline (', bidi(m.baseline.id), ')'] : ['baseline'];
@@ -152,7 +200,7 @@ function summary(m: ReviewModel): HTMLElement {
   return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? el('div', { class: 'table-wrap' }, table) : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
 }
 
-function lastBest(m: ReviewModel): HTMLElement {
+function lastBest(m: ReviewSnapshot): HTMLElement {
   const section = el('section', { class: 'block' }, el('h2', { text: 'Last vs best' }));
   if (m.lastBest.length === 0) {
     section.append(el('p', { class: 'muted', text: 'No run is recorded yet: run ML Roadmap: Evaluate Candidate….' }));
@@ -168,12 +216,12 @@ function lastBest(m: ReviewModel): HTMLElement {
   return section;
 }
 
-function chartMetric(m: ReviewModel): string | undefined {
+function chartMetric(m: ReviewSnapshot): string | undefined {
   const metric = state().metric;
   return metric !== undefined && m.columns.includes(metric) ? metric : m.columns[0];
 }
 
-function chart(m: ReviewModel): HTMLElement {
+function chart(m: ReviewSnapshot): HTMLElement {
   const section = el('section', { class: 'block chart' }, el('h2', { text: 'Over the history' }));
   const metric = chartMetric(m);
   if (metric === undefined) {
@@ -193,26 +241,56 @@ function chart(m: ReviewModel): HTMLElement {
   });
   const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate; a point opens its run's commit` } });
   section.append(el('label', { text: 'Metric ' }, select), box);
-  // Drawn once the section is in the page (uPlot measures it).
-  queueMicrotask(() => drawChart(box, m, metric));
+  // Drawn once the section is in the page (uPlot measures it), after the table is mounted.
+  afterMount.push(() => drawChart(box, m, metric));
   return section;
 }
 
-function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
-  const candidates = m.candidates.filter((c) => m.runs.some((r) => r.candidate === c && r.metrics[metric] !== undefined));
-  const times = [...new Set(m.runs.filter((r) => r.metrics[metric] !== undefined).map((r) => Date.parse(r.at) / 1000))].sort((a, b) => a - b);
-  const at = new Map(times.map((t, i) => [t, i]));
+function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
+  // Every run's value of the metric from the snapshot's columns (NaN: the run has none). The runs come in time order:
+  // one pass gives the distinct times (x) and each run's place among them.
+  const values = m.chart.values[m.columns.indexOf(metric)] ?? new Float64Array(0);
+  const { at: runAt, candidate: runCandidate, record } = m.chart;
+  const seriesOf = new Int32Array(m.candidates.length).fill(-1);
+  const candidates: string[] = [];
+  const times: number[] = [];
+  const place = new Int32Array(values.length).fill(-1);
+  let sorted = true;
+  for (let k = 0; k < values.length; k++) {
+    const t = runAt[k]!;
+    if (Number.isNaN(values[k]) || Number.isNaN(t)) continue;
+    const c = runCandidate[k]!;
+    if (seriesOf[c] === -1) seriesOf[c] = 1;
+    const last = times[times.length - 1];
+    if (last === undefined || t > last) times.push(t);
+    else if (t < last) sorted = false;
+    place[k] = times.length - 1;
+  }
+  if (!sorted) {
+    // Not in time order (the host sorts them; kept for safety): place every run by a lookup.
+    const distinct = [...new Set(times.concat([...runAt].filter((t, k) => place[k]! >= 0 && !Number.isNaN(t))))].sort((a, b) => a - b);
+    const index = new Map(distinct.map((t, i) => [t, i]));
+    times.length = 0;
+    times.push(...distinct);
+    for (let k = 0; k < values.length; k++) if (place[k]! >= 0) place[k] = index.get(runAt[k]!)!;
+  }
+  // The legend follows the roadmap's order of the candidates that have a value.
+  m.candidates.forEach((name, c) => {
+    if (seriesOf[c] === -1) return;
+    seriesOf[c] = candidates.length;
+    candidates.push(name);
+  });
   const series = candidates.map(() => new Array<number | null>(times.length).fill(null));
   // The run each point stands for (the later run when two of a candidate share a time), to open its commit.
-  const pointRuns = candidates.map(() => new Array<string | undefined>(times.length).fill(undefined));
-  for (const r of m.runs) {
-    const v = r.metrics[metric];
-    const i = at.get(Date.parse(r.at) / 1000);
-    const s = candidates.indexOf(r.candidate);
-    if (v === undefined || i === undefined || s < 0 || !Number.isFinite(v)) continue;
-    series[s]![i] = v;
-    pointRuns[s]![i] = r.id;
+  const pointRuns = candidates.map(() => new Int32Array(times.length).fill(-1));
+  for (let k = 0; k < values.length; k++) {
+    const i = place[k]!;
+    if (i < 0) continue;
+    const s = seriesOf[runCandidate[k]!]!;
+    series[s]![i] = values[k]!;
+    pointRuns[s]![i] = record[k]!;
   }
+  const pointCounts = series.map((values) => values.reduce((n: number, v) => (v === null ? n : n + 1), 0));
   /** The run of the point nearest to the cursor at its time, if any. */
   const runAtCursor = (u: uPlot): string | undefined => {
     const i = u.cursor.idx;
@@ -221,10 +299,10 @@ function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
     let best: { run: string; distance: number } | undefined;
     series.forEach((values, s) => {
       const v = values[i];
-      const run = pointRuns[s]![i];
-      if (v === null || v === undefined || run === undefined || u.series[s + 1]?.show === false) return;
+      const run = pointRuns[s]![i] ?? -1;
+      if (v === null || v === undefined || run < 0 || u.series[s + 1]?.show === false) return;
       const distance = Math.abs(u.valToPos(v, 'y') - top);
-      if (!best || distance < best.distance) best = { run, distance };
+      if (!best || distance < best.distance) best = { run: `run-${run}`, distance };
     });
     return best?.run;
   };
@@ -239,7 +317,9 @@ function drawChart(box: HTMLElement, m: ReviewModel, metric: string): void {
         height: 240,
         series: [
           { label: 'time' },
-          ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: true, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
+          // A series' points are drawn when they stand apart (a few pixels each), else its line alone: 10,000 dots
+          // on a few hundred pixels are one smear that costs most of the chart's time. A lone run still shows its point.
+          ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: (u: uPlot) => pointCounts[i]! * 4 * devicePixelRatio <= u.bbox.width, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
         ],
         axes: [axis, { ...axis, values: (_u: uPlot, vals: number[]) => vals.map((v) => formatNumber(v)) }],
         cursor: { points: { show: true } },
@@ -280,8 +360,8 @@ function cellText(r: ReviewRun, c: string): string {
   return d === undefined ? v : `${v} (${formatSigned(d)})`;
 }
 
-function runTable(m: ReviewModel): HTMLElement {
-  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runs.length})` }));
+function runTable(m: ReviewSnapshot): HTMLElement {
+  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runCount})` }));
   const controls = el('div', { class: 'controls' });
   const filter = el('select', { attrs: { 'aria-label': 'Candidate', id: 'run-candidate' } });
   for (const c of [undefined, ...m.candidates]) {
@@ -305,11 +385,16 @@ function runTable(m: ReviewModel): HTMLElement {
   controls.append(el('label', { text: 'Candidate ' }, filter), el('label', { class: 'check' }, diff, el('span', { text: ' Only the metrics that differ' })), exportButton);
   section.append(controls);
 
-  const runs = shownRuns(m.runs, view());
-  const columns = shownColumns(m.runs, m.columns, view());
+  // The rows received so far (the rest comes in pages: refreshRows); the columns are over every run from the start.
+  let shown = shownRuns(runs, view());
+  const complete = () => runs.length >= m.runCount;
+  // Every run's place from the start when all are shown (the scroll bar and a restored scroll position hold), one
+  // candidate's once they are all here.
+  const count = () => (view().candidate === undefined ? m.runCount : shown.length);
+  const columns = snapshotColumns(m, view());
   const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
   const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
-  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String(runs.length + 1) } });
+  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String((view().candidate === undefined ? m.runCount : shown.length) + 1), 'aria-busy': String(!complete()) } });
   // Every row is a grid of its own: one width for all (the tracks' minimums), not each row's content, keeps the
   // columns aligned when a cell holds a long name (it is cut with an ellipsis).
   table.style.setProperty('--row-min', `${28 + 72 + 90 + 200 + 110 + 90 + columns.length * 90}px`);
@@ -317,11 +402,14 @@ function runTable(m: ReviewModel): HTMLElement {
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
   const scroller = el('div', { class: 'scroller', attrs: { tabindex: '0', 'aria-label': 'Runs, scrollable' } });
+  scroller.style.height = `${SCROLLER_HEIGHT}px`;
   const inner = el('div', { class: 'inner' });
   scroller.append(inner);
   table.append(head, scroller);
   section.append(table);
-  if (runs.length === 0) section.append(el('p', { class: 'muted', text: 'No run to show.' }));
+  const none = el('p', { class: 'muted', text: complete() ? 'No run to show.' : 'Loading the runs…' });
+  none.hidden = count() > 0;
+  section.append(none);
 
   const drawRow = (r: ReviewRun, index: number, start: number): HTMLElement => {
     const pinned = m.pinned === r.id;
@@ -357,28 +445,66 @@ function runTable(m: ReviewModel): HTMLElement {
     return row;
   };
 
+  /** A row whose run has not come yet. */
+  const loadingRow = (index: number, start: number): HTMLElement => {
+    const row = el('div', { class: 'row loading', attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'aria-busy': 'true' } }, el('div', { class: 'cell muted', text: '…', attrs: { role: 'cell' } }));
+    row.style.gridTemplateColumns = template;
+    row.style.transform = `translateY(${start}px)`;
+    return row;
+  };
+
+  let fresh = true;
   const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
-    count: runs.length,
+    count: count(),
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    scrollToFn: elementScroll,
-    observeElementRect,
+    // A new scroll box is at the top: the first scroll to 0 is skipped (it would force a layout of the page).
+    scrollToFn: (offset, options, instance) => {
+      if (fresh && offset + (options.adjustments ?? 0) === 0) return;
+      elementScroll(offset, options, instance);
+    },
+    // The box's size from a ResizeObserver only, after the browser's own layout; until then the height it is given.
+    initialRect: { width: 0, height: SCROLLER_HEIGHT },
+    observeElementRect: (instance, report) => {
+      const target = instance.scrollElement;
+      if (!target) return undefined;
+      const observer = new ResizeObserver(([entry]) => {
+        const box = entry?.borderBoxSize[0];
+        if (box) report({ width: Math.round(box.inlineSize), height: Math.round(box.blockSize) });
+      });
+      observer.observe(target);
+      return () => observer.disconnect();
+    },
     observeElementOffset,
     initialOffset: state().scrollTop ?? 0,
     onChange: (instance) => {
       inner.style.height = `${instance.getTotalSize()}px`;
-      inner.replaceChildren(...instance.getVirtualItems().map((item) => drawRow(runs[item.index]!, item.index, item.start)));
+      inner.replaceChildren(...instance.getVirtualItems().map((item) => (shown[item.index] ? drawRow(shown[item.index]!, item.index, item.start) : loadingRow(item.index, item.start))));
     },
   });
+  refreshRows = () => {
+    shown = shownRuns(runs, view());
+    if (view().candidate !== undefined) table.setAttribute('aria-rowcount', String(shown.length + 1));
+    table.setAttribute('aria-busy', String(!complete()));
+    none.textContent = complete() ? 'No run to show.' : 'Loading the runs…';
+    none.hidden = count() > 0;
+    virtualizer.setOptions({ ...virtualizer.options, count: count() });
+    virtualizer._willUpdate();
+    virtualizer.options.onChange?.(virtualizer, false);
+  };
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   scroller.addEventListener('scroll', () => {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => save({ scrollTop: scroller.scrollTop }), 150);
   });
-  queueMicrotask(() => {
+  // The first rows are drawn before the table is in the page (from the initial offset and height): the page's first
+  // layout, when the virtualiser mounts, already holds them.
+  virtualizer.options.onChange?.(virtualizer, false);
+  afterMount.unshift(() => {
     const unmount = virtualizer._didMount();
     virtualizer._willUpdate();
+    fresh = false;
     const scrollTop = state().scrollTop;
     if (scrollTop) scroller.scrollTop = scrollTop;
     cleanups.push(unmount);
@@ -391,7 +517,11 @@ function renderDetail(): void {
   const box = document.getElementById('run-detail');
   if (!box || !model) return;
   const selected = state().selected;
-  const run = model.runs.find((r) => r.id === selected);
+  const run = runs.find((r) => r.id === selected);
+  if (!run && selected !== undefined && isRunOf(model.runCount, selected)) {
+    box.replaceChildren(el('h2', { text: `Run ${selected}` }), el('p', { class: 'muted', text: 'Loading the run…' }));
+    return;
+  }
   if (!run) {
     box.replaceChildren(el('h2', { text: 'Run' }), el('p', { class: 'muted', text: 'Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.' }));
     return;

@@ -131,6 +131,53 @@ export interface ReviewModel {
   readonly problem?: string;
 }
 
+/**
+ * The chart's data over every run, as compact columns in the run table's order (typed arrays: VS Code's webview
+ * messaging passes them as binary buffers, not as JSON).
+ */
+export interface ReviewChartColumns {
+  /** Each run's recorded time, in seconds since the epoch. */
+  readonly at: Float64Array;
+  /** Each run's candidate, as its index in the snapshot's `candidates`. */
+  readonly candidate: Uint32Array;
+  /** Each run's place in the history: its id is `run-<record>`. */
+  readonly record: Uint32Array;
+  /** Per metric column (in `columns` order), each run's value; NaN when the run has none (or it is not finite). */
+  readonly values: readonly Float64Array[];
+}
+
+/**
+ * The first message of the Review: what its first screen shows. The summary, last vs best and the chart's columns
+ * over every run, the diff-only columns over every run, and only the first `runs` of the run table; the rest of the
+ * table is asked for after the first paint (`loadRuns` with this `version` -> `runs` pages).
+ */
+export interface ReviewSnapshot extends Omit<ReviewModel, 'runs'> {
+  /** Names this snapshot: the pages of its runs carry it, a page of an older one is dropped. */
+  readonly version: number;
+  /** The first runs of the table, oldest first (all of them when there are few). */
+  readonly runs: readonly ReviewRun[];
+  /** How many runs the table has in all. */
+  readonly runCount: number;
+  readonly chart: ReviewChartColumns;
+  /** The metric columns whose values differ among every run, and among each candidate's runs. */
+  readonly differing: { readonly all: readonly string[]; readonly byCandidate: Readonly<Record<string, readonly string[]>> };
+  /** The pinned run's recorded time (the pinned run may be in a page not sent yet). */
+  readonly pinnedAt?: string;
+}
+
+/** A page of the run table, the host's answer to `loadRuns`: the runs from `offset` on, in the table's order. */
+export interface ReviewRunsPage {
+  readonly version: number;
+  readonly offset: number;
+  readonly runs: readonly ReviewRun[];
+}
+
+/** Whether `id` names a run of a table of `count` runs (run ids are `run-<place in the history>`). */
+export function isRunOf(count: number, id: string): boolean {
+  const m = /^run-(\d{1,9})$/.exec(id);
+  return m !== null && Number(m[1]) < count;
+}
+
 /** What the webview shows of the runs: every run, or one candidate's. */
 export interface ReviewView {
   readonly candidate?: string;
@@ -156,6 +203,13 @@ export function differingColumns(runs: readonly ReviewRun[], columns: readonly s
 /** The columns the table shows for a view. */
 export function shownColumns(runs: readonly ReviewRun[], columns: readonly string[], view: ReviewView): readonly string[] {
   return view.diffOnly ? differingColumns(shownRuns(runs, view), columns) : columns;
+}
+
+/** The columns the table shows for a view, from a snapshot's diff-only columns (computed over every run by the host). */
+export function snapshotColumns(snapshot: Pick<ReviewSnapshot, 'columns' | 'differing'>, view: ReviewView): readonly string[] {
+  if (!view.diffOnly) return snapshot.columns;
+  const { all, byCandidate } = snapshot.differing;
+  return view.candidate === undefined ? all : Object.hasOwn(byCandidate, view.candidate) ? byCandidate[view.candidate]! : [];
 }
 
 /** Each metric's value minus the pinned run's, for the metrics both have. */

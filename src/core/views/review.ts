@@ -10,7 +10,7 @@ import type { HistoryRecord } from '../results/history';
 import { findMetricName } from '../results/metric-names';
 import { describeCut } from '../results/per-class';
 import { baselineId } from '../results/staleness';
-import { deltasAgainst, shownColumns, shownRuns, type ReviewFailure, type ReviewLastBest, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewSummaryRow, type ReviewView } from './review-model';
+import { deltasAgainst, differingColumns, shownColumns, shownRuns, type ReviewChartColumns, type ReviewFailure, type ReviewLastBest, type ReviewModel, type ReviewRun, type ReviewRunDetail, type ReviewRunsPage, type ReviewSnapshot, type ReviewSummaryRow, type ReviewView } from './review-model';
 
 export * from './review-model';
 
@@ -169,6 +169,62 @@ export function reviewModel(roadmap: Roadmap | undefined, inputs: ReviewInputs):
     failures,
     readOnly: inputs.readOnly,
   };
+}
+
+/** How many runs the first snapshot carries: a screenful of the table (17 rows) with the virtualiser's overscan, and more. */
+export const FIRST_RUNS = 50;
+/** How many runs a `runs` page carries. */
+export const RUNS_PAGE = 2500;
+
+/** The chart's columns over every run (see `ReviewChartColumns`). */
+export function chartColumns(runs: readonly ReviewRun[], columns: readonly string[], candidates: readonly string[]): ReviewChartColumns {
+  const n = runs.length;
+  const place = new Map(candidates.map((c, i) => [c, i] as const));
+  const at = new Float64Array(n);
+  const candidate = new Uint32Array(n);
+  const record = new Uint32Array(n);
+  const values = columns.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const r = runs[i]!;
+    at[i] = Date.parse(r.at) / 1000;
+    candidate[i] = place.get(r.candidate) ?? 0;
+    record[i] = Number(r.id.slice('run-'.length));
+    for (let k = 0; k < columns.length; k++) {
+      const v = r.metrics[columns[k]!];
+      values[k]![i] = v !== undefined && Number.isFinite(v) ? v : NaN;
+    }
+  }
+  return { at, candidate, record, values };
+}
+
+/** The diff-only columns over every run, and over each candidate's runs (what the table shows for each filter). */
+export function differingByCandidate(runs: readonly ReviewRun[], columns: readonly string[], candidates: readonly string[]): ReviewSnapshot['differing'] {
+  const own = new Map<string, ReviewRun[]>(candidates.map((c) => [c, []]));
+  for (const r of runs) own.get(r.candidate)?.push(r);
+  return { all: differingColumns(runs, columns), byCandidate: Object.fromEntries(candidates.map((c) => [c, differingColumns(own.get(c)!, columns)])) };
+}
+
+/**
+ * The Review's first message from the full model: everything but the run table's rows beyond the first `first`
+ * (the chart's columns and the diff-only columns are over every run). The rest follows in `runsPage`s.
+ */
+export function reviewSnapshot(model: ReviewModel, version: number, first = FIRST_RUNS): ReviewSnapshot {
+  const { runs, ...rest } = model;
+  const pinnedAt = model.pinned === undefined ? undefined : runs.find((r) => r.id === model.pinned)?.at;
+  return {
+    ...rest,
+    version,
+    runs: runs.slice(0, first),
+    runCount: runs.length,
+    chart: chartColumns(runs, model.columns, model.candidates),
+    differing: differingByCandidate(runs, model.columns, model.candidates),
+    ...(pinnedAt !== undefined ? { pinnedAt } : {}),
+  };
+}
+
+/** The runs of the table from `offset` on, at most `size` of them. */
+export function runsPage(model: Pick<ReviewModel, 'runs'>, version: number, offset: number, size = RUNS_PAGE): ReviewRunsPage {
+  return { version, offset, runs: model.runs.slice(offset, offset + size) };
 }
 
 /**
