@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { reviewCsv, reviewModel, type ReviewFailure, type ReviewModel } from '../core/views/review';
 import type { ServicesWithEvaluation } from '../evaluation';
 import { Commands } from '../ids';
-import { REVIEW_VIEW_TYPE, parseReviewRequest, type ReviewRequest } from '../protocol/review';
+import { REVIEW_VIEW_TYPE, parseReviewRequest, parseReviewState, type ReviewRequest, type ReviewState } from '../protocol/review';
 import type { Services } from '../services';
 import { Panels, type Panel, type PanelKind } from './panels';
 
@@ -59,6 +59,15 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
     });
   },
   parse: parseReviewRequest,
+  parseState: parseReviewState,
+  // The pinned run is the host's to keep: pinned again at once, rather than asked for by the webview after its
+  // first snapshot (a run the history no longer has pins nothing: the model shows the baseline candidate); the
+  // default state pins nothing.
+  restoreState: (_services, uri, state) => {
+    const { pinned } = state as ReviewState;
+    if (pinned !== undefined) pinnedRuns.set(uri.toString(), pinned);
+    else pinnedRuns.delete(uri.toString());
+  },
   handle: async (services, panel, request) => {
     const uri = panel.uri;
     switch (request.type) {

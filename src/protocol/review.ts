@@ -3,11 +3,12 @@
 // roadmap, its results or the pinned run); the webview's requests are validated on the host before anything is done.
 import * as v from 'valibot';
 import type { ReviewModel } from '../core/views/review-model';
+import { parseState } from './state';
 
 export const REVIEW_VIEW_TYPE = 'mlroadmap.review';
 
 /** Host -> webview. */
-export type ReviewUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewModel };
+export type ReviewUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewModel; /** Once, after a restore: the state the host validated, in place of the one kept. */ readonly state?: ReviewState };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const runId = v.pipe(v.string(), v.regex(/^(run|failure)-\d{1,9}$/));
@@ -30,15 +31,26 @@ export function parseReviewRequest(message: unknown): { ok: true; request: Revie
   return r.success ? { ok: true, request: r.output } : { ok: false, error: r.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
 }
 
-/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
-export interface ReviewState {
+/**
+ * The state the webview keeps with `setState`, as a schema: VS Code hands it back to the panel serializer after a
+ * reload, from the webview, so the host validates it before it reopens anything (see `Panels.restore`).
+ */
+export const ReviewStateSchema = v.object({
   /** The roadmap shown, as a URI string. */
-  readonly roadmap?: string;
+  roadmap: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4_000))),
   /** The metric column the chart draws. */
-  readonly metric?: string;
-  readonly candidate?: string;
-  readonly diffOnly?: boolean;
-  /** The run pinned as the baseline, asked of the host again after a reload. */
-  readonly pinned?: string;
-  readonly scrollTop?: number;
+  metric: v.optional(id),
+  candidate: v.optional(id),
+  diffOnly: v.optional(v.boolean()),
+  /** The run pinned as the baseline: the host pins it again when it restores the panel. */
+  pinned: v.optional(runId),
+  scrollTop: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+});
+
+/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
+export type ReviewState = Readonly<v.InferOutput<typeof ReviewStateSchema>>;
+
+/** The state, or why the value kept is not one. */
+export function parseReviewState(state: unknown): { ok: true; state: ReviewState } | { ok: false; error: string } {
+  return parseState(ReviewStateSchema, state);
 }
