@@ -96,32 +96,40 @@ describe('Panel serializer: restoring the kept state after a reload', function (
 
     it(`${kind}: a malformed state opens the workspace's roadmap with the default state`, async () => {
       const api = await extensionApi();
-      for (const bad of [
+      const bad = [
         'garbage',
         42,
         { ...kept[kind](), roadmap: 17 },
         kind === 'board' ? { roadmap: demo(), phase: 'shipped' } : kind === 'compare' ? { roadmap: demo(), sort: { key: 'rank', direction: 'sideways' } } : { roadmap: demo(), pinned: '../../etc/passwd' },
-      ]) {
-        const outcome = restored(await restore(kind, bad));
-        assert.match(outcome.fellBack ?? '', /malformed/, JSON.stringify(bad));
+      ];
+      for (const [i, state] of bad.entries()) {
+        const outcome = restored(await restore(kind, state));
+        assert.match(outcome.fellBack ?? '', /malformed/, JSON.stringify(state));
         assert.equal(outcome.restored.uri.toString(), (api.services.store.active()?.uri ?? api.services.store.all()[0]?.uri)?.toString());
         assert.deepEqual(outcome.state, {}, 'the default state');
+        // What the webview is sent, for the last (a webview's load takes seconds here: one is enough).
+        if (i < bad.length - 1) {
+          outcome.restored.panel.dispose();
+          continue;
+        }
         assert.deepEqual((await sentSnapshot(outcome.restored)).state, {}, 'the webview is told to drop what it kept');
         if (kind === 'review') assert.equal((outcome.restored.lastSent as { pinned?: string }).pinned, undefined, 'nothing pinned');
-        outcome.restored.panel.dispose();
       }
     });
 
     it(`${kind}: a state naming a roadmap the workspace no longer has opens the workspace's roadmap with the default state`, async () => {
       const gone = vscode.Uri.joinPath(workspaceFolder().uri, 'gone', 'mlroadmap.yaml').toString();
-      for (const roadmap of [gone, 'file:///etc/passwd']) {
+      for (const roadmap of ['file:///etc/passwd', gone]) {
         const outcome = restored(await restore(kind, { ...kept[kind](), roadmap }));
         assert.match(outcome.fellBack ?? '', /not in the workspace/);
         assert.equal(outcome.restored.uri.toString(), demo());
         assert.deepEqual(outcome.state, {});
+        if (roadmap !== gone) {
+          outcome.restored.panel.dispose();
+          continue;
+        }
         assert.deepEqual((await sentSnapshot(outcome.restored)).state, {});
         if (kind === 'review') assert.equal((outcome.restored.lastSent as { pinned?: string }).pinned, undefined, 'the state of another roadmap pins nothing');
-        outcome.restored.panel.dispose();
       }
     });
   }
