@@ -60,8 +60,8 @@ export class Panel<Model, Request extends { readonly type: string }> {
   private ready = false;
   /** The state a restore validated, sent once with the next snapshot (see `Snapshot.state`). */
   private restoredState: KeptState | undefined;
-  /** The state the last restore had sent to the webview with a snapshot (for tests and the log). */
-  sentState: KeptState | undefined;
+  /** The snapshot that carried a restored state to the webview (for tests: what the host restored by itself). */
+  sentRestore: { readonly state: KeptState; readonly model: Model } | undefined;
 
   constructor(
     private readonly services: Services,
@@ -100,7 +100,7 @@ export class Panel<Model, Request extends { readonly type: string }> {
   post(): void {
     if (!this.ready) return;
     const snapshot: Snapshot<Model> = { type: 'snapshot', roadmap: this.uri.toString(), model: this.model(), ...(this.restoredState ? { state: this.restoredState } : {}) };
-    if (snapshot.state) this.sentState = snapshot.state;
+    if (snapshot.state) this.sentRestore = { state: snapshot.state, model: snapshot.model };
     this.restoredState = undefined;
     this.lastSent = snapshot.model;
     void this.panel.webview.postMessage(snapshot);

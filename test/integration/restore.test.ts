@@ -86,11 +86,11 @@ describe('Panel serializer: restoring the kept state after a reload', function (
       assert.equal(outcome.restored.uri.toString(), demo());
       assert.equal(outcome.restored.panel.viewType, VIEW_TYPES[kind]);
       assert.deepEqual(outcome.state, state, 'every key the webview kept is kept');
-      const sent = (await sentSnapshot(outcome.restored)).state;
-      assert.deepEqual(sent, state, 'the webview is given the state back with its first snapshot');
+      const sent = await sentSnapshot(outcome.restored);
+      assert.deepEqual(sent.state, state, 'the webview is given the state back with its first snapshot');
       if (kind === 'review') {
-        // The pinned run is pinned again by the host: the snapshot's deltas are against it.
-        await waitFor('the pinned run in the snapshot', () => (outcome.restored.lastSent as { pinned?: string } | undefined)?.pinned === 'run-1', 30_000);
+        // The pinned run is pinned again by the host, in that first snapshot already (not only once the webview asks).
+        assert.equal((sent.model as { pinned?: string }).pinned, 'run-1');
       }
     });
 
@@ -135,8 +135,8 @@ describe('Panel serializer: restoring the kept state after a reload', function (
   }
 });
 
-/** The state the restored panel sent to its webview with its first snapshot, once the webview said ready. */
-async function sentSnapshot(panel: { lastSent: unknown; sentState: KeptState | undefined }): Promise<{ state?: KeptState }> {
+/** The first snapshot the restored panel sent to its webview (with the state), once the webview said ready. */
+async function sentSnapshot(panel: { lastSent: unknown; sentRestore: { state: KeptState; model: unknown } | undefined }): Promise<{ state?: KeptState; model?: unknown }> {
   await waitFor('the webview to say ready and get its snapshot', () => panel.lastSent !== undefined, 60_000);
-  return { state: panel.sentState };
+  return { ...panel.sentRestore };
 }
