@@ -8,7 +8,7 @@ import type { RoadmapDiagnostic } from '../core/roadmap/model';
 import { boardModel, type BoardModel } from '../core/views/board';
 import { Commands } from '../ids';
 import { pitfallCommands } from '../language/quickFixes';
-import { BOARD_VIEW_TYPE, parseBoardRequest, type BoardRequest } from '../protocol/board';
+import { BOARD_VIEW_TYPE, parseBoardRequest, parseBoardState, type BoardRequest } from '../protocol/board';
 import type { Services } from '../services';
 import { Panels, type Panel, type PanelKind } from './panels';
 
@@ -38,6 +38,7 @@ export const BOARD: PanelKind<BoardModel, BoardRequest> = {
     });
   },
   parse: parseBoardRequest,
+  parseState: parseBoardState,
   handle: async (services, panel, request) => {
     const uri = panel.uri;
     switch (request.type) {
@@ -77,6 +78,15 @@ export const BOARD: PanelKind<BoardModel, BoardRequest> = {
   },
 };
 
+/** What tests reach through `services.board`. */
+export interface BoardHandle {
+  readonly panels: Panels<BoardModel, BoardRequest>;
+}
+
+export type ServicesWithBoard = Services & { board?: BoardHandle };
+
 export function activateBoard(services: Services): vscode.Disposable[] {
-  return [new Panels(services, BOARD, Commands.showBoard)];
+  const panels = new Panels(services, BOARD, Commands.showBoard);
+  (services as ServicesWithBoard).board = { panels };
+  return [panels];
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { isolateBidi } from '../core/bidi';
 import { compareModel, type CompareModel } from '../core/views/compare';
 import { Commands } from '../ids';
-import { COMPARE_VIEW_TYPE, parseCompareRequest, type CompareRequest } from '../protocol/compare';
+import { COMPARE_VIEW_TYPE, parseCompareRequest, parseCompareState, type CompareRequest } from '../protocol/compare';
 import type { Services } from '../services';
 import { Panels, type Panel, type PanelKind } from './panels';
 
@@ -33,6 +33,7 @@ export const COMPARE: PanelKind<CompareModel, CompareRequest> = {
     });
   },
   parse: parseCompareRequest,
+  parseState: parseCompareState,
   handle: async (services, panel, request) => {
     const uri = panel.uri;
     const roadmap = uri.toString();
@@ -62,6 +63,15 @@ export const COMPARE: PanelKind<CompareModel, CompareRequest> = {
   alsoFollows: (services) => [services.results.onDidChange, services.decisions.onDidChange],
 };
 
+/** What tests reach through `services.compare`. */
+export interface CompareHandle {
+  readonly panels: Panels<CompareModel, CompareRequest>;
+}
+
+export type ServicesWithCompare = Services & { compare?: CompareHandle };
+
 export function activateCompare(services: Services): vscode.Disposable[] {
-  return [new Panels(services, COMPARE, Commands.compareCandidates)];
+  const panels = new Panels(services, COMPARE, Commands.compareCandidates);
+  (services as ServicesWithCompare).compare = { panels };
+  return [panels];
 }

@@ -8,7 +8,7 @@ import { reviewCsv, reviewModel, reviewSnapshot, runDetail, runIndex, runsPage, 
 import { showCommit } from '../git';
 import type { ServicesWithEvaluation } from '../evaluation';
 import { Commands } from '../ids';
-import { REVIEW_VIEW_TYPE, parseReviewRequest, type ReviewRequest, type ReviewUpdate } from '../protocol/review';
+import { REVIEW_VIEW_TYPE, parseReviewRequest, parseReviewState, type ReviewRequest, type ReviewState, type ReviewUpdate } from '../protocol/review';
 import type { Services } from '../services';
 import { COMMIT_SCHEME, CommitDocumentProvider, commitUri } from './commitDocument';
 import { Panels, type Panel, type PanelKind } from './panels';
@@ -90,6 +90,15 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
     return snapshot;
   },
   parse: parseReviewRequest,
+  parseState: parseReviewState,
+  // The pinned run is the host's to keep: pinned again at once, rather than asked for by the webview after its
+  // first snapshot (a run the history no longer has pins nothing: the model shows the baseline candidate); the
+  // default state pins nothing.
+  restoreState: (_services, uri, state) => {
+    const { pinned } = state as ReviewState;
+    if (pinned !== undefined) pinnedRuns.set(uri.toString(), pinned);
+    else pinnedRuns.delete(uri.toString());
+  },
   handle: async (services, panel, request) => {
     const uri = panel.uri;
     switch (request.type) {

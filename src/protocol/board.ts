@@ -4,13 +4,15 @@
 import * as v from 'valibot';
 import { STEP_STATUSES } from '../core/roadmap/model';
 import type { BoardModel } from '../core/views/board-model';
+import { parseState } from './state';
 
 export const BOARD_VIEW_TYPE = 'mlroadmap.board';
 
 /** Host -> webview. */
-export type BoardUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: BoardModel };
+export type BoardUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: BoardModel; /** Once, after a restore: the state the host validated, in place of the one kept. */ readonly state?: BoardState };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const roadmapUri = v.pipe(v.string(), v.minLength(1), v.maxLength(4_000));
 const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 
 /** Webview -> host, as a schema: anything else is refused. */
@@ -30,11 +32,22 @@ export function parseBoardRequest(message: unknown): { ok: true; request: BoardR
   return r.success ? { ok: true, request: r.output } : { ok: false, error: r.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
 }
 
-/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
-export interface BoardState {
+/**
+ * The state the webview keeps with `setState`, as a schema: VS Code hands it back to the panel serializer after a
+ * reload, from the webview, so the host validates it before it reopens anything (see `Panels.restore`).
+ */
+export const BoardStateSchema = v.object({
   /** The roadmap shown, as a URI string. */
-  readonly roadmap?: string;
-  readonly phase?: 'discovery' | 'production';
-  readonly owner?: string;
-  readonly role?: string;
+  roadmap: v.optional(roadmapUri),
+  phase: v.optional(v.picklist(['discovery', 'production'])),
+  owner: v.optional(id),
+  role: v.optional(id),
+});
+
+/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
+export type BoardState = Readonly<v.InferOutput<typeof BoardStateSchema>>;
+
+/** The state, or why the value kept is not one. */
+export function parseBoardState(state: unknown): { ok: true; state: BoardState } | { ok: false; error: string } {
+  return parseState(BoardStateSchema, state);
 }

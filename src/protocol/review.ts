@@ -6,15 +6,17 @@
 // is done.
 import * as v from 'valibot';
 import type { ReviewRunDetail, ReviewRunsPage, ReviewSnapshot } from '../core/views/review-model';
+import { parseState } from './state';
 
 export const REVIEW_VIEW_TYPE = 'mlroadmap.review';
 
 /**
- * Host -> webview: snapshots (the first screen), the pages of a snapshot's run table (the answer to `loadRuns`), and
- * the answer to `showRunDetail` (a run's per-class table, asked on demand).
+ * Host -> webview: snapshots (the first screen; once, after a restore, with the state the host validated in place of
+ * the one kept), the pages of a snapshot's run table (the answer to `loadRuns`), and the answer to `showRunDetail`
+ * (a run's per-class table, asked on demand).
  */
 export type ReviewUpdate =
-  | { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewSnapshot }
+  | { readonly type: 'snapshot'; readonly roadmap: string; readonly model: ReviewSnapshot; readonly state?: ReviewState }
   | { readonly type: 'runs'; readonly page: ReviewRunsPage }
   | { readonly type: 'runDetail'; readonly detail: ReviewRunDetail };
 
@@ -45,19 +47,30 @@ export function parseReviewRequest(message: unknown): { ok: true; request: Revie
   return r.success ? { ok: true, request: r.output } : { ok: false, error: r.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
 }
 
-/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
-export interface ReviewState {
+/**
+ * The state the webview keeps with `setState`, as a schema: VS Code hands it back to the panel serializer after a
+ * reload, from the webview, so the host validates it before it reopens anything (see `Panels.restore`).
+ */
+export const ReviewStateSchema = v.object({
   /** The roadmap shown, as a URI string. */
-  readonly roadmap?: string;
+  roadmap: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4_000))),
   /** The metric column the chart draws. */
-  readonly metric?: string;
-  readonly candidate?: string;
-  readonly diffOnly?: boolean;
-  /** The run pinned as the baseline, asked of the host again after a reload. */
-  readonly pinned?: string;
-  readonly scrollTop?: number;
+  metric: v.optional(id),
+  candidate: v.optional(id),
+  diffOnly: v.optional(v.boolean()),
+  /** The run pinned as the baseline: the host pins it again when it restores the panel. */
+  pinned: v.optional(runId),
+  scrollTop: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   /** The run whose detail (per-class table) is shown, asked of the host again after a reload. */
-  readonly selected?: string;
+  selected: v.optional(historyRunId),
   /** How the per-class table is sorted. */
-  readonly perClassSort?: { readonly column: number; readonly descending: boolean };
+  perClassSort: v.optional(v.object({ column: v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(10_000)), descending: v.boolean() })),
+});
+
+/** The state the webview keeps with `setState` (restored after a reload through the panel serializer). */
+export type ReviewState = Readonly<v.InferOutput<typeof ReviewStateSchema>>;
+
+/** The state, or why the value kept is not one. */
+export function parseReviewState(state: unknown): { ok: true; state: ReviewState } | { ok: false; error: string } {
+  return parseState(ReviewStateSchema, state);
 }

@@ -80,6 +80,47 @@ describe('Roadmap Board webview', function () {
     await workbench.screenshot('board-3-after-moves');
   });
 
+  it('undoes a board move as a user does: Ctrl+Z in the mlroadmap.yaml editor, then save; the file and the board are as before', async () => {
+    const { page } = workbench;
+    const before = readFileSync(roadmapPath);
+    assert.equal(stepStatus(before.toString('utf8'), 'cost-benefit'), 'done');
+    // A move by keyboard: Done -> To do (the first entry of the menu). The pointer, left over the lanes by the drag
+    // above, is moved away first: a menu entry under it would take the highlight from the keyboard.
+    await page.mouse.move(1, 1);
+    await board().locator('article.card[data-step-id="cost-benefit"] button.handle').focus();
+    await page.keyboard.press('Enter');
+    await board().locator('vscode-context-menu').waitFor({ state: 'visible' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitUntil('mlroadmap.yaml to hold "todo"', () => stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit') === 'todo').catch((e) => {
+      throw new Error(`${e.message} (it holds "${stepStatus(readFileSync(roadmapPath, 'utf8'), 'cost-benefit')}")`);
+    });
+    await board().locator('.lane.todo article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(!readFileSync(roadmapPath).equals(before), 'the move changed the file');
+    // Open mlroadmap.yaml to the side through Quick Open (the board stays visible), then undo there and save.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('mlroadmap.yaml');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'mlroadmap.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Control+Enter');
+    await input.waitFor({ state: 'hidden' });
+    await page.locator('.tab.active[aria-label^="mlroadmap.yaml"]').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Control+Z');
+    // The move was one WorkspaceEdit, so one Ctrl+Z takes it back. VS Code saves a file a workspace edit saved when
+    // that edit is undone (files.refactoring.autoSave), so the tab may never show dirty; the user saves anyway.
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active[aria-label^="mlroadmap.yaml"]:not(.dirty)').waitFor({ state: 'visible', timeout: 30_000 });
+    await waitUntil('mlroadmap.yaml on disk to be byte for byte what it was before the move', () => readFileSync(roadmapPath).equals(before));
+    await board().locator('.lane.done article.card[data-step-id="cost-benefit"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await board().locator('article.card[data-step-id="cost-benefit"]').count(), 1, 'the card is in one lane only');
+    await workbench.screenshot('board-5-move-undone');
+    // Close the editor by its tab's close button, so the board has the window to itself again for the tests below.
+    await page.locator('.tab[aria-label^="mlroadmap.yaml"] .tab-actions .action-label').click();
+    await page.locator('.tab[aria-label^="mlroadmap.yaml"]').waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it('keeps the chosen phase across a window reload (state restored through the panel serializer)', async () => {
     const { page } = workbench;
     await board().locator('button.tab', { hasText: 'Production' }).click();

@@ -283,7 +283,8 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
   const [expectedColour, measuredColour, frontColour] = colours.series;
   const expected = points.filter((p) => p.expected !== undefined);
   const measured = points.filter((p) => p.measured !== undefined);
-  const frontPoints = m.scatter.front.flatMap((id) => points.filter((p) => p.candidate === id && p.expected !== undefined));
+  // The front joins each candidate's benefit as the core counted it: measured by the pipeline, else expected.
+  const frontPoints = m.scatter.front.flatMap((id) => points.filter((p) => p.candidate === id && p.benefit !== undefined));
   const xs = points.map((p) => p.cost);
   const ys = points.flatMap((p) => [p.expected, p.measured].filter((v): v is number => v !== undefined));
   if (metric.target) ys.push(metric.target.value);
@@ -309,7 +310,7 @@ function drawScatter(m: CompareModel, colours: ThemeColours): void {
   // One thin line per candidate from its expected to its measured value.
   for (const p of points) if (p.expected !== undefined && p.measured !== undefined) add(`${p.candidate}`, [[p.cost, p.cost], [p.expected, p.measured]], colours.muted, { line: true, points: false, width: 1 });
   if (metric.target) add(`target ${metric.target.text}`, [[xMin - pad(xMin, xMax), xMax + pad(xMin, xMax)], [metric.target.value, metric.target.value]], colours.failed, { line: true, points: false, dash: [6, 4] });
-  if (frontPoints.length > 0) add('Pareto front', [frontPoints.map((p) => p.cost), frontPoints.map((p) => p.expected ?? null)], frontColour, { line: true, points: false, width: 2 });
+  if (frontPoints.length > 0) add('Pareto front', [frontPoints.map((p) => p.cost), frontPoints.map((p) => p.benefit?.value ?? null)], frontColour, { line: true, points: false, width: 2 });
   add('expected', [expected.map((p) => p.cost), expected.map((p) => p.expected ?? null)], expectedColour, { line: false, points: true });
   add('measured', [measured.map((p) => p.cost), measured.map((p) => p.measured ?? null)], measuredColour, { line: false, points: true });
   const width = Math.max(320, Math.min(holder.clientWidth || 640, 900));
@@ -385,7 +386,7 @@ function legend(colours: ThemeColours, m: CompareModel): HTMLElement {
     { class: 'legend' },
     item('dot', 'expected', colours.series[0]),
     item('dot', 'measured (latest)', colours.series[1]),
-    item('line', 'Pareto front (expected)', colours.series[2]),
+    item('line', 'Pareto front (measured by the pipeline, else expected)', colours.series[2]),
     m.scatter.metric?.target ? item('dash', `target ${m.scatter.metric.target.text}`, colours.failed) : undefined,
   );
 }

@@ -40,7 +40,13 @@ export function connect<Request, Update extends AnyUpdate, State>(): HostConnect
       }),
     onUpdate: (listener) =>
       window.addEventListener('message', (e: MessageEvent) => {
-        const data = e.data as { type?: string; roadmap?: unknown };
+        const data = e.data as { type?: string; roadmap?: unknown; state?: unknown };
+        // After a restore the host sends the state it validated (empty when it fell back): it replaces what was kept.
+        if (data?.type === 'snapshot' && data.state && typeof data.state === 'object') {
+          state = { ...(data.state as Partial<State>) };
+          roadmap = undefined;
+          keep();
+        }
         if (data?.type === 'snapshot' && typeof data.roadmap === 'string' && data.roadmap !== roadmap) {
           roadmap = data.roadmap;
           keep();

@@ -75,13 +75,22 @@ export interface ScatterPoint {
   readonly expected?: number;
   /** Latest measured value of the primary metric, when there is one. */
   readonly measured?: number;
+  /**
+   * What the Pareto front counts as the candidate's benefit: the measured value when the evaluation pipeline recorded
+   * it (a history record), else the expected benefit; absent when neither (a result not from the pipeline counts for
+   * nothing, as everywhere).
+   */
+  readonly benefit?: { readonly value: number; readonly basis: 'measured' | 'expected' };
 }
 
 export interface CompareScatter {
   /** The primary (first) metric, the scatter's benefit axis. */
   readonly metric?: CompareMetric;
   readonly points: readonly ScatterPoint[];
-  /** The candidates on the Pareto front (cheapest first): no other is at most as costly and expected better. */
+  /**
+   * The candidates on the Pareto front (cheapest first) of cost versus each point's `benefit` (measured by the
+   * pipeline, else expected): no other is at most as costly and better.
+   */
   readonly front: readonly string[];
 }
 

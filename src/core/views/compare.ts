@@ -1,6 +1,7 @@
 // Compare Candidates' view model: one row per candidate (cost, expected benefit, confidence, rank with its formula,
 // the latest value of every metric with the delta against the baseline and whether the target is met, literature,
-// decision), and the cost-versus-benefit scatter with its Pareto front. Built by the host from the parse, the
+// decision), and the cost-versus-benefit scatter with its Pareto front (over the benefit measured by the pipeline where a
+// result exists, else the expected one). Built by the host from the parse, the
 // analysis' ranks and the results index; deltas and pass/fail come from `comparisonRows`, numbers are written by
 // `formatNumber` / `formatSigned`, so the panel says what the trees and the comparison report say.
 import { isBaseline, baselineCandidate } from '../pitfalls/candidates';
@@ -119,12 +120,15 @@ export function compareModel(roadmap: Roadmap | undefined, inputs: CompareInputs
       const cost = candidate && costDays(candidate);
       const cell = row.metrics.find((m) => m.metric === primary.id);
       if (cost === undefined || (cell?.expected === undefined && cell?.value === undefined)) continue;
-      points.push({ candidate: row.id, cost, ...(cell.expected ? { expected: cell.expected.value } : {}), ...(cell.value ? { measured: cell.value.value } : {}) });
+      // The front weighs what is known over what is hoped: the pipeline's measurement, else the estimate.
+      const fromPipeline = row.result !== undefined && !row.result.notFromPipeline;
+      const benefit = cell.value && fromPipeline ? { value: cell.value.value, basis: 'measured' as const } : cell.expected ? { value: cell.expected.value, basis: 'expected' as const } : undefined;
+      points.push({ candidate: row.id, cost, ...(cell.expected ? { expected: cell.expected.value } : {}), ...(cell.value ? { measured: cell.value.value } : {}), ...(benefit ? { benefit } : {}) });
     }
   }
   const front = primary
     ? paretoFront(
-        points.flatMap((p) => (p.expected !== undefined ? [{ candidate: p.candidate, cost: p.cost, benefit: p.expected }] : [])),
+        points.flatMap((p) => (p.benefit !== undefined ? [{ candidate: p.candidate, cost: p.cost, benefit: p.benefit.value }] : [])),
         primary.goal,
       ).map((p) => p.candidate)
     : [];

@@ -102,17 +102,32 @@ describe('Compare Candidates view model', () => {
     ]);
   });
 
-  it('puts each candidate with a cost on the scatter (expected and measured), and the Pareto front of cost against expected', () => {
+  it('puts each candidate with a cost on the scatter (expected and measured), and the Pareto front of cost against the benefit measured by the pipeline, else expected', () => {
     const { m } = model();
     assert.equal(m.scatter.metric?.id, 'accuracy');
     assert.deepEqual(m.scatter.points, [
-      { candidate: 'logreg', cost: 0.5, measured: 0.9612345 },
-      { candidate: 'cnn', cost: 5.5, expected: 0.99 },
-      { candidate: 'mlp', cost: 2.125, expected: 0.975, measured: 0.98 },
-      { candidate: 'knn', cost: 3, expected: 0.97 },
+      { candidate: 'logreg', cost: 0.5, measured: 0.9612345, benefit: { value: 0.9612345, basis: 'measured' } },
+      { candidate: 'cnn', cost: 5.5, expected: 0.99, benefit: { value: 0.99, basis: 'expected' } },
+      // mlp's 0.98 is not from the pipeline: it counts for nothing, its expectation stands.
+      { candidate: 'mlp', cost: 2.125, expected: 0.975, measured: 0.98, benefit: { value: 0.975, basis: 'expected' } },
+      { candidate: 'knn', cost: 3, expected: 0.97, benefit: { value: 0.97, basis: 'expected' } },
     ]);
-    // knn costs more than mlp and is expected to do worse: dominated.
-    assert.deepEqual(m.scatter.front, ['mlp', 'cnn']);
+    // logreg has no expected benefit but a measured one: the cheapest point. knn costs more than mlp and is expected
+    // to do worse: dominated.
+    assert.deepEqual(m.scatter.front, ['logreg', 'mlp', 'cnn']);
+  });
+
+  it('weighs a measurement by the pipeline over the expectation on the Pareto front, both ways', () => {
+    const front = (results: Record<string, CompareLatest>) =>
+      compareModel(parseRoadmap(YAML).roadmap, { ranks: new Map(), rankFormula: '', latest: (id) => results[id], readOnly: false }).scatter.front;
+    const logreg = latest.logreg;
+    // Measured worse than hoped: mlp (expected 0.975) measured 0.95 is beaten by the cheaper logreg's 0.961 and drops
+    // off, and knn (expected 0.97), which mlp dominated, comes onto the front.
+    assert.deepEqual(front({ logreg, mlp: { metrics: { accuracy: 0.95 } } }), ['logreg', 'knn', 'cnn']);
+    // The same number from a results file the pipeline did not record changes nothing: the expectation stands.
+    assert.deepEqual(front({ logreg, mlp: { metrics: { accuracy: 0.95 }, notFromPipeline: true } }), ['logreg', 'mlp', 'cnn']);
+    // Measured better than hoped: knn (expected 0.97) measured 0.995 now beats the costlier cnn's expected 0.99.
+    assert.deepEqual(front({ logreg, knn: { metrics: { accuracy: 0.995 } } }), ['logreg', 'mlp', 'knn']);
   });
 
   it('says when the roadmap cannot be read', () => {
