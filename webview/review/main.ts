@@ -345,7 +345,11 @@ function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
   };
   draw();
   const stopTheme = onThemeChange(draw);
-  const resize = new ResizeObserver(() => plot?.setSize({ width: Math.max(300, box.clientWidth), height: 240 }));
+  // A ResizeObserver reports once as soon as it observes: only a width that changed redraws the 10,000 points.
+  const resize = new ResizeObserver(() => {
+    const width = Math.max(300, box.clientWidth);
+    if (plot && width !== plot.width) plot.setSize({ width, height: 240 });
+  });
   resize.observe(box);
   cleanups.push(() => {
     stopTheme();
