@@ -39,12 +39,25 @@ host.onSnapshot((snapshot) => {
   render();
 });
 
+/**
+ * The cards drawn by the last render, by column and step: a card whose data did not change is kept (element and drag
+ * registration) rather than built again, so a snapshot after one edit rebuilds only the cards it changed.
+ */
+const cardCache = new Map<string, { readonly signature: string; readonly element: HTMLElement; readonly dispose?: () => void }>();
+let cardsUsed = new Set<string>();
+
 function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
   while (cleanups.length) cleanups.pop()?.();
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.stepId : undefined;
+  cardsUsed = new Set();
   app.replaceChildren(header(model), banner(model), board(model));
+  for (const [key, cached] of cardCache) {
+    if (cardsUsed.has(key)) continue;
+    cached.dispose?.();
+    cardCache.delete(key);
+  }
   app.setAttribute('aria-busy', 'false');
   if (focused) app.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(focused)}"]`)?.focus();
 }
@@ -150,7 +163,7 @@ function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
     const cards = visible.filter((c) => c.status === status);
     if (cards.length === 0 && (status === 'skipped' || status === 'blocked')) continue;
     const lane = el('div', { class: `lane ${status}`, attrs: { 'data-status': status, 'aria-label': `${column.title}: ${STATUS_TITLES[status]}`, role: 'list' } }, el('h3', { text: STATUS_TITLES[status] }));
-    for (const card of cards) lane.append(cardElement(m, column, card));
+    for (const card of cards) lane.append(keptCard(m, column, card));
     if (!m.readOnly) {
       cleanups.push(
         dropTargetForElements({
@@ -168,7 +181,20 @@ function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
   return section;
 }
 
-function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLElement {
+/** The card's element: the one drawn last time when nothing it shows or does changed, else a new one. */
+function keptCard(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLElement {
+  const key = `${column.key}\u0000${card.id}`;
+  const signature = JSON.stringify([card, m.readOnly, m.statuses]);
+  cardsUsed.add(key);
+  const cached = cardCache.get(key);
+  if (cached?.signature === signature) return cached.element;
+  cached?.dispose?.();
+  const made = cardElement(m, column, card);
+  cardCache.set(key, { signature, ...made });
+  return made.element;
+}
+
+function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): { element: HTMLElement; dispose?: () => void } {
   const item = el('article', { class: `card ${card.status}`, attrs: { tabindex: '0', role: 'listitem', 'data-step-id': card.id, 'aria-label': `${card.title}, ${STATUS_TITLES[card.status]}${card.owner ? `, owner ${card.owner}` : ''}` } });
   const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), bidi(card.title));
   item.append(title);
@@ -188,16 +214,15 @@ function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLE
       openMoveMenu(m, item, card);
     });
     item.append(handle);
-    cleanups.push(
-      draggable({
-        element: item,
-        getInitialData: () => ({ stepId: card.id, status: card.status, column: column.key, title: card.title }),
-        onDragStart: () => item.classList.add('dragging'),
-        onDrop: () => item.classList.remove('dragging'),
-      }),
-    );
+    const dispose = draggable({
+      element: item,
+      getInitialData: () => ({ stepId: card.id, status: card.status, column: column.key, title: card.title }),
+      onDragStart: () => item.classList.add('dragging'),
+      onDrop: () => item.classList.remove('dragging'),
+    });
+    return { element: item, dispose };
   }
-  return item;
+  return { element: item };
 }
 
 function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
