@@ -3,17 +3,24 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 
-const SHOWN_KEY = 'mlroadmap.walkthroughShown';
+export const WALKTHROUGH_SHOWN_KEY = 'mlroadmap.walkthroughShown';
 export const WALKTHROUGH_ID = 'mlroadmap.mlroadmap#mlroadmap.gettingStarted';
 
+/**
+ * Opens the walkthrough when the workspace has folders but no roadmap, unless it was opened before (for this user)
+ * or the user turned walkthroughs opening by themselves off. Whether it opened it.
+ */
+export async function openWalkthroughOnce(context: vscode.ExtensionContext, roadmaps: number): Promise<boolean> {
+  if (roadmaps > 0 || !vscode.workspace.workspaceFolders?.length) return false;
+  if (context.globalState.get<boolean>(WALKTHROUGH_SHOWN_KEY)) return false;
+  // The user's own choice about walkthroughs opening by themselves comes first.
+  if (vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall') === false) return false;
+  await context.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+  return true;
+}
+
 export function activateWalkthrough({ context, store }: Pick<Services, 'context' | 'store'>): vscode.Disposable[] {
-  void store.whenReady().then(async () => {
-    if (store.all().length > 0 || !vscode.workspace.workspaceFolders?.length) return;
-    if (context.globalState.get<boolean>(SHOWN_KEY)) return;
-    // The user's own choice about walkthroughs opening by themselves comes first.
-    if (vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall') === false) return;
-    await context.globalState.update(SHOWN_KEY, true);
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
-  });
+  void store.whenReady().then(() => openWalkthroughOnce(context, store.all().length));
   return [];
 }
