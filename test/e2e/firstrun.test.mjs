@@ -2,11 +2,12 @@
 // End to end: the first minutes in a project that has data but no roadmap yet. Every ML Roadmap view says what it is
 // for and offers the one button that fills it; the walkthrough opens once; Initialize Roadmap from the Roadmap view's
 // welcome fills the views and names the Focus items by what to do.
-// Screenshots: test-results/screenshots/first-run-empty.png, first-run-initialized.png.
+// Screenshots: test-results/screenshots/first-run-empty.png, first-run-walkthrough-{dark,high-contrast}.png,
+// first-run-initialized.png.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, poll } from './support/workbench.mjs';
+import { openWorkbench, panelFrame, poll, selectColorTheme } from './support/workbench.mjs';
 
 /** A project with one data file and nothing else: what a team has before it adopts the roadmap. */
 function emptyProject(folder) {
@@ -50,6 +51,22 @@ describe('the first run in a project without a roadmap', function () {
     await page.locator('.part.editor', { hasText: 'Develop a new model with ML Roadmap' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await workbench.screenshot('first-run-empty');
   });
+
+  for (const [kind, theme] of [
+    ['dark', 'Default Dark Modern'],
+    ['high-contrast', 'Default High Contrast'],
+  ]) {
+    it(`the walkthrough's steps and their media read in ${theme}`, async () => {
+      const { page } = workbench;
+      // The walkthrough's media is a webview in the editor area: the click that focuses the workbench goes to the side bar's title.
+      await selectColorTheme(page, theme, kind, { x: 190, y: 50 });
+      const editor = page.locator('.part.editor');
+      await editor.getByText('Compare several candidates').first().click();
+      // The step's media (Markdown in a webview, drawn in the theme's colours) replaces the first one's.
+      await panelFrame(page).getByText('Several candidates, ranked by cost and benefit').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await workbench.screenshot(`first-run-walkthrough-${kind}`);
+    });
+  }
 
   it('Initialize Roadmap from the welcome writes the roadmap; the views fill and Focus says what to do', async () => {
     const { page } = workbench;

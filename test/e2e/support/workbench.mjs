@@ -134,8 +134,9 @@ export function contributedPaletteTitles() {
 const THEME_CLASS = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' };
 
 /** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
-export async function selectColorTheme(page, theme, kind) {
-  await page.locator('.monaco-workbench').click({ position: { x: 800, y: 450 } });
+export async function selectColorTheme(page, theme, kind, focusAt = { x: 800, y: 450 }) {
+  // A click gives the workbench the keyboard (`focusAt`: a place outside any webview, which would keep the keys).
+  await page.locator('.monaco-workbench').click({ position: focusAt });
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
