@@ -127,7 +127,10 @@ async function reopenedPaletteEntries(page, text) {
 /** The palette titles ("ML Roadmap: Refresh") of the commands package.json contributes. */
 export function contributedPaletteTitles() {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-  return (pkg.contributes?.commands ?? []).map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
+  const nls = JSON.parse(readFileSync(join(REPO, 'package.nls.json'), 'utf8'));
+  // the manifest's strings are `%key%` references to package.nls.json, as VS Code shows them in English
+  const english = (value) => value?.replace(/^%(.+)%$/, (_, key) => nls[key] ?? value);
+  return (pkg.contributes?.commands ?? []).map((c) => (c.category ? `${english(c.category)}: ${english(c.title)}` : english(c.title)));
 }
 
 /** The workbench's class for each kind of colour theme. */

@@ -7,13 +7,17 @@ import { Commands, ContextKeys, Settings, TASK_TYPE, Views, EXTENSION_ID } from 
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
 const contributes = pkg.contributes;
+
+/** The English text of a manifest string: `%key%` looked up in package.nls.json, as VS Code and vsce do. */
+const english = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? value);
 
 describe('package.json and src/ids.ts', () => {
   it('declare the same commands, each with the ML Roadmap category', () => {
     const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(declared, Object.values(Commands).sort());
-    for (const c of contributes.commands) assert.equal(c.category, 'ML Roadmap', c.command);
+    for (const c of contributes.commands) assert.equal(english(c.category), 'ML Roadmap', c.command);
   });
 
   it('gate every command in the palette with a when clause', () => {
@@ -58,5 +62,57 @@ describe('package.json and src/ids.ts', () => {
     // code-server 4.N.x bundles VS Code 1.N.x
     const codeServer = /CODE_SERVER_VERSION="4\.(\d+)\./.exec(readFileSync(join(root, 'scripts', 'setup-vscode.sh'), 'utf8'))?.[1];
     assert.equal(codeServer, engine, 'the tests run on the oldest VS Code the manifest accepts');
+  });
+});
+
+/** Every string in `value` with the JSON path that leads to it. */
+function* strings(value: unknown, path: string[] = []): Generator<[string[], string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, String(i)]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+/** Whether the string at `path` is text a user reads (a title, a name, a description…) rather than an id, a when clause or a pattern. */
+function userFacing(path: string[]): boolean {
+  const key = path.at(-1) ?? '';
+  const parent = path.at(-2) ?? '';
+  if (path.length === 1) return key === 'displayName' || key === 'description';
+  if (path[0] === 'capabilities') return key === 'description';
+  if (path[0] !== 'contributes') return false;
+  if (['title', 'category', 'contextualTitle', 'contents', 'description', 'markdownDescription', 'label'].includes(key)) return true;
+  if (/^(markdown)?[eE]numDescriptions$/.test(parent)) return true;
+  return path[1] === 'views' && key === 'name';
+}
+
+describe('package.json and package.nls.json', () => {
+  const references = [...strings(pkg)].filter(([, v]) => /^%.+%$/.test(v));
+
+  it('localize every user-facing string of the manifest through a %key%', () => {
+    const literal = [...strings(pkg)].filter(([path, v]) => userFacing(path) && !/^%.+%$/.test(v));
+    assert.deepEqual(literal.map(([path]) => path.join('.')), []);
+    assert.ok(references.length > 80, `${references.length} references`);
+  });
+
+  it('define every %key% the manifest uses, and no key it does not use', () => {
+    const used = new Set(references.map(([, v]) => v.slice(1, -1)));
+    assert.deepEqual([...used].filter((key) => !(key in nls)), [], 'keys missing from package.nls.json');
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'keys of package.nls.json the manifest does not use');
+    for (const [key, text] of Object.entries(nls)) assert.ok(typeof text === 'string' && text.trim() && !/^%.*%$/.test(text), key);
+  });
+
+  it('describe every setting, the properties of object settings included', () => {
+    const undescribed: string[] = [];
+    const check = (name: string, schema: { description?: string; markdownDescription?: string; properties?: Record<string, object> }) => {
+      const text = english(schema.markdownDescription ?? schema.description ?? '');
+      if (!text.trim() || /^%.*%$/.test(text)) undescribed.push(name);
+      for (const [key, sub] of Object.entries(schema.properties ?? {})) check(`${name}.${key}`, sub);
+    };
+    for (const [name, schema] of Object.entries(contributes.configuration.properties)) check(name, schema as object);
+    assert.deepEqual(undescribed, []);
+  });
+
+  it('ships package.nls.json in the .vsix', () => {
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('!package.nls.json'), '.vscodeignore keeps package.nls.json');
   });
 });
