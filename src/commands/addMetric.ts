@@ -71,7 +71,7 @@ export async function addMetricCommand(services: Services, arg?: unknown): Promi
         run: async (p, s) => {
           s.kind = await p.pick({
             placeholder: vscode.l10n.t('What kind of metric?'),
-            items: METRIC_KINDS.map((k) => ({ label: k, detail: KIND_DETAILS[k], value: k })),
+            items: METRIC_KINDS.map((k) => ({ label: k, detail: vscode.l10n.t(KIND_DETAILS[k]), value: k })),
             active: s.kind ?? (hasCustomerMetric ? 'offline' : 'business'),
             matchOnDetail: true,
           });

@@ -89,7 +89,7 @@ export async function logRealityCheckCommand(services: Services, arg?: unknown):
         run: async (p, s) => {
           s.kind = await p.pick({
             placeholder: vscode.l10n.t('How will the candidate meet real conditions?'),
-            items: REALITY_CHECK_KINDS.map((k) => ({ label: k, detail: KIND_DETAILS[k], value: k })),
+            items: REALITY_CHECK_KINDS.map((k) => ({ label: k, detail: vscode.l10n.t(KIND_DETAILS[k]), value: k })),
             active: s.kind ?? 'demo',
           });
         },

@@ -22,8 +22,8 @@ export interface SetStepStatusOutcome extends CommandOutcome {
 /** Every step of the roadmap with the heading it sits under, in file order. */
 export function stepsWithHeadings(roadmap: Roadmap): { heading: string; step: Step }[] {
   return [
-    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: `Discovery · ${groupTitle('discovery', s.stage)}`, step }))),
-    ...roadmap.production.flatMap((t) => t.steps.map((step) => ({ heading: `Production · ${groupTitle('production', t.track)}`, step }))),
+    ...roadmap.discovery.flatMap((s) => s.steps.map((step) => ({ heading: vscode.l10n.t('Discovery · {0}', groupTitle('discovery', s.stage)), step }))),
+    ...roadmap.production.flatMap((t) => t.steps.map((step) => ({ heading: vscode.l10n.t('Production · {0}', groupTitle('production', t.track)), step }))),
   ];
 }
 

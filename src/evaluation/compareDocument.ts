@@ -16,7 +16,8 @@ interface CompareQuery {
 /** The read-only document comparing a candidate with the baseline. */
 export function compareUri(roadmap: vscode.Uri, candidate: string, onlyDifferences: boolean): vscode.Uri {
   const query: CompareQuery = { roadmap: roadmap.toString(), candidate, onlyDifferences };
-  const name = `${candidate.replace(/[/\\?#]/g, '_')} vs baseline${onlyDifferences ? ' (differences)' : ''}.md`;
+  const file = candidate.replace(/[/\\?#]/g, '_');
+  const name = `${onlyDifferences ? vscode.l10n.t('{0} vs baseline (differences)', file) : vscode.l10n.t('{0} vs baseline', file)}.md`;
   return vscode.Uri.from({ scheme: COMPARE_SCHEME, path: `/${name}`, query: JSON.stringify(query) });
 }
 

@@ -30,10 +30,10 @@ export async function applyRoadmapEdits(
     edit.replace(uri, range, e.newText, metadata);
   }
   const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return { ok: false, message: `VS Code refused the edit of ${name} (is the file read-only?).` };
+  if (!applied) return { ok: false, message: vscode.l10n.t('VS Code refused the edit of {0} (is the file read-only?).', name) };
   // Auto save may already have written it; only a document that is still dirty needs saving.
   if (!wasDirty && doc.isDirty && !(await doc.save()) && doc.isDirty) {
-    return { ok: false, message: `The change is in the editor, but ${name} could not be saved: save it by hand.` };
+    return { ok: false, message: vscode.l10n.t('The change is in the editor, but {0} could not be saved: save it by hand.', name) };
   }
   return { ok: true };
 }
@@ -78,13 +78,13 @@ export async function applyTextChange(file: string, change: (text: string) => st
       vscode.Uri.file(file),
       (text) => {
         const after = change(text);
-        if (after === undefined) return { error: `The change cannot be made on ${name} as it is in the editor.` };
+        if (after === undefined) return { error: vscode.l10n.t('The change cannot be made on {0} as it is in the editor.', name) };
         return after === text ? [] : [diffEdit(text, after)];
       },
       label,
     );
     return outcome.ok ? undefined : outcome.message;
   } catch (e) {
-    return `Cannot open ${name}: ${e instanceof Error ? e.message : String(e)}`;
+    return vscode.l10n.t('Cannot open {0}: {1}', name, e instanceof Error ? e.message : String(e));
   }
 }
