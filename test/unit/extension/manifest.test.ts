@@ -54,6 +54,14 @@ describe('package.json and src/ids.ts', () => {
     assert.ok(contributes.walkthroughs[0].steps.length <= 6);
   });
 
+  it('name a 128 × 128 PNG icon that exists', () => {
+    assert.match(pkg.icon, /\.png$/, 'the Marketplace takes a PNG icon, not an SVG');
+    const png = readFileSync(join(root, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
   it('keep engines.vscode, @types/vscode and the code-server the tests run on the same VS Code release', () => {
     const minor = (version: string) => /^\D*1\.(\d+)\./.exec(version)?.[1];
     const engine = minor(pkg.engines.vscode);
