@@ -118,9 +118,4 @@ describe('package.json and package.nls.json', () => {
     for (const [name, schema] of Object.entries(contributes.configuration.properties)) check(name, schema as object);
     assert.deepEqual(undescribed, []);
   });
-
-  it('ships package.nls.json in the .vsix', () => {
-    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
-    assert.ok(ignore.includes('!package.nls.json'), '.vscodeignore keeps package.nls.json');
-  });
 });
