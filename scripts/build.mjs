@@ -1,6 +1,6 @@
 // Bundles the extension host (CommonJS, `vscode` external), the CLI and the webview apps (browser).
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -55,6 +55,8 @@ if (webviewEntries.length > 0) {
     splitting: true,
     chunkNames: 'shared-[hash]',
   });
+  // Chunk names carry a hash: the chunks of an earlier build would stay beside the new ones (and be packed).
+  rmSync(webviewOut ?? 'dist/webview', { recursive: true, force: true });
   // The codicon font, for vscode-icon and the panels' icons.
   mkdirSync(webviewOut ?? 'dist/webview', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join(webviewOut ?? join('dist', 'webview'), f));
