@@ -94,8 +94,11 @@ function largeRows(): BenchRow[] {
   };
   interleaved(1, yaml, full); // warm-up
   const [ty, tf] = interleaved(LARGE_REPEATS, yaml, full);
-  const yamlMs = median(ty);
-  const fullMs = median(tf);
+  // The fastest of each, as for the small roadmap: on a shared machine other jobs only ever add time, and the medians
+  // (shown for context) move with them.
+  const yamlMs = Math.min(...ty);
+  const fullMs = Math.min(...tf);
+  const medianRatio = median(tf) / median(ty);
   // One status edit in the middle of the steps, as Set Step Status makes it.
   const target = `step-${Math.floor(stepCount / 2)}`;
   const edit = () => setStepStatus(text, target, 'doing');
@@ -110,11 +113,17 @@ function largeRows(): BenchRow[] {
   const kb = Buffer.byteLength(text) / 1024;
   return [
     {
-      name: `yaml parseDocument, generated ${round(kb / 1024, 2)} MB roadmap (${roadmap.literature.length.toLocaleString('en')} literature entries, ${roadmap.candidates.length.toLocaleString('en')} candidates, ${stepCount.toLocaleString('en')} steps), median of ${LARGE_REPEATS}`,
+      name: `yaml parseDocument, generated ${round(kb / 1024, 2)} MB roadmap (${roadmap.literature.length.toLocaleString('en')} literature entries, ${roadmap.candidates.length.toLocaleString('en')} candidates, ${stepCount.toLocaleString('en')} steps), fastest of ${LARGE_REPEATS}`,
       value: round(yamlMs),
       unit: 'ms',
     },
-    { name: 'parseRoadmapText + analyseRoadmap (schema, semantics, pitfalls, ranking, gate, focus, progress), same text, median', value: round(fullMs), unit: 'ms', ratio: round(fullMs / yamlMs, 3), limit: LARGE_LIMIT },
+    {
+      name: `parseRoadmapText + analyseRoadmap (schema, semantics, pitfalls, ranking, gate, focus, progress), same text, fastest of ${LARGE_REPEATS} (median ${round(median(tf))} ms against ${round(median(ty))} ms: ×${round(medianRatio)})`,
+      value: round(fullMs),
+      unit: 'ms',
+      ratio: round(fullMs / yamlMs, 3),
+      limit: LARGE_LIMIT,
+    },
     { name: `one step status edit on the 1 MB text (setStepStatus ${target} → doing: parses it, and the edited text to check it), median of 3; ratio to one parseDocument`, value: round(editMs), unit: 'ms', ratio: round(editMs / yaml2Ms, 3) },
     { name: '  bytes the edit changes (the text is replaced by one edit of this size, not rewritten)', value: changed, unit: 'B', ratio: round(changed / Buffer.byteLength(text), 6) },
   ];
