@@ -1,6 +1,11 @@
-// Runs every bench/*.bench.ts (through tsx). Each file's default export returns rows {name, value, unit, ratio?, limit?};
-// this prints them as a table and exits 1 when a ratio exceeds its limit. `npm run bench [-- <name filter>]`.
-import { readdirSync } from 'node:fs';
+// Runs every bench/*.bench.ts (through tsx). Each file's default export returns rows {name, value, unit, ratio?, limit?}:
+// a ratio is measured against a bare baseline in the same run (or, where the row says so, against the issue's target).
+// Prints one table of every figure with its verdict, writes it to bench/results.md with the date, machine and commit
+// (on a whole run only: `npm run bench -- <name filter>` prints without writing), and exits 1 when a ratio exceeds its
+// limit or a bench failed.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -15,44 +20,84 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-let failed = 0;
 /** Three significant digits, no exponent: figures are for reading. */
 const num = (v) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : Number(v.toPrecision(3)).toString());
+
+const started = new Date();
+/** { bench, name, value, ratio, limit, verdict } for every row, and one per bench that failed. */
+const lines = [];
+let failed = 0;
 for (const file of files) {
-  const mod = await tsImport(pathToFileURL(join(benchDir, file)).href, import.meta.url);
-  const fn = mod.default?.default ?? mod.default;
-  if (typeof fn !== 'function') {
-    console.error(`bench: ${file} has no default export function`);
-    failed++;
-    continue;
-  }
-  const started = Date.now();
+  const bench = file.replace(/\.bench\.ts$/, '');
+  const t0 = Date.now();
   let rows;
   try {
+    const mod = await tsImport(pathToFileURL(join(benchDir, file)).href, import.meta.url);
+    const fn = mod.default?.default ?? mod.default;
+    if (typeof fn !== 'function') throw new Error('no default export function');
     rows = await fn();
   } catch (e) {
     console.error(`bench: ${file} failed: ${e instanceof Error ? e.stack : e}`);
     failed++;
+    lines.push({ bench, name: `the bench failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, value: '', ratio: '', limit: '', verdict: 'FAIL (not measured)' });
     continue;
   }
-  console.log(`\n${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const table = rows.map((r) => {
+  console.log(`bench: ${file} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  for (const r of rows) {
     const over = r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit;
     if (over) failed++;
-    return [
-      r.name,
-      `${num(r.value)} ${r.unit}`,
-      r.ratio !== undefined ? `×${num(r.ratio)}` : '',
-      r.limit !== undefined ? `≤ ×${r.limit}` : '',
-      r.limit !== undefined ? (over ? 'FAIL' : 'ok') : '',
-    ];
-  });
-  const head = ['figure', 'value', 'ratio', 'limit', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const fmt = (row) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  console.log(fmt(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of table) console.log(fmt(row));
+    lines.push({
+      bench,
+      name: r.name,
+      value: `${num(r.value)} ${r.unit}`.trim(),
+      ratio: r.ratio !== undefined ? `×${num(r.ratio)}` : '',
+      limit: r.limit !== undefined ? `≤ ×${r.limit}` : '',
+      verdict: r.limit !== undefined ? (over ? 'FAIL (not met)' : 'met') : '',
+    });
+  }
+}
+
+const head = ['bench', 'figure', 'value', 'ratio', 'limit', 'verdict'];
+const cells = (l) => [l.bench, l.name, l.value, l.ratio, l.limit, l.verdict];
+const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => cells(l)[i].length)));
+const fmt = (row) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(`\n${fmt(head)}`);
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const l of lines) console.log(fmt(cells(l)));
+
+if (!filter) {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'webview', 'bench', 'scripts') ? ' (with uncommitted changes)' : '';
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.versions.node}`;
+  const esc = (s) => s.replaceAll('|', '\\|');
+  const md = [
+    '# Benchmark results',
+    '',
+    'Generated by `npm run bench` (scripts/bench.mjs) from every `bench/*.bench.ts`: do not edit by hand, run it again.',
+    'Each ratio is measured against a bare baseline in the same run (the row before it, or the one its name gives) or,',
+    'where the row says so, against the issue\'s target; the absolute figures are for context. A row with a limit is',
+    '`met` or `FAIL (not met)`; rows without one are for the record.',
+    '',
+    `- measured: ${started.toISOString()} (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s)`,
+    `- machine: ${machine}; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (other jobs may share it)`,
+    `- commit: ${git('rev-parse', '--short', 'HEAD')}${dirty}`,
+    `- verdict: ${failed === 0 ? 'every limit met' : `${failed} figure(s) over their limit or failed`}`,
+    '',
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    // A breakdown row (its name indented) keeps its indent visible in Markdown.
+    ...lines.map((l) => `| ${cells({ ...l, name: l.name.replace(/^\s+/, '↳ ') }).map(esc).join(' | ')} |`),
+    '',
+  ].join('\n');
+  writeFileSync(join(benchDir, 'results.md'), md);
+  console.log('\nbench: wrote bench/results.md');
 }
 if (failed > 0) {
   console.error(`\nbench: ${failed} figure(s) over their limit or failed`);

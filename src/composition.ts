@@ -28,7 +28,11 @@ export class MlRoadmapExtension implements vscode.Disposable {
   /** Fires when a flow step shows its QuickPick or InputBox (tests answer flows through the real quick input). */
   readonly onDidShowFlowPrompt = onDidShowPrompt;
 
-  constructor(readonly context: vscode.ExtensionContext) {
+  /** `activationStarted`: `performance.now()` when `activate` began (logged with the time activation took). */
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    activationStarted = performance.now(),
+  ) {
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
     // One watcher over the workspace: the store and the indexes subscribe to its events with their own filters.
     const files = new WorkspaceFileEvents();
@@ -39,7 +43,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
     this.disposables.push(results, decisions);
     const analysis = new RoadmapAnalysis(store, results);
     this.disposables.push(analysis);
-    this.services = { context, log, store, results, decisions, analysis };
+    this.services = { context, log, store, results, decisions, analysis, activationStarted };
 
     for (const activateFeature of [
       activateDiagnostics,
@@ -56,7 +60,10 @@ export class MlRoadmapExtension implements vscode.Disposable {
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }
-    void store.whenReady().then(() => log.info(`ML Roadmap: ${store.all().length} roadmap(s) in the workspace`));
+    log.info(`ML Roadmap: activate() took ${(performance.now() - activationStarted).toFixed(1)} ms`);
+    void store
+      .whenReady()
+      .then(() => log.info(`ML Roadmap: ${store.all().length} roadmap(s) in the workspace, read ${(performance.now() - activationStarted).toFixed(1)} ms after activate() began`));
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { MlRoadmapExtension } from './composition';
 
 export function activate(context: vscode.ExtensionContext): MlRoadmapExtension {
-  const extension = new MlRoadmapExtension(context);
+  const extension = new MlRoadmapExtension(context, performance.now());
   context.subscriptions.push(extension);
   return extension;
 }

@@ -69,6 +69,8 @@ export interface Services {
   readonly decisions: DecisionsIndex;
   /** Pitfall findings, gate state, focus and progress per roadmap, kept current. */
   readonly analysis: RoadmapAnalysis;
+  /** `performance.now()` when `activate` began: the views log how long their first items took (the bench reads it). */
+  readonly activationStarted: number;
   /** The sidebar's providers and status bar item, set by the views feature (for tests and other features). */
   views?: ViewsHandle;
 }

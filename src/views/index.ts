@@ -23,9 +23,12 @@ export interface ViewsHandle {
 
 /** Sidebar tree views, status bar item and the view commands. */
 export function activateViews(services: Services): vscode.Disposable[] {
-  const { analysis, store, results, decisions } = services;
+  const { analysis, store, results, decisions, log, activationStarted } = services;
   const entries = () => store.all();
-  const roadmap = new NodeTreeProvider(Views.roadmap, (e) => buildRoadmapNodes(analysis.get(e)), entries);
+  // The time to the first view rendered, from activate's start (the activation bench reads this line).
+  const firstItems = (count: number) =>
+    log.info(`ML Roadmap: the Roadmap view's first ${count} item(s) ${(performance.now() - activationStarted).toFixed(1)} ms after activate() began`);
+  const roadmap = new NodeTreeProvider(Views.roadmap, (e) => buildRoadmapNodes(analysis.get(e)), entries, firstItems);
   const candidates = new NodeTreeProvider(
     Views.candidates,
     (e) => {

@@ -29,6 +29,8 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     private readonly viewId: string,
     private readonly build: BuildNodes,
     private readonly entries: () => readonly RoadmapEntry[],
+    /** Called once, the first time the view asks for its top level and gets items. */
+    private onFirstItems?: (count: number) => void,
   ) {}
 
   /** Rebuilds one roadmap's nodes (or every roadmap's) and fires change events for what changed. */
@@ -79,7 +81,15 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   }
 
   getChildren(element?: ViewNode): ViewNode[] {
-    if (!element) return [...this.roots()];
+    if (!element) {
+      const roots = [...this.roots()];
+      if (roots.length > 0 && this.onFirstItems) {
+        const first = this.onFirstItems;
+        this.onFirstItems = undefined;
+        first(roots.length);
+      }
+      return roots;
+    }
     if (element.contextValue === 'roadmapGroup') return [...(this.built.get(element.roadmap ?? '')?.nodes ?? [])];
     return [...(element.children ?? [])];
   }
