@@ -18,7 +18,8 @@ export interface ReportInputs {
   readonly analysis: RoadmapAnalysis;
   /** The latest result of a candidate, as Compare Candidates gets it. */
   readonly latest: (candidateId: string) => CompareLatest | undefined;
-  readonly decisions: readonly DecisionRecord[];
+  /** The decision records (the reader's, or the editor's decisions index). */
+  readonly decisions: readonly Pick<DecisionRecord, 'number' | 'title' | 'status' | 'date' | 'supersededBy'>[];
   readonly decisionProblems?: readonly string[];
   readonly now: Date;
 }
@@ -75,7 +76,7 @@ export function reportSnapshot(inputs: ReportInputs): ReportSnapshot {
       ...(r.notes !== undefined ? { notes: r.notes } : {}),
     })),
     decisions: inputs.decisions.map((r) => ({
-      number: r.padded,
+      number: padNumber(r.number),
       title: r.title,
       ...(r.status !== undefined ? { status: r.status } : {}),
       ...(r.date !== undefined ? { date: r.date } : {}),
