@@ -7,6 +7,8 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 /** `--webview-out=<dir>`: only the webview apps, into that folder (the bench measures them there). */
 const webviewOut = process.argv.find((a) => a.startsWith('--webview-out='))?.slice('--webview-out='.length);
+/** `--report-out=<dir>`: only the Discovery report's page bundle, into that folder (its tests build it there). */
+const reportOut = process.argv.find((a) => a.startsWith('--report-out='))?.slice('--report-out='.length);
 
 const common = {
   bundle: true,
@@ -16,14 +18,32 @@ const common = {
   legalComments: 'none',
 };
 
-/** Every folder under webview/ with a main.ts is one webview app, bundled on its own. */
-const webviewEntries = existsSync('webview')
+/**
+ * The Discovery report's page (webview/report/): one classic script and one stylesheet with no imports, minified, for
+ * src/core/report/html.ts to inline into a self-contained HTML file (dist/report/report.js and report.css).
+ */
+const REPORT_APP = 'report';
+const reportBuild = (outdir) => ({
+  bundle: true,
+  sourcemap: false,
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  entryPoints: { report: join('webview', REPORT_APP, 'main.ts') },
+  outdir,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+});
+
+/** Every folder under webview/ with a main.ts is one webview app, bundled on its own (the report's page apart). */
+const webviewEntries = existsSync('webview') && !reportOut
   ? readdirSync('webview', { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
+      .filter((d) => d.isDirectory() && d.name !== REPORT_APP && existsSync(join('webview', d.name, 'main.ts')))
       .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }))
   : [];
 
-const builds = webviewOut ? [] : [
+const builds = webviewOut || reportOut ? [] : [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
@@ -61,6 +81,9 @@ if (webviewEntries.length > 0) {
   mkdirSync(webviewOut ?? 'dist/webview', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules', '@vscode', 'codicons', 'dist', f), join(webviewOut ?? join('dist', 'webview'), f));
 }
+
+if (reportOut) builds.push(reportBuild(reportOut));
+else if (!webviewOut && existsSync(join('webview', REPORT_APP, 'main.ts'))) builds.push(reportBuild(join('dist', 'report')));
 
 if (watch) {
   for (const b of builds) {

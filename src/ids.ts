@@ -34,6 +34,7 @@ export const Commands = {
   setDecisionStatus: 'mlroadmap.setDecisionStatus',
   supersedeDecision: 'mlroadmap.supersedeDecision',
   generateDecisionIndex: 'mlroadmap.generateDecisionIndex',
+  exportReport: 'mlroadmap.exportReport',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

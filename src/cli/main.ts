@@ -6,6 +6,7 @@ import { runResults } from './results';
 import { runDecisions } from './decisions';
 import { runScaffold } from './scaffold';
 import { runInit } from './init';
+import { runReport } from './report';
 import type { CliIo } from './io';
 import { nodeIo } from './io';
 
@@ -17,6 +18,7 @@ Commands:
   check [mlroadmap.yaml] [--json] [--gate production|shipped]   check the roadmap and its pitfalls
   results <file-or-folder>... [--json]                           summarise result files
   decisions [folder] [--json]                                    list architecture decision records
+  report [mlroadmap.yaml] --out <file> [--format html|md]        write the Discovery report (one offline page)
   scaffold <dumb|sklearn|pytorch> --dir <folder> --dataset <csv> --target <column>
            [--task classification|regression] [--name <id>] [--roadmap <mlroadmap.yaml>]
                                                                  write a runnable baseline
@@ -35,6 +37,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return runDecisions(rest, io);
     case 'scaffold':
       return runScaffold(rest, io);
+    case 'report':
+      return runReport(rest, io);
     case '--help':
     case '-h':
     case 'help':

@@ -17,6 +17,7 @@ import { setMetricTargetCommand } from './setMetricTarget';
 import { setStepStatusCommand } from './setStepStatus';
 import { startNextStepCommand } from './startNextStep';
 import { guardCommand } from './target';
+import { exportReportCommand } from './exportReport';
 
 type Flow = (services: Services, arg?: unknown) => Promise<unknown>;
 
@@ -37,6 +38,7 @@ export function activateCommands(services: Services): vscode.Disposable[] {
     [Commands.logRealityCheck]: logRealityCheckCommand,
     [Commands.configureEvaluation]: configureEvaluationCommand,
     [Commands.acknowledgeFinding]: acknowledgeFindingCommand,
+    [Commands.exportReport]: exportReportCommand,
   };
   return [
     ...Object.entries(flows).map(([id, flow]) => vscode.commands.registerCommand(id, guardCommand(id, services.log, (arg) => flow(services, arg)))),

@@ -137,6 +137,7 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
     { title: 'Set Decision Status', command: 'mlroadmap.setDecisionStatus', args: () => ({ roadmap, file: decisionFile(), itemId: '2', contextValue: 'decision', status: 'accepted', confirm: true }) },
     { title: 'Supersede Decision', command: 'mlroadmap.supersedeDecision', args: () => ({ roadmap, number: 2, by: 1, confirm: true }) },
     { title: 'Generate Decision Index', command: 'mlroadmap.generateDecisionIndex', args: () => ({ roadmap, overwrite: true, open: false }) },
+    { title: 'Export Discovery Report (file given)', command: 'mlroadmap.exportReport', args: () => ({ roadmap, out: path.join(root, 'discovery-report.html') }) },
   ];
 
   for (const c of cases) {

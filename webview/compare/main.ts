@@ -3,13 +3,13 @@
 // the target as a reference line); a selected candidate offers Reveal in YAML, Evaluate and Record Decision. Every
 // number arrives computed and formatted by the host; this page only orders, hides and draws.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
 import { compareColumns, filterRows, shownColumns, sortRows, type CompareColumn, type CompareModel, type CompareRow, type CompareSort } from '../../src/core/views/compare-model';
 import type { CandidateStatus } from '../../src/core/roadmap/model';
 import type { CompareRequest, CompareState, CompareUpdate } from '../../src/protocol/compare';
 import { onThemeChange, themeColours, type ThemeColours } from '../shared/theme';
 import { bidi, isolate } from '../shared/bidi';
+import { drawCostBenefit } from '../shared/scatter';
 import { connect, el } from '../shared/vscode';
 import '../shared/base.css';
 import './compare.css';
@@ -266,129 +266,14 @@ function actions(m: CompareModel): HTMLElement {
   return section;
 }
 
-/** The scatter: per candidate its expected benefit and its measured value at its cost, joined; the front; the target. */
+/** The scatter of the candidates the filter keeps (webview/shared/scatter.ts); a point clicked selects its row. */
 function drawScatter(m: CompareModel, colours: ThemeColours): void {
   plot?.destroy();
   plot = undefined;
   const holder = document.querySelector<HTMLElement>('section.scatter');
   if (!holder) return;
-  holder.replaceChildren();
-  const metric = m.scatter.metric;
   const points = m.scatter.points.filter((p) => filterRows(m.rows.filter((r) => r.id === p.candidate), { ...(state().statuses ? { statuses: state().statuses } : {}), ...(state().text ? { text: state().text } : {}) }).length > 0);
-  holder.append(metric ? el('h2', {}, 'Cost versus ', bidi(metric.id), ` (${metric.goal === 'maximize' ? 'higher' : 'lower'} is better)`) : el('h2', { text: 'Cost versus benefit' }));
-  if (!metric || points.length === 0) {
-    holder.append(el('p', { class: 'empty', text: 'No candidate has both a cost and an expected or measured value of the primary metric.' }));
-    return;
-  }
-  const [expectedColour, measuredColour, frontColour] = colours.series;
-  const expected = points.filter((p) => p.expected !== undefined);
-  const measured = points.filter((p) => p.measured !== undefined);
-  // The front joins each candidate's benefit as the core counted it: measured by the pipeline, else expected.
-  const frontPoints = m.scatter.front.flatMap((id) => points.filter((p) => p.candidate === id && p.benefit !== undefined));
-  const xs = points.map((p) => p.cost);
-  const ys = points.flatMap((p) => [p.expected, p.measured].filter((v): v is number => v !== undefined));
-  if (metric.target) ys.push(metric.target.value);
-  const pad = (lo: number, hi: number) => (hi - lo || Math.abs(hi) || 1) * 0.1;
-  const [xMin, xMax] = [Math.min(0, ...xs), Math.max(...xs)];
-  const [yMin, yMax] = [Math.min(...ys), Math.max(...ys)];
-  type Facet = [number[], (number | null)[]];
-  const data: Facet[] = [];
-  const series: uPlot.Series[] = [{}];
-  const add = (label: string, facet: Facet, stroke: string, opts: { line: boolean; points: boolean; dash?: number[]; width?: number }) => {
-    data.push(facet);
-    series.push({
-      label,
-      facets: [{ scale: 'x', auto: false }, { scale: 'y', auto: false }],
-      stroke,
-      width: opts.width ?? 1.5,
-      ...(opts.dash ? { dash: opts.dash } : {}),
-      // Points series are drawn by uPlot's points path builder (mode 2 draws no markers on its own).
-      points: { show: false, size: 9, width: 0 },
-      ...(opts.points ? { paths: uPlot.paths.points!(), fill: stroke } : {}),
-    } as uPlot.Series);
-  };
-  // One thin line per candidate from its expected to its measured value.
-  for (const p of points) if (p.expected !== undefined && p.measured !== undefined) add(`${p.candidate}`, [[p.cost, p.cost], [p.expected, p.measured]], colours.muted, { line: true, points: false, width: 1 });
-  if (metric.target) add(`target ${metric.target.text}`, [[xMin - pad(xMin, xMax), xMax + pad(xMin, xMax)], [metric.target.value, metric.target.value]], colours.failed, { line: true, points: false, dash: [6, 4] });
-  if (frontPoints.length > 0) add('Pareto front', [frontPoints.map((p) => p.cost), frontPoints.map((p) => p.benefit?.value ?? null)], frontColour, { line: true, points: false, width: 2 });
-  add('expected', [expected.map((p) => p.cost), expected.map((p) => p.expected ?? null)], expectedColour, { line: false, points: true });
-  add('measured', [measured.map((p) => p.cost), measured.map((p) => p.measured ?? null)], measuredColour, { line: false, points: true });
-  const width = Math.max(320, Math.min(holder.clientWidth || 640, 900));
-  const axis = { stroke: colours.foreground, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
-  const opts: uPlot.Options = {
-    mode: 2,
-    width,
-    height: 320,
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-    scales: {
-      x: { time: false, range: () => [xMin - pad(xMin, xMax), xMax + pad(xMin, xMax)] },
-      y: { range: () => [yMin - pad(yMin, yMax), yMax + pad(yMin, yMax)] },
-    },
-    axes: [
-      { ...axis, label: 'cost (effort days + compute hours ÷ 8)', labelSize: 20 },
-      { ...axis, label: isolate(metric.id), labelSize: 20, size: 60 },
-    ],
-    series,
-    hooks: {
-      // Candidate ids beside their expected (or measured) point, in the theme's text colour.
-      draw: [
-        (u) => {
-          const ctx = u.ctx;
-          ctx.save();
-          ctx.fillStyle = colours.foreground;
-          ctx.font = `${Math.round(11 * devicePixelRatio)}px ${getComputedStyle(document.body).fontFamily}`;
-          for (const p of points) {
-            const y = p.expected ?? p.measured;
-            if (y === undefined) continue;
-            const px = u.valToPos(p.cost, 'x', true);
-            const py = u.valToPos(y, 'y', true);
-            ctx.fillText(isolate(p.candidate), px + 7 * devicePixelRatio, py - 5 * devicePixelRatio);
-          }
-          ctx.restore();
-        },
-      ],
-    },
-  };
-  const chart = el('div', { class: 'chart', attrs: { role: 'img', 'aria-label': scatterDescription(m, points.map((p) => p.candidate)) } });
-  holder.append(chart, legend(colours, m));
-  plot = new uPlot(opts, [null, ...data] as unknown as uPlot.AlignedData, chart);
-  chart.addEventListener('click', (e) => {
-    if (!plot) return;
-    const rect = plot.over.getBoundingClientRect();
-    const x = e.clientX - rect.left;
-    const y = e.clientY - rect.top;
-    let best: { id: string; d: number } | undefined;
-    for (const p of points) {
-      for (const v of [p.expected, p.measured]) {
-        if (v === undefined) continue;
-        const d = Math.hypot(plot.valToPos(p.cost, 'x') - x, plot.valToPos(v, 'y') - y);
-        if (d < 12 && (!best || d < best.d)) best = { id: p.candidate, d };
-      }
-    }
-    if (best) select(best.id);
-  });
-}
-
-function scatterDescription(m: CompareModel, ids: readonly string[]): string {
-  const front = m.scatter.front.filter((id) => ids.includes(id));
-  return `Scatter of cost versus ${m.scatter.metric?.id ?? 'benefit'} for ${ids.join(', ')}. Pareto front: ${front.length > 0 ? front.join(', ') : 'none'}.${m.scatter.metric?.target ? ` Target ${m.scatter.metric.target.text}.` : ''}`;
-}
-
-function legend(colours: ThemeColours, m: CompareModel): HTMLElement {
-  const item = (cls: string, text: string, colour: string) => {
-    const swatch = el('span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } });
-    swatch.style.setProperty('--swatch', colour);
-    return el('li', {}, swatch, document.createTextNode(` ${text}`));
-  };
-  return el(
-    'ul',
-    { class: 'legend' },
-    item('dot', 'expected', colours.series[0]),
-    item('dot', 'measured (latest)', colours.series[1]),
-    item('line', 'Pareto front (measured by the pipeline, else expected)', colours.series[2]),
-    m.scatter.metric?.target ? item('dash', `target ${m.scatter.metric.target.text}`, colours.failed) : undefined,
-  );
+  plot = drawCostBenefit(holder, m, points, colours, select);
 }
 
 host.send({ type: 'ready' });

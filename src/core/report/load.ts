@@ -1,0 +1,37 @@
+// The report's snapshot of a roadmap on disk, for the CLI: the roadmap read, its results merged under the one rule
+// and analysed as `mlroadmap check` does it, its decision records read as `mlroadmap decisions` does it.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { readDecisionFolder } from '../decisions/folder';
+import { analyseRoadmap, hasSyntaxErrors } from '../process/analysis';
+import { loadEvaluatedResults } from '../results/evaluated';
+import { parseRoadmap } from '../roadmap/parse';
+import { DEFAULT_DECISIONS_FOLDER } from '../roadmap/model';
+import { latestOf, reportSnapshot, type ReportSnapshot } from './snapshot';
+
+/** The most bytes a results file read whole may have: the editor's default `results.maxFileSizeMB`. */
+const MAX_RESULT_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The snapshot of the roadmap file `file` (absolute), named `source` in the report. */
+export async function loadReportSnapshot(file: string, source: string, now: Date = new Date()): Promise<ReportSnapshot> {
+  const root = dirname(file);
+  const text = readFileSync(file, 'utf8');
+  const parsed = parseRoadmap(text);
+  const syntaxBroken = hasSyntaxErrors(parsed);
+  const results = parsed.roadmap && !syntaxBroken ? await loadEvaluatedResults(root, parsed.roadmap, { maxWholeFileBytes: MAX_RESULT_FILE_BYTES }) : undefined;
+  const analysis = analyseRoadmap(text, parsed, {
+    fileExists: (rel: string) => existsSync(resolve(root, rel)),
+    ...(results ? { results } : {}),
+    partialRoadmap: 'hold',
+  });
+  const folder = resolve(root, parsed.roadmap?.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
+  const decisions = existsSync(folder) ? readDecisionFolder(folder) : undefined;
+  return reportSnapshot({
+    source,
+    analysis,
+    latest: results ? latestOf(results) : () => undefined,
+    decisions: decisions?.records ?? [],
+    decisionProblems: decisions ? [...(decisions.error ? [decisions.error.message] : []), ...decisions.problems.filter((p) => p.severity === 'error').map((p) => p.message)] : [],
+    now,
+  });
+}

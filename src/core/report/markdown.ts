@@ -1,0 +1,82 @@
+// The Discovery report as Markdown, for pull requests: the same snapshot as the HTML page, as headings, tables and
+// the pitfall list, no charts. Every string from the roadmap, the results and the records is escaped so that it
+// reads as the text it is: no HTML, no links, no emphasis, no table cell broken by a `|` or a line break.
+import { isolateBidi } from '../bidi';
+import { compareCellText, reportColumns } from './cells';
+import type { ReportSnapshot } from './model';
+
+/**
+ * A data string as Markdown text inside a line (a table cell, after a list marker): inline markup and HTML escaped,
+ * bare URLs kept from becoming links, line breaks as spaces, bidi controls isolated.
+ */
+export function mdText(text: string): string {
+  return isolateBidi(text)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+const DASH = '—';
+
+export function reportMarkdown(s: ReportSnapshot): string {
+  const t = mdText;
+  const out: string[] = [];
+  out.push(`# Discovery report: ${s.project.name ? t(s.project.name) : 'unnamed project'}`, '');
+  out.push(`Made ${t(s.generatedAt)} from ${t(s.source)}.`, '');
+  if (s.problem) out.push(`**${t(s.problem)}**`, '');
+  if (s.project.problem !== undefined) out.push(`- **Problem:** ${t(s.project.problem)}`);
+  if (s.project.businessGoal !== undefined) out.push(`- **Business goal:** ${t(s.project.businessGoal)}`);
+  if (s.project.deadline !== undefined) out.push(`- **Deadline:** ${t(s.project.deadline)}`);
+  out.push(`- **Phase:** ${t(s.project.phase)}${s.progress ? ` (${s.progress.done} of ${s.progress.total} steps done)` : ''}`, '');
+
+  out.push('## Progress', '');
+  out.push(...table(['Stage or track', 'Phase', 'Done'], s.groups.map((g) => [t(g.title), g.phase, `${g.done} / ${g.total}`])), '');
+  if (s.gate) {
+    out.push(`Gate ${s.gate.from} → ${s.gate.to}: ${s.gate.passed ? 'passed' : 'not passed'}`, '');
+    for (const u of s.gate.unmet) out.push(`- ${t(u)}`);
+    if (s.gate.unmet.length > 0) out.push('');
+  }
+
+  out.push('## Blocked', '');
+  if (s.blockers.length === 0 && s.blockedSteps.length === 0) out.push('Nothing is blocked.', '');
+  for (const b of s.blockers) out.push(`- ${t(b)}`);
+  for (const b of s.blockedSteps) out.push(`- Step ${t(b.title)} (${t(b.group)}) is blocked${b.owner !== undefined ? `; owner ${t(b.owner)}` : ', no owner'}${b.notes !== undefined ? `: ${t(b.notes)}` : ''}`);
+  if (s.blockers.length + s.blockedSteps.length > 0) out.push('');
+
+  out.push('## Metrics', '');
+  out.push(
+    ...table(
+      ['Metric', 'Kind', 'Goal', 'Target', 'Why'],
+      s.metrics.map((m) => [t(m.id), m.kind ?? DASH, m.goal, m.target ?? DASH, m.why !== undefined ? t(m.why) : m.measuredBy !== undefined ? `measured by ${t(m.measuredBy)}` : DASH]),
+    ),
+    '',
+  );
+
+  out.push('## Candidates', '');
+  if (s.compare.baselineId !== undefined) out.push(`Deltas against the baseline ${t(s.compare.baselineId)}.`, '');
+  const columns = reportColumns(s);
+  out.push(...table(columns.map((c) => t(c.title)), s.compare.rows.map((r) => columns.map((c) => t(compareCellText(r, c))))), '');
+  out.push(`Ranking: ${t(s.compare.rankFormula)}`, '');
+  for (const r of s.compare.rows) if (r.rank) out.push(`- #${r.rank.position} ${t(r.title)}: ${t(r.rank.formula)}`);
+  if (s.compare.rows.some((r) => r.rank)) out.push('');
+
+  out.push('## Reality checks', '');
+  if (s.realityChecks.length === 0) out.push('No reality check planned yet.', '');
+  else out.push(...table(['Check', 'Kind', 'Candidate', 'Date', 'Verdict', 'Notes'], s.realityChecks.map((r) => [t(r.id), r.kind ?? DASH, r.candidate !== undefined ? t(r.candidate) : DASH, r.date !== undefined ? t(r.date) : DASH, r.verdict, r.notes !== undefined ? t(r.notes) : DASH])), '');
+
+  out.push('## Decisions', '');
+  if (s.decisions.length === 0) out.push('No decision recorded yet.', '');
+  else out.push(...table(['Number', 'Decision', 'Status', 'Date'], s.decisions.map((d) => [d.number, t(d.title), `${d.status !== undefined ? t(d.status) : 'no status'}${d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''}`, d.date !== undefined ? t(d.date) : DASH])), '');
+  for (const p of s.decisionProblems) out.push(`- Not read: ${t(p)}`);
+
+  out.push('## Open pitfall findings', '');
+  if (s.findings.length === 0) out.push('No open finding.', '');
+  for (const f of s.findings) out.push(`- **${f.severity}** ${t(f.message)} (line ${f.line}, ${t(f.code)})`);
+  return `${out.join('\n').trimEnd()}\n`;
+}

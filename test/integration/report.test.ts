@@ -1,0 +1,47 @@
+// Export Discovery Report… in the real extension host: the page and the Markdown written where asked, from what the
+// editor shows — the snapshot embedded in the page holds Compare Candidates' rows exactly as the panel's model has
+// them (the same numbers), and the page's CSP allows nothing but its own script and style by hash.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExportReportOutcome } from '../../src/commands/exportReport';
+import type { ReportSnapshot } from '../../src/core/report/model';
+import { COMPARE } from '../../src/panels/compare';
+import { waitFor } from './support/extension';
+import { demoRoadmapUri, extensionApi } from './support/roadmapFile';
+
+describe('Export Discovery Report', function () {
+  this.timeout(60_000);
+  let tmp = '';
+  before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlroadmap-report-'))));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes the HTML page with the numbers Compare shows', async () => {
+    const api = await extensionApi();
+    const uri = demoRoadmapUri();
+    const entry = api.services.store.get(uri);
+    assert.ok(entry);
+    await waitFor('the committed results in the index', () => api.services.results.latest(entry, 'logreg') !== undefined, 30_000);
+    const out = path.join(tmp, 'report.html');
+    const outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out });
+    assert.equal(outcome?.done, true, outcome?.message);
+    const html = fs.readFileSync(out, 'utf8');
+    assert.match(html, /content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+    const json = /id="mlroadmap-report-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+    assert.ok(json);
+    const snapshot = JSON.parse(json) as ReportSnapshot;
+    assert.equal(snapshot.project.name, 'Digit recognizer');
+    const panelModel = COMPARE.model(api.services, uri);
+    assert.deepEqual(snapshot.compare.rows, JSON.parse(JSON.stringify(panelModel.rows)));
+    assert.deepEqual(snapshot.compare.scatter, JSON.parse(JSON.stringify(panelModel.scatter)));
+  });
+
+  it('writes Markdown for a .md file', async () => {
+    const out = path.join(tmp, 'report.md');
+    const outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: demoRoadmapUri().toString(), out });
+    assert.equal(outcome?.done, true, outcome?.message);
+    assert.match(fs.readFileSync(out, 'utf8'), /^# Discovery report: Digit recognizer\n[\s\S]*## Open pitfall findings/);
+  });
+});
