@@ -105,6 +105,8 @@ describe('checkPitfalls properties', () => {
         assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
         compared += scores.length > 1 ? 1 : 0;
       }),
+      // About one generated roadmap in ten ranks two candidates or more: 500 runs make the count below far from 10.
+      { numRuns: 500 },
     );
     assert.ok(compared > 10, `only ${compared} generated roadmaps ranked two candidates or more`);
   });
