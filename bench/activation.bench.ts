@@ -136,8 +136,9 @@ export default async function bench(): Promise<BenchRow[]> {
       limit: 1,
     },
     { name: `  of which activate() itself (synchronous: every feature built and registered), median (${spread(runs.map((r) => r.activateMs))})`, value: round(activateMs, 1), unit: 'ms' },
-    { name: `  activate() start until the workspace's roadmaps were found and read (findFiles, fs.readFile: the host's round trips), median (${spread(runs.map((r) => r.readMs))})`, value: round(readMs, 1), unit: 'ms' },
-    { name: `  roadmaps read until the view's first items (analysis, view model, the workbench asking for the items), median (${spread(runs.map((r) => r.firstItemsMs - r.readMs))})`, value: round(median(runs.map((r) => r.firstItemsMs - r.readMs)), 1), unit: 'ms' },
+    // The roadmap at the folder's root is read with one stat, before the workspace-wide search (findFiles) for the
+    // others: the view's first items come from it, and the search may end after them.
+    { name: `  for the record: activate() start until the workspace-wide search (findFiles) had found and read every roadmap, median (${spread(runs.map((r) => r.readMs))})`, value: round(readMs, 1), unit: 'ms' },
   ];
 }
 

@@ -162,11 +162,33 @@ export class RoadmapStore implements vscode.Disposable {
   }
 
   private async rescan(): Promise<void> {
+    // The usual place first: a roadmap at a workspace folder's root is one stat away, shown before the search of the
+    // whole workspace below has started its file search (the first views fill from it at activation).
+    const atRoots = await this.findAtRoots();
+    await Promise.all(atRoots.map((uri) => this.load(uri, false)));
+    if (atRoots.length > 0) this.changed.fire(undefined);
+    // Compared by path: the search may spell a URI another way than the one built for a root.
+    const loaded = new Set(atRoots.map((u) => u.fsPath));
     const found = await vscode.workspace.findFiles(GLOB, EXCLUDE, 100);
-    const keep = new Set(found.map((u) => u.toString()));
-    for (const key of [...this.entries.keys()]) if (!keep.has(key)) this.entries.delete(key);
-    await Promise.all(found.map((uri) => this.load(uri, false)));
+    const keep = new Set([...found, ...atRoots].map((u) => u.fsPath));
+    for (const [key, entry] of [...this.entries]) if (!keep.has(entry.uri.fsPath)) this.entries.delete(key);
+    await Promise.all(found.filter((uri) => !loaded.has(uri.fsPath)).map((uri) => this.load(uri, false)));
     this.changed.fire(undefined);
+  }
+
+  /** The roadmaps at the roots of the workspace folders (on disk). */
+  private async findAtRoots(): Promise<vscode.Uri[]> {
+    const candidates = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => vscode.Uri.joinPath(f.uri, ROADMAP_FILE_NAME));
+    const present = await Promise.all(
+      candidates.map(async (uri) => {
+        try {
+          return (await stat(uri.fsPath)).isFile() ? uri : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    return present.filter((u): u is vscode.Uri => u !== undefined);
   }
 
   private schedule(uri: vscode.Uri, delay?: number): void {
