@@ -18,7 +18,8 @@ Commands:
   check [mlroadmap.yaml] [--json] [--gate production|shipped]   check the roadmap and its pitfalls
   results <file-or-folder>... [--json]                           summarise result files
   decisions [folder] [--json]                                    list architecture decision records
-  report [mlroadmap.yaml] --out <file> [--format html|md]        write the Discovery report (one offline page)
+  report [mlroadmap.yaml] --out <file> [--format html|md] [--since <git ref>]
+                                                                 write the Discovery report (one offline page)
   scaffold <dumb|sklearn|pytorch> --dir <folder> --dataset <csv> --target <column>
            [--task classification|regression] [--name <id>] [--roadmap <mlroadmap.yaml>]
                                                                  write a runnable baseline

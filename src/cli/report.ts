@@ -4,19 +4,23 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { reportHtml, type ReportAssets } from '../core/report/html';
-import { loadReportSnapshot } from '../core/report/load';
+import { loadReportSnapshotSince } from '../core/report/load';
 import { reportMarkdown } from '../core/report/markdown';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
+import { sinceRef } from '../git/since';
 import type { CliIo } from './io';
 
-const USAGE = `Usage: mlroadmap report [path-to-mlroadmap.yaml] --out <file> [--format html|md]
+const USAGE = `Usage: mlroadmap report [path-to-mlroadmap.yaml] --out <file> [--format html|md] [--since <git ref>]
 
 Writes the Discovery report of the roadmap (default ./${ROADMAP_FILE_NAME}; a folder means its ${ROADMAP_FILE_NAME}):
 the problem, goal and deadline, progress per stage and track, what is blocked, metrics and targets, each candidate's
 latest result against the baseline and the target, the cost-versus-benefit chart and the ranking, reality checks,
 decisions and open pitfall findings. --format html (the default, or from the file's extension) writes one page that
 opens offline in any browser; --format md writes Markdown for a pull request (no chart). --out - prints to stdout.
-Exit status: 0 written, 2 usage error or unreadable roadmap.`;
+--since <git ref> adds what changed since that commit: steps and candidates whose status changed, new candidates,
+changed metric targets, decision records added or whose status changed, and results recorded after it.
+Exit status: 0 written, 2 usage error, unreadable roadmap, or a --since ref that is not a commit of its repository
+(nothing is written then).`;
 
 type Format = 'html' | 'md';
 
@@ -24,12 +28,15 @@ interface ReportArgs {
   readonly path: string;
   readonly out: string;
   readonly format: Format;
+  readonly since?: string;
 }
 
 export interface ReportOptions {
   /** Where report.js and report.css are (dist/report); by default beside the CLI bundle. */
   readonly assetsDir?: string;
   readonly now?: Date;
+  /** Environment for git (tests: an empty HOME). */
+  readonly gitEnv?: Readonly<Record<string, string>>;
 }
 
 function usageError(io: CliIo, message: string): number {
@@ -41,6 +48,7 @@ function parseArgs(args: readonly string[], io: CliIo): ReportArgs | number {
   const paths: string[] = [];
   let out: string | undefined;
   let format: string | undefined;
+  let since: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') {
@@ -54,7 +62,13 @@ function parseArgs(args: readonly string[], io: CliIo): ReportArgs | number {
       format = args[++i];
       if (format === undefined) return usageError(io, '--format needs html or md');
     } else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a === '--since' || a.startsWith('--since=')) return usageError(io, '--since is not supported yet');
+    else if (a === '--since') {
+      since = args[++i];
+      if (since === undefined || since === '') return usageError(io, '--since needs a git ref');
+    } else if (a.startsWith('--since=')) {
+      since = a.slice('--since='.length);
+      if (since === '') return usageError(io, '--since needs a git ref');
+    }
     else if (a.startsWith('-') && a !== '-') return usageError(io, `unknown option '${a}'`);
     else paths.push(a);
   }
@@ -62,7 +76,7 @@ function parseArgs(args: readonly string[], io: CliIo): ReportArgs | number {
   if (out === undefined || out === '') return usageError(io, 'give the file to write with --out (or --out - for stdout)');
   const chosen = format ?? (/\.(md|markdown)$/i.test(out) ? 'md' : 'html');
   if (chosen !== 'html' && chosen !== 'md') return usageError(io, `unknown format '${chosen}': use html or md`);
-  return { path: paths[0] ?? ROADMAP_FILE_NAME, out, format: chosen };
+  return { path: paths[0] ?? ROADMAP_FILE_NAME, out, format: chosen, ...(since !== undefined ? { since } : {}) };
 }
 
 /** report.js and report.css: beside the CLI bundle (dist/report), or built into dist/report when run from source. */
@@ -89,7 +103,18 @@ export async function runReport(args: readonly string[], io: CliIo, options: Rep
   }
   const rel = relative(io.cwd, file);
   const source = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-  const snapshot = await loadReportSnapshot(file, source, options.now ?? new Date());
+  const ref = parsed.since;
+  const gitEnv = options.gitEnv;
+  const snapshot = await loadReportSnapshotSince(
+    file,
+    source,
+    options.now ?? new Date(),
+    ref === undefined ? undefined : (now) => sinceRef(file, ref, now, gitEnv ? { env: gitEnv } : {}),
+  );
+  if ('ok' in snapshot) {
+    io.err(`mlroadmap report: --since ${ref ?? ''}: ${snapshot.message}`);
+    return 2;
+  }
   let text: string;
   if (parsed.format === 'md') text = reportMarkdown(snapshot);
   else {

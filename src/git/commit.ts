@@ -175,7 +175,7 @@ function modeOf(path: string, status: StatusSummary, toplevel: string): string {
 }
 
 /** The text of each object named (`<commit>:<path>` or a blob id), read with one `cat-file --batch`; a missing one is absent. */
-async function readObjects(gitWith: (proc: GitProcess) => SimpleGit, names: readonly string[]): Promise<Map<string, string> | { ok: false; output: string }> {
+export async function readObjects(gitWith: (proc: GitProcess) => SimpleGit, names: readonly string[]): Promise<Map<string, string> | { ok: false; output: string }> {
   const out = new Map<string, string>();
   if (names.length === 0) return out;
   const r = await runCatFile(gitWith({ input: names.join('\n') + '\n' }), ['--batch']);

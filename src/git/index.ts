@@ -6,3 +6,5 @@ export { recordAndCommit, writeFileChange, type RecordRequest, type RecordResult
 export * from './result';
 export type { GitEnv } from './client';
 export { showCommit, showArgs, COMMIT_ID } from './show';
+export { readAtRevision, type RevisionFiles } from './revision';
+export { sinceRef, type SinceNow } from './since';

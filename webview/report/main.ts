@@ -4,7 +4,7 @@
 // `prefers-color-scheme`; printing draws the chart again in the light colours.
 import { compareCellText, reportColumns } from '../../src/core/report/cells';
 import { REPORT_DATA_ID } from '../../src/core/report/html-ids';
-import type { ReportSnapshot } from '../../src/core/report/model';
+import { ROADMAP_NOTE, type ReportChange, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
 import type { CompareColumn } from '../../src/core/views/compare-model';
 import { bidi } from '../shared/bidi';
 import { drawCostBenefit } from '../shared/scatter';
@@ -62,6 +62,26 @@ function header(s: ReportSnapshot): HTMLElement {
     s.problem ? el('p', { class: 'problem', text: s.problem }) : undefined,
     facts,
   );
+}
+
+/** Before and now of a change: `new` when there was nothing before, `removed` when there is nothing now. */
+const change = (c: ReportChange): (Node | string)[] => [c.from !== undefined ? bidi(c.from) : el('em', { text: 'new' }), c.to !== undefined ? bidi(c.to) : el('em', { text: 'removed' })];
+
+/** What changed since the git ref the report was asked for (`--since`). */
+function since(c: ReportSince): HTMLElement {
+  const parts: (Node | undefined)[] = [
+    el('p', { class: 'muted' }, 'Changes since ', bidi(c.ref), ' (commit ', bidi(c.commit), ', ', el('time', { text: c.committedAt, attrs: { datetime: c.committedAt } }), ').'),
+    c.roadmapAtRef !== 'read' ? el('p', { text: ROADMAP_NOTE[c.roadmapAtRef] }) : undefined,
+  ];
+  const sub = (title: string, node: HTMLElement) => parts.push(el('h3', { text: title }), node);
+  if (c.steps.length > 0) sub('Steps', table('Steps whose status changed', ['Step', 'Stage or track', 'Before', 'Now'], c.steps.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), bidi(x.group), ...change(x)])));
+  if (c.candidates.length > 0) sub('Candidates', table('Candidates whose status changed', ['Candidate', 'Before', 'Now'], c.candidates.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), ...change(x)])));
+  if (c.metrics.length > 0) sub('Metric targets', table('Metric targets that changed', ['Metric', 'Before', 'Now'], c.metrics.map((x) => [bidi(x.id), ...change(x)])));
+  if (c.decisions.length > 0) sub('Decisions', table('Decisions added or changed', ['Number', 'Decision', 'Before', 'Now'], c.decisions.map((x) => [x.number, bidi(x.title), ...change(x)])));
+  if (c.results.length > 0) sub('New results', table('Results recorded since', ['Candidate', 'Recorded', 'Metrics', 'Commit'], c.results.map((r) => [bidi(r.candidate), bidi(r.recordedAt), bidi(r.metrics), data(r.commit)])));
+  if (c.steps.length + c.candidates.length + c.metrics.length + c.decisions.length + c.results.length === 0) parts.push(el('p', { text: 'Nothing changed.' }));
+  const s = el('section', { class: 'block since', attrs: { 'aria-labelledby': 'since' } }, el('h2', { attrs: { id: 'since' } }, 'Since ', bidi(c.ref)), ...parts);
+  return s;
 }
 
 function progress(s: ReportSnapshot): HTMLElement {
@@ -170,7 +190,7 @@ function render(): void {
   }
   const s = snapshot;
   document.title = `Discovery report${s.project.name ? `: ${s.project.name}` : ''}`;
-  app.replaceChildren(header(s), progress(s), blocked(s), metrics(s), candidates(s), realityChecks(s), decisions(s), findings(s));
+  app.replaceChildren(header(s), ...(s.since ? [since(s.since)] : []), progress(s), blocked(s), metrics(s), candidates(s), realityChecks(s), decisions(s), findings(s));
   app.setAttribute('aria-busy', 'false');
   drawChart();
 }

@@ -7,13 +7,33 @@ import { analyseRoadmap, hasSyntaxErrors } from '../process/analysis';
 import { loadEvaluatedResults } from '../results/evaluated';
 import { parseRoadmap } from '../roadmap/parse';
 import { DEFAULT_DECISIONS_FOLDER } from '../roadmap/model';
-import { latestOf, reportSnapshot, type ReportSnapshot } from './snapshot';
+import type { DecisionRecord } from '../decisions/model';
+import type { Roadmap } from '../roadmap/model';
+import { latestOf, reportSnapshot, type ReportSince, type ReportSnapshot } from './snapshot';
+
+/** What the "Since <ref>" comparison needs of today's roadmap; the caller reads the ref (through git). */
+export interface SinceNowInputs {
+  readonly roadmap: Roadmap | undefined;
+  /** The decisions folder, absolute. */
+  readonly decisionsFolder: string;
+  readonly decisions: readonly DecisionRecord[];
+}
+
+/** The comparison with a ref, or why it cannot be made (an unknown ref, no repository). */
+export type SinceOf = (now: SinceNowInputs) => Promise<ReportSince | { readonly ok: false; readonly message: string }>;
 
 /** The most bytes a results file read whole may have: the editor's default `results.maxFileSizeMB`. */
 const MAX_RESULT_FILE_BYTES = 50 * 1024 * 1024;
 
 /** The snapshot of the roadmap file `file` (absolute), named `source` in the report. */
 export async function loadReportSnapshot(file: string, source: string, now: Date = new Date()): Promise<ReportSnapshot> {
+  const snapshot = await loadReportSnapshotSince(file, source, now);
+  if ('ok' in snapshot) throw new Error(snapshot.message);
+  return snapshot;
+}
+
+/** As `loadReportSnapshot`, with the "Since <ref>" section when `since` is given; its failure is returned, not thrown. */
+export async function loadReportSnapshotSince(file: string, source: string, now: Date, since?: SinceOf): Promise<ReportSnapshot | { readonly ok: false; readonly message: string }> {
   const root = dirname(file);
   const text = readFileSync(file, 'utf8');
   const parsed = parseRoadmap(text);
@@ -26,6 +46,8 @@ export async function loadReportSnapshot(file: string, source: string, now: Date
   });
   const folder = resolve(root, parsed.roadmap?.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
   const decisions = existsSync(folder) ? readDecisionFolder(folder) : undefined;
+  const changes = since ? await since({ roadmap: parsed.roadmap, decisionsFolder: folder, decisions: decisions?.records ?? [] }) : undefined;
+  if (changes && 'ok' in changes) return changes;
   return reportSnapshot({
     source,
     analysis,
@@ -33,5 +55,6 @@ export async function loadReportSnapshot(file: string, source: string, now: Date
     decisions: decisions?.records ?? [],
     decisionProblems: decisions ? [...(decisions.error ? [decisions.error.message] : []), ...decisions.problems.filter((p) => p.severity === 'error').map((p) => p.message)] : [],
     now,
+    ...(changes ? { since: changes } : {}),
   });
 }

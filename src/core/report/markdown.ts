@@ -3,7 +3,7 @@
 // reads as the text it is: no HTML, no links, no emphasis, no table cell broken by a `|` or a line break.
 import { isolateBidi } from '../bidi';
 import { compareCellText, reportColumns } from './cells';
-import type { ReportSnapshot } from './model';
+import { ROADMAP_NOTE, type ReportChange, type ReportSince, type ReportSnapshot } from './model';
 
 /**
  * A data string as Markdown text inside a line (a table cell, after a list marker): inline markup and HTML escaped,
@@ -24,6 +24,22 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const DASH = '—';
 
+const change = (c: ReportChange): [string, string] => [c.from !== undefined ? mdText(c.from) : 'new', c.to !== undefined ? mdText(c.to) : 'removed'];
+
+/** The "Since <ref>" section: what changed since the ref's commit. */
+function sinceMarkdown(c: ReportSince): string[] {
+  const t = mdText;
+  const out: string[] = [`## Since ${t(c.ref)}`, '', `Changes since ${t(c.ref)} (commit ${t(c.commit)}, ${t(c.committedAt)}).`, ''];
+  if (c.roadmapAtRef !== 'read') out.push(`${ROADMAP_NOTE[c.roadmapAtRef]}`, '');
+  if (c.steps.length + c.candidates.length + c.metrics.length + c.decisions.length + c.results.length === 0) return [...out, 'Nothing changed.', ''];
+  if (c.steps.length > 0) out.push('### Steps', '', ...table(['Step', 'Stage or track', 'Before', 'Now'], c.steps.map((x) => [`${t(x.title)} (${t(x.id)})`, t(x.group), ...change(x)])), '');
+  if (c.candidates.length > 0) out.push('### Candidates', '', ...table(['Candidate', 'Before', 'Now'], c.candidates.map((x) => [`${t(x.title)} (${t(x.id)})`, ...change(x)])), '');
+  if (c.metrics.length > 0) out.push('### Metric targets', '', ...table(['Metric', 'Before', 'Now'], c.metrics.map((x) => [t(x.id), ...change(x)])), '');
+  if (c.decisions.length > 0) out.push('### Decisions', '', ...table(['Number', 'Decision', 'Before', 'Now'], c.decisions.map((x) => [x.number, t(x.title), ...change(x)])), '');
+  if (c.results.length > 0) out.push('### New results', '', ...table(['Candidate', 'Recorded', 'Metrics', 'Commit'], c.results.map((r) => [t(r.candidate), t(r.recordedAt), t(r.metrics), r.commit !== undefined ? t(r.commit) : DASH])), '');
+  return out;
+}
+
 export function reportMarkdown(s: ReportSnapshot): string {
   const t = mdText;
   const out: string[] = [];
@@ -34,6 +50,8 @@ export function reportMarkdown(s: ReportSnapshot): string {
   if (s.project.businessGoal !== undefined) out.push(`- **Business goal:** ${t(s.project.businessGoal)}`);
   if (s.project.deadline !== undefined) out.push(`- **Deadline:** ${t(s.project.deadline)}`);
   out.push(`- **Phase:** ${t(s.project.phase)}${s.progress ? ` (${s.progress.done} of ${s.progress.total} steps done)` : ''}`, '');
+
+  if (s.since) out.push(...sinceMarkdown(s.since));
 
   out.push('## Progress', '');
   out.push(...table(['Stage or track', 'Phase', 'Done'], s.groups.map((g) => [t(g.title), g.phase, `${g.done} / ${g.total}`])), '');

@@ -62,6 +62,40 @@ export interface ReportFinding {
   readonly line: number;
 }
 
+/** A status (or target) that changed since the ref: `from` absent, the thing is new; `to` absent, it is gone. */
+export interface ReportChange {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** What changed since a git ref (`--since`): the roadmap at the ref against today's, records, new results. */
+export interface ReportSince {
+  /** The ref as given. */
+  readonly ref: string;
+  /** Its commit, abbreviated. */
+  readonly commit: string;
+  /** The commit's time, ISO 8601. */
+  readonly committedAt: string;
+  /** Whether mlroadmap.yaml was at the ref (and readable): when not, everything counts as new. */
+  readonly roadmapAtRef: 'read' | 'absent' | 'unreadable';
+  /** Steps whose status changed, with their stage title or track name. */
+  readonly steps: readonly (ReportChange & { readonly id: string; readonly title: string; readonly group: string })[];
+  /** Candidates whose status changed, new ones and removed ones. */
+  readonly candidates: readonly (ReportChange & { readonly id: string; readonly title: string })[];
+  /** Metrics whose target changed (formatted; `no target`). */
+  readonly metrics: readonly (ReportChange & { readonly id: string })[];
+  /** Decision records added or whose status changed. */
+  readonly decisions: readonly (ReportChange & { readonly number: string; readonly title: string })[];
+  /** History records made after the ref's commit, oldest first. */
+  readonly results: readonly { readonly candidate: string; readonly recordedAt: string; readonly metrics: string; readonly commit?: string }[];
+}
+
+/** Why everything in the Since section counts as new (Markdown and the page say the same). */
+export const ROADMAP_NOTE = {
+  absent: 'mlroadmap.yaml was not in the repository at that commit: everything in it is new.',
+  unreadable: 'mlroadmap.yaml could not be read at that commit: everything in it counts as new.',
+} as const;
+
 export interface ReportSnapshot {
   readonly version: typeof REPORT_SNAPSHOT_VERSION;
   /** ISO time the report was made. */
@@ -94,4 +128,6 @@ export interface ReportSnapshot {
   readonly findings: readonly ReportFinding[];
   /** Why the roadmap could not be read, when it could not. */
   readonly problem?: string;
+  /** What changed since a git ref, when the report was asked for one. */
+  readonly since?: ReportSince;
 }

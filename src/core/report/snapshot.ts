@@ -8,7 +8,7 @@ import type { EvaluatedResults } from '../results/evaluated';
 import { formatNumber } from '../results/numbers';
 import { boardModel } from '../views/board';
 import { compareModel, type CompareLatest } from '../views/compare';
-import { REPORT_SNAPSHOT_VERSION, type ReportBlockedStep, type ReportSnapshot } from './model';
+import { REPORT_SNAPSHOT_VERSION, type ReportBlockedStep, type ReportSince, type ReportSnapshot } from './model';
 
 export * from './model';
 
@@ -22,6 +22,8 @@ export interface ReportInputs {
   readonly decisions: readonly Pick<DecisionRecord, 'number' | 'title' | 'status' | 'date' | 'supersededBy'>[];
   readonly decisionProblems?: readonly string[];
   readonly now: Date;
+  /** What changed since a git ref (core `reportSince`), when asked for. */
+  readonly since?: ReportSince;
 }
 
 const FINISHED = new Set(['done', 'skipped']);
@@ -85,6 +87,7 @@ export function reportSnapshot(inputs: ReportInputs): ReportSnapshot {
     decisionProblems: inputs.decisionProblems ?? [],
     findings: analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, line: f.range.start.line + 1 })),
     ...(board.problem ? { problem: board.problem } : {}),
+    ...(inputs.since ? { since: inputs.since } : {}),
   };
 }
 

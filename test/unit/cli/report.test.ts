@@ -23,8 +23,8 @@ describe('mlroadmap report (CLI)', () => {
     assert.match(io.stdout.join(''), /^# Discovery report: Digit recognizer\n/);
   });
 
-  it('usage errors exit 2: no --out, an unknown format, --since (not supported yet), two roadmaps', async () => {
-    for (const args of [[], ['--out', 'r.html', '--format', 'pdf'], ['--out', 'r.html', '--since', 'main'], ['a.yaml', 'b.yaml', '--out', 'r.html']]) {
+  it('usage errors exit 2: no --out, an unknown format, --since without a ref, two roadmaps', async () => {
+    for (const args of [[], ['--out', 'r.html', '--format', 'pdf'], ['--out', 'r.html', '--since'], ['--out', 'r.html', '--since='], ['a.yaml', 'b.yaml', '--out', 'r.html']]) {
       const io = memoryIo(DEMO);
       assert.equal(await runReport(args, io), 2, args.join(' '));
       assert.match(io.stderr.join(''), /^mlroadmap report: /);

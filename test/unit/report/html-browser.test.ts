@@ -13,6 +13,7 @@ import { memoryIo } from '../../../src/cli/io';
 import { runReport } from '../../../src/cli/report';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { launchBrowser } from '../../../scripts/browser.mjs';
+import { makeTempRepo } from '../git/tempRepo';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { CHROMIUM } from '../../../scripts/vscode-env.mjs';
 // @ts-expect-error: a plain ES module of the e2e support, without types
@@ -144,5 +145,34 @@ describe('the HTML report in Chromium', function () {
     assert.ok((HOSTILE as string[]).length > 5);
     await page.screenshot({ path: path.join(SHOTS, 'report-hostile.png') });
     await page.close();
+  });
+
+  it('--since: the "Since" section drawn from the same snapshot field as the Markdown', async () => {
+    const repo = makeTempRepo();
+    try {
+      repo.write('mlroadmap.yaml', readFileSync(path.join(DEMO, 'mlroadmap.yaml'), 'utf8'));
+      repo.git('add', '--', 'mlroadmap.yaml');
+      repo.git('commit', '-q', '-m', 'before');
+      repo.write('mlroadmap.yaml', readFileSync(path.join(DEMO, 'mlroadmap.yaml'), 'utf8').replace(/(- id: knn\n(?:.*\n)*?\s+status: )idea/, '$1rejected'));
+      repo.write('docs/decisions/0001-use-a-cnn.md', '---\nstatus: accepted\n---\n\n# Use a <b>CNN</b>\n');
+      repo.git('add', '--', 'mlroadmap.yaml', 'docs');
+      repo.git('commit', '-q', '-m', 'after');
+      const out = path.join(tmp, 'since.html');
+      const io = memoryIo(repo.dir);
+      assert.equal(await runReport(['--since', 'HEAD~1', '--out', out], io, { assetsDir, gitEnv: repo.env }), 0, io.stderr.join('\n'));
+      const { page, errors } = await open(out, 'light');
+      assert.deepEqual(errors, []);
+      const since = page.locator('section.since');
+      assert.equal(await since.locator('h2').textContent(), 'Since HEAD~1');
+      const rows = await since.locator('tbody tr').allInnerTexts();
+      assert.deepEqual(
+        rows.map((r) => r.replace(/\s+/g, ' ').trim()),
+        ['k-nearest neighbours (knn) idea rejected', '0001 Use a <b>CNN</b> new accepted'],
+      );
+      await since.screenshot({ path: path.join(SHOTS, 'report-since.png') });
+      await page.close();
+    } finally {
+      repo.cleanup();
+    }
   });
 });
