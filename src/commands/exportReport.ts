@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { reportHtml } from '../core/report/html';
 import { reportMarkdown } from '../core/report/markdown';
-import { reportSnapshot } from '../core/report/snapshot';
+import { reportSnapshot, type ReportSince } from '../core/report/snapshot';
+import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
+import { sinceRef } from '../git/since';
 import type { Services } from '../services';
 import { argsOf, cancelled, chooseRoadmap, refuseUntrusted, type CommandOutcome, type TargetArgs } from './target';
 
@@ -15,6 +17,8 @@ export interface ExportReportArgs extends TargetArgs {
   readonly out?: string | vscode.Uri;
   /** By default from the file's extension (.md: Markdown), else HTML. */
   readonly format?: 'html' | 'md';
+  /** A git ref: the report gets a "Since <ref>" section (what changed since that commit). Absent or empty: none. */
+  readonly since?: string;
 }
 
 export interface ExportReportOutcome extends CommandOutcome {
@@ -51,12 +55,26 @@ export async function exportReportCommand(services: Services, arg?: unknown): Pr
         });
   if (!out) return cancelled;
   const format = args.format ?? (/\.(md|markdown)$/i.test(out.path) ? 'md' : 'html');
+  let since: ReportSince | undefined;
+  const ref = typeof args.since === 'string' ? args.since.trim() : '';
+  if (ref !== '') {
+    const decisions = path.resolve(entry.root.fsPath, entry.roadmap.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
+    const changes = await sinceRef(entry.uri.fsPath, ref, { roadmap: entry.roadmap, decisionsFolder: decisions, decisions: services.decisions.records(entry) });
+    if ('ok' in changes) {
+      const message = vscode.l10n.t('Cannot compare with {0}: {1} Nothing was written.', ref, changes.message);
+      services.log.info(`Discovery report --since ${ref}: ${changes.message}${changes.output ? `\n${changes.output}` : ''}`);
+      void vscode.window.showErrorMessage(message);
+      return { done: false, reason: 'failed', message };
+    }
+    since = changes;
+  }
   const snapshot = reportSnapshot({
     source: vscode.workspace.asRelativePath(entry.uri),
     analysis,
     latest: (id) => services.results.latest(entry, id),
     decisions: services.decisions.records(entry),
     now: new Date(),
+    ...(since ? { since } : {}),
   });
   let text: string;
   if (format === 'md') text = reportMarkdown(snapshot);

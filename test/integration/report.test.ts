@@ -2,6 +2,7 @@
 // editor shows — the snapshot embedded in the page holds Compare Candidates' rows exactly as the panel's model has
 // them (the same numbers), and the page's CSP allows nothing but its own script and style by hash.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -43,5 +44,35 @@ describe('Export Discovery Report', function () {
     const outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: demoRoadmapUri().toString(), out });
     assert.equal(outcome?.done, true, outcome?.message);
     assert.match(fs.readFileSync(out, 'utf8'), /^# Discovery report: Digit recognizer\n[\s\S]*## Open pitfall findings/);
+  });
+
+  it('since: a "Since <ref>" section when the workspace is a git repository; an unknown ref or no repository writes nothing', async () => {
+    const uri = demoRoadmapUri();
+    const root = path.dirname(uri.fsPath);
+    const out = path.join(tmp, 'since.md');
+    // The test workspace is a copy outside any repository.
+    const none = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out, since: 'HEAD' });
+    assert.equal(none?.done, false);
+    assert.match(none?.message ?? '', /not in a git repository.*Nothing was written/);
+    assert.ok(!fs.existsSync(out));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+    try {
+      git('init', '-q');
+      git('add', '--', 'mlroadmap.yaml');
+      git('commit', '-q', '-m', 'roadmap');
+      const bad = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out, since: 'no-such-branch' });
+      assert.equal(bad?.done, false);
+      assert.match(bad?.message ?? '', /'no-such-branch' is not a commit/);
+      assert.ok(!fs.existsSync(out));
+      const ok = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out, since: 'HEAD' });
+      assert.equal(ok?.done, true, ok?.message);
+      // Only the roadmap was committed: every decision record counts as added since HEAD.
+      const md = fs.readFileSync(out, 'utf8');
+      assert.match(md, /\n## Since HEAD\n\nChanges since HEAD \(commit [0-9a-f]{7}, /);
+      assert.match(md, /### Decisions\n\n\| Number \| Decision \| Before \| Now \|\n\| --- \| --- \| --- \| --- \|\n\| 0001 \| .* \| new \| accepted \|/);
+      assert.doesNotMatch(md.slice(md.indexOf('## Since'), md.indexOf('## Progress')), /### Steps|### Candidates|### Metric targets/);
+    } finally {
+      fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    }
   });
 });
