@@ -1,0 +1,59 @@
+/* global describe, it, before, after */
+// End to end: ML Roadmap: Export Discovery Report… from the palette on the demo workspace. code-server's save dialog
+// is VS Code's simple file dialog (a quick input holding a path): the test types a path in the workspace and presses
+// Enter; the page written there opens from file:// in a new Chromium page with every section drawn and no console
+// error. Screenshot: test-results/screenshots/report-export.png.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SCREENSHOTS, openWorkbench, poll, runFromPalette, waitForRoadmap } from './support/workbench.mjs';
+
+describe('Export Discovery Report… from the palette', function () {
+  this.timeout(180_000);
+  let workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('writes the page where the save dialog is answered; it opens offline with every section', async () => {
+    const { page } = workbench;
+    await waitForRoadmap(page);
+    const out = join(workbench.workspace.path, 'report.html');
+    await runFromPalette(page, 'ML Roadmap: Export Discovery Report…');
+    // The simple file dialog: a quick input holding the default path (discovery-report.html in the workspace).
+    const input = page.locator('.quick-input-widget input');
+    const offered = await poll('the save dialog with its default path', () => input.inputValue().catch(() => ''), (v) => v.endsWith('discovery-report.html'));
+    assert.ok(offered.includes(workbench.workspace.path.split('/').pop()), offered);
+    await input.fill(out);
+    await page.keyboard.press('Enter');
+    await poll('report.html on disk', () => existsSync(out), (x) => x);
+    await page.locator('.notification-toast', { hasText: 'Discovery report written to report.html.' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /content="default-src 'none'; script-src 'sha256-/);
+    const report = await page.context().newPage();
+    const errors = [];
+    report.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    report.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await report.goto(pathToFileURL(out).href);
+      await report.waitForSelector('#app[aria-busy="false"]', { timeout: 10_000 });
+      assert.equal(await report.locator('h1').textContent(), 'Discovery report: Digit recognizer');
+      const headings = await report.locator('#app > section > h2').allTextContents();
+      assert.deepEqual(headings, ['Progress', 'Blocked', 'Metrics', 'Candidates', 'Reality checks', 'Decisions', 'Open pitfall findings']);
+      assert.ok((await report.locator('section.scatter canvas').count()) > 0, 'the cost-versus-benefit chart is drawn');
+      assert.deepEqual(errors, []);
+      await report.screenshot({ path: join(SCREENSHOTS, 'report-export.png'), fullPage: true });
+    } finally {
+      await report.close();
+    }
+  });
+});
