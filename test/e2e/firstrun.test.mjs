@@ -70,6 +70,11 @@ describe('the first run in a project without a roadmap', function () {
 
   it('Initialize Roadmap from the welcome writes the roadmap; the views fill and Focus says what to do', async () => {
     const { page } = workbench;
+    // The walkthrough is closed first: its media webview, still loading, may take the focus, which closes a quick input.
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Walkthrough' });
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached' });
     await page.locator('.sidebar .welcome-view-content .monaco-button', { hasText: 'Initialize Roadmap' }).first().click();
     const input = page.locator('.quick-input-widget input');
     // Project name (the folder's name is offered), then the problem.
