@@ -8,7 +8,7 @@ import type { RoadmapDiagnostic } from '../core/roadmap/model';
 import { boardModel, type BoardModel } from '../core/views/board';
 import { Commands } from '../ids';
 import { pitfallCommands } from '../language/quickFixes';
-import { BOARD_VIEW_TYPE, parseBoardRequest, parseBoardState, type BoardRequest } from '../protocol/board';
+import { BOARD_VIEW_TYPE, parseBoardRequest, parseBoardState, type BoardRequest, type BoardUpdate } from '../protocol/board';
 import type { Services } from '../services';
 import { Panels, type Panel, type PanelKind } from './panels';
 
@@ -50,6 +50,8 @@ export const BOARD: PanelKind<BoardModel, BoardRequest> = {
         });
         // A refused or failed move: the snapshot puts the card back where the file says.
         if (!outcome?.done) panel.post();
+        const moved: BoardUpdate = { type: 'moved', stepId: request.stepId, status: request.status, done: outcome?.done === true };
+        await panel.send(moved);
         return;
       }
       case 'revealStep': {

@@ -68,6 +68,8 @@ export class Panel<Model, Request extends { readonly type: string }> {
   private restoredState: KeptState | undefined;
   /** The snapshot that carried a restored state to the webview (for tests: what the host restored by itself). */
   sentRestore: { readonly state: KeptState; readonly model: Model } | undefined;
+  /** The last update other than a snapshot sent to the webview (an answer to one of its requests). */
+  lastUpdate: { readonly type: string } | undefined;
 
   constructor(
     private readonly services: Services,
@@ -116,6 +118,12 @@ export class Panel<Model, Request extends { readonly type: string }> {
     this.restoredState = undefined;
     this.lastSent = model;
     void this.panel.webview.postMessage(snapshot);
+  }
+
+  /** Sends the webview an update other than a snapshot (typed by the panel's contract at the call). */
+  async send(update: { readonly type: string }): Promise<void> {
+    this.lastUpdate = update;
+    await this.panel.webview.postMessage(update);
   }
 
   /** Handles one message from the webview; anything that is not a valid request is refused and logged. */

@@ -2,14 +2,19 @@
 // (webview/board). The webview says `ready`, the host answers with full snapshots (again after every change);
 // the webview's requests are validated on the host before anything is done, since the webview is untrusted.
 import * as v from 'valibot';
-import { STEP_STATUSES } from '../core/roadmap/model';
+import { STEP_STATUSES, type StepStatus } from '../core/roadmap/model';
 import type { BoardModel } from '../core/views/board-model';
 import { parseState } from './state';
 
 export const BOARD_VIEW_TYPE = 'mlroadmap.board';
 
-/** Host -> webview. */
-export type BoardUpdate = { readonly type: 'snapshot'; readonly roadmap: string; readonly model: BoardModel; /** Once, after a restore: the state the host validated, in place of the one kept. */ readonly state?: BoardState };
+/**
+ * Host -> webview: snapshots (once, after a restore, with the state the host validated in place of the one kept), and
+ * the outcome of a move the webview asked for, so that it announces a move only once it is made.
+ */
+export type BoardUpdate =
+  | { readonly type: 'snapshot'; readonly roadmap: string; readonly model: BoardModel; readonly state?: BoardState }
+  | { readonly type: 'moved'; readonly stepId: string; readonly status: StepStatus; readonly done: boolean };
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const roadmapUri = v.pipe(v.string(), v.minLength(1), v.maxLength(4_000));

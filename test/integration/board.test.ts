@@ -60,6 +60,17 @@ describe('Roadmap Board (host side)', function () {
     const after = await readDisk(demoRoadmapUri());
     assert.equal(after, before.replace(/(- id: cost-benefit\n\s+title: .*\n\s+status: )todo/, '$1doing'));
     await waitFor('the new snapshot', () => board.lastSent?.columns.flatMap((c) => c.cards).find((c) => c.id === 'cost-benefit')?.status === 'doing', 20_000);
+    // The webview announces the move on this answer, not on its own request.
+    assert.deepEqual(board.lastUpdate, { type: 'moved', stepId: 'cost-benefit', status: 'doing', done: true });
+  });
+
+  it('a move the host cannot make is answered as not made, and nothing is written', async () => {
+    const board = await openBoard();
+    const before = await readDisk(demoRoadmapUri());
+    assert.equal(await board.receive({ type: 'setStepStatus', stepId: 'no-such-step', status: 'doing' }), true);
+    await waitFor('the answer', () => (board.lastUpdate as { stepId?: string } | undefined)?.stepId === 'no-such-step', 20_000);
+    assert.deepEqual(board.lastUpdate, { type: 'moved', stepId: 'no-such-step', status: 'doing', done: false });
+    assert.equal(await readDisk(demoRoadmapUri()), before);
   });
 
   it('a hand edit of the YAML reaches the board', async () => {

@@ -34,10 +34,30 @@ function shownPhase(m: BoardModel): 'discovery' | 'production' {
   return state().phase ?? (m.phase === 'production' || m.phase === 'shipped' ? 'production' : 'discovery');
 }
 
+/** The titles of the cards whose move is asked of the host, by step id (what the announcement names). */
+const pendingMoves = new Map<string, string>();
+
+host.onUpdate((update) => {
+  switch (update.type) {
+    case 'snapshot':
+      return; // (drawn by onSnapshot below)
+    case 'moved': {
+      // Announced once the host has made the move (or refused it), never on the request alone.
+      const title = pendingMoves.get(update.stepId) ?? update.stepId;
+      pendingMoves.delete(update.stepId);
+      announce(update.done ? `Moved "${title}" to ${STATUS_TITLES[update.status]}.` : `"${title}" was not moved to ${STATUS_TITLES[update.status]}.`);
+      return;
+    }
+    default:
+      update satisfies never;
+  }
+});
+
 host.onSnapshot((snapshot) => {
   model = snapshot;
   render();
 });
+
 
 /**
  * The cards drawn by the last render, by column and step: a card whose data did not change is kept (element and drag
@@ -254,7 +274,7 @@ function announce(message: string): void {
 }
 
 function move(stepId: string, title: string, status: StepStatus): void {
-  announce(`Moved "${title}" to ${STATUS_TITLES[status]}.`);
+  pendingMoves.set(stepId, title);
   host.send({ type: 'setStepStatus', stepId, status });
 }
 
