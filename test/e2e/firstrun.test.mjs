@@ -48,7 +48,7 @@ describe('the first run in a project without a roadmap', function () {
     const buttons = await sidebar.locator('.welcome-view-content .monaco-button', { hasText: 'Initialize Roadmap' }).count();
     assert.equal(buttons, 4, 'each view offers Initialize Roadmap');
     // The extension activated (the views were opened) in a workspace without a roadmap: the walkthrough opens.
-    await page.locator('.part.editor', { hasText: 'Develop a new model with ML Roadmap' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.part.editor', { hasText: 'Start an ML Roadmap' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await workbench.screenshot('first-run-empty');
   });
 
