@@ -23,8 +23,9 @@ export function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.MLROADMAP_INTEGRATION_TIMEOUT_MS ?? 90_000),
     reporter: SummaryReporter,
-    // MLROADMAP_TEST_GREP=<text>: only the tests whose full title contains it (while working on one feature).
-    ...(process.env.MLROADMAP_TEST_GREP ? { grep: process.env.MLROADMAP_TEST_GREP } : {}),
+    // MLROADMAP_TEST_GREP=<text>: only the tests whose full title contains it, as written (not a pattern: parentheses and
+    // dots are themselves) and in any case (while working on one feature).
+    ...(process.env.MLROADMAP_TEST_GREP ? { grep: new RegExp(process.env.MLROADMAP_TEST_GREP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') } : {}),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   console.log(BEGIN);
