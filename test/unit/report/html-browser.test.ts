@@ -83,9 +83,14 @@ describe('the HTML report in Chromium', function () {
       assert.deepEqual(errors, []);
       assert.deepEqual(requests, [pathToFileURL(file).href]);
       assert.equal(await page.locator('h1').textContent(), 'Discovery report: Digit recognizer');
-      // The same numbers as Compare: logreg's accuracy, its delta against the baseline, target met.
-      const logreg = page.locator('tr', { hasText: 'Logistic regression on scaled pixels' });
-      assert.match((await logreg.textContent()) ?? '', /0\.9721 \(not from the pipeline\).*\+0\.8718.*met/);
+      // The same numbers as Compare, in Compare's own table (webview/shared/candidateTable.ts), drawn static:
+      // logreg's accuracy flagged as the panel flags it, its delta against the baseline, target met.
+      const logreg = page.locator('table.compare tr[data-candidate="logreg"]');
+      assert.match((await logreg.textContent()) ?? '', /0\.9721 not from the pipeline.*\+0\.8718.*met/);
+      assert.equal(await logreg.locator('td[data-column="delta:accuracy"]').getAttribute('class'), 'num better');
+      // Static: no sort button, no focus stop, no handler-only markup.
+      assert.equal(await page.locator('table.compare button, table.compare [tabindex], table.compare .codicon').count(), 0);
+      assert.equal(await page.locator('table.compare th').first().textContent(), 'Candidate');
       // The chart: a canvas with pixels painted, its legend, the ranking with its formula.
       const painted = await page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>('section.scatter canvas');
