@@ -4,7 +4,7 @@
 // `prefers-color-scheme`; printing draws the chart again in the light colours.
 import { reportColumns } from '../../src/core/report/cells';
 import { REPORT_DATA_ID } from '../../src/core/report/html-ids';
-import { ROADMAP_NOTE, type ReportChange, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
+import { ROADMAP_NOTE, type ReportChange, type ReportDecision, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
 import { bidi } from '../shared/bidi';
 import { candidateTable } from '../shared/candidateTable';
 import { drawCostBenefit } from '../shared/scatter';
@@ -142,11 +142,32 @@ function realityChecks(s: ReportSnapshot): HTMLElement {
 }
 
 function decisions(s: ReportSnapshot): HTMLElement {
-  const rows = s.decisions.map((d) => [d.number, bidi(d.title), el('span', {}, d.status !== undefined ? bidi(d.status) : 'no status', d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''), data(d.date)]);
+  const head = el('tr', {}, ...['Number', 'Decision', 'Status', 'Date'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const body = el('tbody');
+  for (const d of s.decisions) {
+    body.append(el('tr', { class: 'decision' }, el('td', { text: d.number }), el('td', {}, bidi(d.title)), el('td', {}, d.status !== undefined ? bidi(d.status) : 'no status', d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''), el('td', {}, data(d.date))));
+    // The evidence the record embeds, under its row: each option with its cost, benefit and evaluation, as text.
+    if (d.evidence.length > 0) body.append(el('tr', { class: 'evidence' }, el('td', { attrs: { colspan: '4', 'aria-label': `Evidence of ${d.number}` } }, evidence(d.evidence))));
+  }
   return section(
     'Decisions',
-    s.decisions.length === 0 ? el('p', { text: 'No decision recorded yet.' }) : table('Architecture decisions', ['Number', 'Decision', 'Status', 'Date'], rows),
+    s.decisions.length === 0 ? el('p', { text: 'No decision recorded yet.' }) : el('div', { class: 'table-wrap' }, el('table', { class: 'decisions', attrs: { 'aria-label': 'Architecture decisions' } }, el('thead', {}, head), body)),
     s.decisionProblems.length > 0 ? el('ul', { class: 'problems' }, ...s.decisionProblems.map((p) => el('li', {}, 'Not read: ', bidi(p)))) : undefined,
+  );
+}
+
+function evidence(options: ReportDecision['evidence']): HTMLElement {
+  return el(
+    'ul',
+    { class: 'evidence' },
+    ...options.map((o) => {
+      const facts = el('dl', {});
+      const fact = (term: string, value: string | undefined) => value !== undefined && facts.append(el('dt', { text: term }), el('dd', {}, bidi(value)));
+      fact('Cost', o.cost);
+      fact('Benefit', o.benefit);
+      fact('Evaluation', o.evaluation);
+      return el('li', {}, el('strong', {}, bidi(o.title)), o.candidate !== undefined && o.candidate !== o.title ? el('span', { class: 'muted' }, ' (', bidi(o.candidate), ')') : undefined, facts);
+    }),
   );
 }
 
