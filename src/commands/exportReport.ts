@@ -1,6 +1,7 @@
 // ML Roadmap: Export Discovery Report… — the report `mlroadmap report` writes, from what the editor shows now: the
 // store's parse (unsaved edits included), the analysis, the results index and the decisions index, into the same
-// snapshot (core `reportSnapshot`) and the same page or Markdown. The user picks the file; Restricted Mode refuses,
+// snapshot (core `reportSnapshot`) and the same page or Markdown. The user gives a git ref to compare with (or none)
+// and picks the file; Restricted Mode refuses,
 // as it refuses every command that writes a file.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,6 +11,7 @@ import { reportSnapshot, type ReportSince } from '../core/report/snapshot';
 import { DEFAULT_DECISIONS_FOLDER } from '../core/roadmap/model';
 import { sinceRef } from '../git/since';
 import type { Services } from '../services';
+import { runFlow } from './flow';
 import { argsOf, cancelled, chooseRoadmap, refuseUntrusted, type CommandOutcome, type TargetArgs } from './target';
 
 export interface ExportReportArgs extends TargetArgs {
@@ -17,7 +19,10 @@ export interface ExportReportArgs extends TargetArgs {
   readonly out?: string | vscode.Uri;
   /** By default from the file's extension (.md: Markdown), else HTML. */
   readonly format?: 'html' | 'md';
-  /** A git ref: the report gets a "Since <ref>" section (what changed since that commit). Absent or empty: none. */
+  /**
+   * A git ref: the report gets a "Since <ref>" section (what changed since that commit). Empty: none. Absent: the
+   * command asks for it (an InputBox, empty by default).
+   */
   readonly since?: string;
 }
 
@@ -43,6 +48,34 @@ export async function exportReportCommand(services: Services, arg?: unknown): Pr
     void vscode.window.showErrorMessage(message);
     return { done: false, reason: 'invalid', message };
   }
+  // The palette asks for the ref first (an unknown one is said before asking where to save); an argument skips it.
+  const asked = await runFlow<{ since: string }>(vscode.l10n.t('Export Discovery Report'), { since: typeof args.since === 'string' ? args.since : '' }, [
+    {
+      skip: () => args.since !== undefined,
+      run: async (p, s) => {
+        s.since = await p.input({
+          prompt: vscode.l10n.t('Compare with a git ref, e.g. HEAD~7 or a tag; empty: no comparison'),
+          placeholder: 'HEAD~7',
+          value: s.since,
+          validate: (text) => (text.trim().startsWith('-') ? vscode.l10n.t('A git ref does not start with "-".') : undefined),
+        });
+      },
+    },
+  ]);
+  if (!asked) return cancelled;
+  let since: ReportSince | undefined;
+  const ref = asked.since.trim();
+  if (ref !== '') {
+    const decisions = path.resolve(entry.root.fsPath, entry.roadmap.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
+    const changes = await sinceRef(entry.uri.fsPath, ref, { roadmap: entry.roadmap, decisionsFolder: decisions, decisions: services.decisions.records(entry) });
+    if ('ok' in changes) {
+      const message = vscode.l10n.t('Cannot compare with {0}: {1} Nothing was written.', ref, changes.message);
+      services.log.info(`Discovery report --since ${ref}: ${changes.message}${changes.output ? `\n${changes.output}` : ''}`);
+      void vscode.window.showErrorMessage(message);
+      return { done: false, reason: 'failed', message };
+    }
+    since = changes;
+  }
   const out =
     args.out !== undefined
       ? args.out instanceof vscode.Uri
@@ -55,19 +88,6 @@ export async function exportReportCommand(services: Services, arg?: unknown): Pr
         });
   if (!out) return cancelled;
   const format = args.format ?? (/\.(md|markdown)$/i.test(out.path) ? 'md' : 'html');
-  let since: ReportSince | undefined;
-  const ref = typeof args.since === 'string' ? args.since.trim() : '';
-  if (ref !== '') {
-    const decisions = path.resolve(entry.root.fsPath, entry.roadmap.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
-    const changes = await sinceRef(entry.uri.fsPath, ref, { roadmap: entry.roadmap, decisionsFolder: decisions, decisions: services.decisions.records(entry) });
-    if ('ok' in changes) {
-      const message = vscode.l10n.t('Cannot compare with {0}: {1} Nothing was written.', ref, changes.message);
-      services.log.info(`Discovery report --since ${ref}: ${changes.message}${changes.output ? `\n${changes.output}` : ''}`);
-      void vscode.window.showErrorMessage(message);
-      return { done: false, reason: 'failed', message };
-    }
-    since = changes;
-  }
   const snapshot = reportSnapshot({
     source: vscode.workspace.asRelativePath(entry.uri),
     analysis,

@@ -1,5 +1,6 @@
 /* global describe, it, before, after */
-// End to end: ML Roadmap: Export Discovery Report… from the palette on the demo workspace. code-server's save dialog
+// End to end: ML Roadmap: Export Discovery Report… from the palette on the demo workspace. It asks for a git ref to
+// compare with (left empty here), then code-server's save dialog, which
 // is VS Code's simple file dialog (a quick input holding a path): the test types a path in the workspace and presses
 // Enter; the page written there opens from file:// in a new Chromium page with every section drawn and no console
 // error. Screenshot: test-results/screenshots/report-export.png.
@@ -26,8 +27,12 @@ describe('Export Discovery Report… from the palette', function () {
     await waitForRoadmap(page);
     const out = join(workbench.workspace.path, 'report.html');
     await runFromPalette(page, 'ML Roadmap: Export Discovery Report…');
-    // The simple file dialog: a quick input holding the default path (discovery-report.html in the workspace).
     const input = page.locator('.quick-input-widget input');
+    // First the git ref to compare with: left empty, no "Since" section.
+    await page.locator('.quick-input-widget', { hasText: 'Compare with a git ref, e.g. HEAD~7 or a tag; empty: no comparison' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await input.inputValue(), '');
+    await page.keyboard.press('Enter');
+    // The simple file dialog: a quick input holding the default path (discovery-report.html in the workspace).
     const offered = await poll('the save dialog with its default path', () => input.inputValue().catch(() => ''), (v) => v.endsWith('discovery-report.html'));
     assert.ok(offered.includes(workbench.workspace.path.split('/').pop()), offered);
     await input.fill(out);

@@ -11,6 +11,7 @@ import type { ExportReportOutcome } from '../../src/commands/exportReport';
 import type { ReportSnapshot } from '../../src/core/report/model';
 import { COMPARE } from '../../src/panels/compare';
 import { waitFor } from './support/extension';
+import { acceptFlowDefaults } from './support/flows';
 import { demoRoadmapUri, extensionApi } from './support/roadmapFile';
 
 describe('Export Discovery Report', function () {
@@ -26,7 +27,9 @@ describe('Export Discovery Report', function () {
     assert.ok(entry);
     await waitFor('the committed results in the index', () => api.services.results.latest(entry, 'logreg') !== undefined, 30_000);
     const out = path.join(tmp, 'report.html');
-    const outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out });
+    // No `since` argument: the command asks for a git ref in an InputBox; its default (empty) means no comparison.
+    const { result: outcome, prompts } = await acceptFlowDefaults(() => vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: uri.toString(), out }));
+    assert.deepEqual(prompts, [{ title: 'Export Discovery Report', step: 1, totalSteps: 1, kind: 'input' }]);
     assert.equal(outcome?.done, true, outcome?.message);
     const html = fs.readFileSync(out, 'utf8');
     assert.match(html, /content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
@@ -34,16 +37,44 @@ describe('Export Discovery Report', function () {
     assert.ok(json);
     const snapshot = JSON.parse(json) as ReportSnapshot;
     assert.equal(snapshot.project.name, 'Digit recognizer');
+    assert.equal(snapshot.since, undefined);
     const panelModel = COMPARE.model(api.services, uri);
     assert.deepEqual(snapshot.compare.rows, JSON.parse(JSON.stringify(panelModel.rows)));
     assert.deepEqual(snapshot.compare.scatter, JSON.parse(JSON.stringify(panelModel.scatter)));
   });
 
-  it('writes Markdown for a .md file', async () => {
+  it('writes Markdown for a .md file; `since` given (empty: no comparison) asks nothing', async () => {
     const out = path.join(tmp, 'report.md');
-    const outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: demoRoadmapUri().toString(), out });
+    const api = await extensionApi();
+    let shown = 0;
+    const listener = api.onDidShowFlowPrompt(() => shown++);
+    let outcome: ExportReportOutcome | undefined;
+    try {
+      outcome = await vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: demoRoadmapUri().toString(), out, since: '' });
+    } finally {
+      listener.dispose();
+    }
+    assert.equal(shown, 0);
     assert.equal(outcome?.done, true, outcome?.message);
+    assert.doesNotMatch(fs.readFileSync(out, 'utf8'), /## Since/);
     assert.match(fs.readFileSync(out, 'utf8'), /^# Discovery report: Digit recognizer\n[\s\S]*## Open pitfall findings/);
+  });
+
+  it('the git ref asked and the prompt closed: cancelled, nothing written', async () => {
+    const api = await extensionApi();
+    const out = path.join(tmp, 'cancelled.html');
+    let shown = 0;
+    const listener = api.onDidShowFlowPrompt(() => shown++);
+    try {
+      const running = vscode.commands.executeCommand<ExportReportOutcome>('mlroadmap.exportReport', { roadmap: demoRoadmapUri().toString(), out });
+      await waitFor('the git ref prompt', () => shown > 0, 30_000);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      const outcome = await running;
+      assert.deepEqual([outcome?.done, outcome?.reason], [false, 'cancelled']);
+      assert.ok(!fs.existsSync(out));
+    } finally {
+      listener.dispose();
+    }
   });
 
   it('since: a "Since <ref>" section when the workspace is a git repository; an unknown ref or no repository writes nothing', async () => {

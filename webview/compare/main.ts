@@ -1,14 +1,16 @@
-// Compare Candidates webview: draws the host's snapshot as a sortable, filterable table with choosable columns and a
+// Compare Candidates webview: draws the host's snapshot as a sortable, filterable table with choosable columns (the
+// candidate table is webview/shared/candidateTable.ts, which the Discovery report's page draws too) and a
 // cost-versus-benefit scatter (uPlot: expected and measured benefit joined per candidate, the Pareto front as a line,
 // the target as a reference line); a selected candidate offers Reveal in YAML, Evaluate and Record Decision. Every
 // number arrives computed and formatted by the host; this page only orders, hides and draws.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type uPlot from 'uplot';
-import { compareColumns, filterRows, shownColumns, sortRows, type CompareColumn, type CompareModel, type CompareRow, type CompareSort } from '../../src/core/views/compare-model';
+import { compareColumns, filterRows, shownColumns, sortRows, type CompareModel, type CompareRow } from '../../src/core/views/compare-model';
 import type { CandidateStatus } from '../../src/core/roadmap/model';
 import type { CompareRequest, CompareState, CompareUpdate } from '../../src/protocol/compare';
 import { onThemeChange, themeColours, type ThemeColours } from '../shared/theme';
-import { bidi, isolate } from '../shared/bidi';
+import { bidi } from '../shared/bidi';
+import { candidateTable, columnTitle } from '../shared/candidateTable';
 import { drawCostBenefit } from '../shared/scatter';
 import { connect, el } from '../shared/vscode';
 import '../shared/base.css';
@@ -106,137 +108,29 @@ function visibleRows(m: CompareModel): CompareRow[] {
 }
 
 function table(m: CompareModel): HTMLElement {
-  const columns = shownColumns(compareColumns(m.metrics), state().columns);
-  const head = el('tr');
-  for (const c of columns) {
-    const sort = state().sort;
-    const sorted = sort?.key === c.key ? sort.direction : undefined;
-    const button = el('button', { class: 'sort', attrs: { 'data-focus-key': `sort:${c.key}`, title: `Sort by ${isolate(c.title)}` } }, ...columnTitle(c));
-    button.append(el('span', { class: `codicon codicon-${sorted === 'ascending' ? 'arrow-up' : sorted === 'descending' ? 'arrow-down' : 'blank'}`, attrs: { 'aria-hidden': 'true' } }));
-    button.addEventListener('click', () => {
-      const direction = sorted === 'ascending' ? 'descending' : 'ascending';
-      save({ sort: { key: c.key, direction } satisfies CompareSort });
-      render();
-    });
-    head.append(el('th', { attrs: { scope: 'col', 'aria-sort': sorted ?? 'none', 'data-column': c.key } }, button));
-  }
-  const body = el('tbody');
   const rows = visibleRows(m);
-  for (const row of rows) {
-    const tr = el('tr', { class: `row${row.id === state().selected ? ' selected' : ''}`, attrs: { 'data-candidate': row.id, 'aria-selected': String(row.id === state().selected), tabindex: '0', 'data-focus-key': `row:${row.id}` } });
-    tr.addEventListener('click', (e) => {
-      if (e.target instanceof HTMLAnchorElement || (e.target instanceof HTMLElement && e.target.closest('button.link'))) return;
-      select(row.id);
-    });
-    tr.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        select(row.id);
-      }
-    });
-    for (const c of columns) tr.append(cell(m, row, c));
-    body.append(tr);
-  }
-  const tableEl = el('table', { class: 'compare', attrs: { 'aria-label': 'Candidates', 'aria-rowcount': String(rows.length + 1) } }, el('thead', {}, head), body);
+  const tableEl = candidateTable({
+    model: m,
+    rows,
+    columns: shownColumns(compareColumns(m.metrics), state().columns),
+    interaction: {
+      sort: state().sort,
+      selected: state().selected,
+      onSort: (sort) => {
+        save({ sort });
+        render();
+      },
+      onSelect: select,
+      onLink: (url) => host.send({ type: 'openLink', url }),
+    },
+  });
   const empty = rows.length === 0 ? el('p', { class: 'empty', text: m.rows.length === 0 ? 'No candidates yet: add them under candidates: in mlroadmap.yaml.' : 'No candidate matches the filter.' }) : undefined;
   return el('div', { class: 'table-wrap' }, tableEl, empty);
-}
-
-/** A column's title with the metric id in it isolated (`accuracy Δ baseline`: the id is data, the rest is UI). */
-function columnTitle(c: CompareColumn): (Node | string)[] {
-  const colon = c.key.indexOf(':');
-  const metric = colon > 0 ? c.key.slice(colon + 1) : undefined;
-  if (metric === undefined || !c.title.startsWith(metric)) return [c.title];
-  return [bidi(metric, 'metric'), c.title.slice(metric.length)];
 }
 
 function select(id: string): void {
   save({ selected: state().selected === id ? undefined : id });
   render();
-}
-
-const DASH = '—';
-
-function cell(m: CompareModel, row: CompareRow, column: CompareColumn): HTMLElement {
-  const td = el('td', { attrs: { 'data-column': column.key } });
-  const colon = column.key.indexOf(':');
-  if (colon > 0) {
-    const metric = column.key.slice(colon + 1);
-    const c = row.metrics.find((x) => x.metric === metric);
-    td.classList.add('num');
-    switch (column.key.slice(0, colon)) {
-      case 'expected':
-        td.textContent = c?.expected?.text ?? DASH;
-        break;
-      case 'value':
-        td.textContent = c?.value?.text ?? DASH;
-        if (c?.value && row.result?.notFromPipeline) {
-          td.classList.add('warn');
-          td.append(el('span', { class: 'tag', text: ' not from the pipeline', attrs: { title: 'No evaluation run recorded this result, so it does not count as evaluated.' } }));
-        } else if (c?.value && row.result?.stale) {
-          td.append(el('span', { class: 'tag', text: ' stale', attrs: { title: row.result.stale } }));
-        }
-        break;
-      case 'delta':
-        td.textContent = c?.delta?.text ?? DASH;
-        if (c?.delta && c.delta.value !== 0) td.classList.add(c.improved ? 'better' : 'worse');
-        break;
-      case 'met':
-        td.classList.remove('num');
-        if (c?.targetMet === undefined) td.textContent = DASH;
-        else {
-          td.classList.add(c.targetMet ? 'passed' : 'failed');
-          td.append(el('span', { class: `codicon codicon-${c.targetMet ? 'pass' : 'error'}`, attrs: { 'aria-hidden': 'true' } }), document.createTextNode(c.targetMet ? ' met' : ' not met'));
-        }
-        break;
-    }
-    return td;
-  }
-  switch (column.key) {
-    case 'title':
-      td.append(el('span', { class: 'title', text: row.title }), el('span', { class: 'muted', text: ` ${row.id}` }));
-      if (row.baseline) td.append(el('span', { class: 'badge', text: 'baseline' }));
-      break;
-    case 'status':
-      td.textContent = row.status;
-      break;
-    case 'effort':
-      td.classList.add('num');
-      td.textContent = row.effortDays?.text ?? DASH;
-      break;
-    case 'compute':
-      td.classList.add('num');
-      td.textContent = row.computeHours?.text ?? DASH;
-      break;
-    case 'risk':
-      td.textContent = row.risk ?? DASH;
-      break;
-    case 'confidence':
-      td.textContent = row.confidence ?? DASH;
-      break;
-    case 'rank':
-      td.classList.add('num');
-      if (row.rank) {
-        td.textContent = `#${row.rank.position} (${row.rank.score.text})`;
-        td.title = `${row.rank.formula}\n\n${m.rankFormula}`;
-      } else td.textContent = DASH;
-      break;
-    case 'literature':
-      if (row.literature.length === 0) td.textContent = DASH;
-      for (const l of row.literature) {
-        if (l.url) {
-          const link = el('button', { class: 'link', text: l.title, attrs: { title: l.url } });
-          link.addEventListener('click', () => host.send({ type: 'openLink', url: l.url! }));
-          td.append(link);
-        } else td.append(el('span', { text: l.title }));
-      }
-      break;
-    case 'decision':
-      if (!row.decision) td.textContent = DASH;
-      else td.append(bidi(row.decision.number), ...(row.decision.title ? [': ', bidi(row.decision.title, 'decision-title')] : []));
-      break;
-  }
-  return td;
 }
 
 function actions(m: CompareModel): HTMLElement {

@@ -1,12 +1,12 @@
 // The Discovery report page (one self-contained HTML file, src/core/report/html.ts): draws the snapshot embedded in
 // the page as JSON, with the webviews' own code — the text-only element helper, <bdi> isolation, theme colours, the
-// Compare scatter — and the candidate cells in the panel's words (src/core/report/cells.ts). Light and dark follow
+// Compare scatter and Compare's candidate table (webview/shared/candidateTable.ts, drawn static). Light and dark follow
 // `prefers-color-scheme`; printing draws the chart again in the light colours.
-import { compareCellText, reportColumns } from '../../src/core/report/cells';
+import { reportColumns } from '../../src/core/report/cells';
 import { REPORT_DATA_ID } from '../../src/core/report/html-ids';
-import { ROADMAP_NOTE, type ReportChange, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
-import type { CompareColumn } from '../../src/core/views/compare-model';
+import { ROADMAP_NOTE, type ReportChange, type ReportDecision, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
 import { bidi } from '../shared/bidi';
+import { candidateTable } from '../shared/candidateTable';
 import { drawCostBenefit } from '../shared/scatter';
 import { themeColours } from '../shared/theme';
 import { el } from '../shared/vscode';
@@ -120,37 +120,19 @@ function metrics(s: ReportSnapshot): HTMLElement {
   return section('Metrics', s.metrics.length === 0 ? el('p', { text: 'No metric defined yet.' }) : table('Metrics with their targets', ['Metric', 'Kind', 'Goal', 'Target', 'Why'], rows, [3]));
 }
 
+/** Compare Candidates' own table (webview/shared/candidateTable.ts), static: its default columns, no handler. */
 function candidates(s: ReportSnapshot): HTMLElement {
   const m = s.compare;
-  const columns = reportColumns(s);
-  const rows = m.rows.map((r) =>
-    columns.map((c) => {
-      const text = compareCellText(r, c);
-      const cell = c.key.startsWith('met:') && text !== DASH ? el('span', { class: text === 'met' ? 'passed' : 'failed', text }) : bidi(text);
-      const delta = c.key.startsWith('delta:') ? r.metrics.find((x) => `delta:${x.metric}` === c.key) : undefined;
-      if (delta?.delta && delta.delta.value !== 0) cell.classList.add(delta.improved ? 'better' : 'worse');
-      return cell;
-    }),
-  );
-  const numeric = columns.flatMap((c, i) => (/^(effort|compute|rank)$|^(expected|value|delta):/.test(c.key) ? [i] : []));
   const ranked = m.rows.filter((r) => r.rank).sort((a, b) => (a.rank?.position ?? 0) - (b.rank?.position ?? 0));
   return section(
     'Candidates',
     m.baselineId !== undefined ? el('p', { class: 'muted' }, 'Latest results against the baseline ', bidi(m.baselineId), ' and the targets.') : el('p', { class: 'muted', text: 'No baseline: no deltas.' }),
-    m.rows.length === 0 ? el('p', { text: 'No candidate yet.' }) : table('Candidates', columns.map(columnTitle), rows, numeric),
+    m.rows.length === 0 ? el('p', { text: 'No candidate yet.' }) : el('div', { class: 'table-wrap' }, candidateTable({ model: m, rows: m.rows, columns: reportColumns(s) })),
     el('h3', { text: 'Ranking' }),
     el('p', { class: 'formula', text: m.rankFormula }),
     ranked.length > 0 ? el('ol', { class: 'ranking' }, ...ranked.map((r) => el('li', {}, el('strong', {}, bidi(r.title)), ': ', bidi(r.rank?.formula ?? '')))) : el('p', { text: 'No candidate is ranked yet: the ranking needs a cost and an expected benefit.' }),
     el('section', { class: 'scatter', attrs: { 'aria-label': 'Cost versus benefit' } }),
   );
-}
-
-/** A column's title with the metric id in it isolated (`accuracy Δ baseline`: the id is data), as Compare shows it. */
-function columnTitle(c: CompareColumn): Node | string {
-  const colon = c.key.indexOf(':');
-  const metric = colon > 0 ? c.key.slice(colon + 1) : undefined;
-  if (metric === undefined || !c.title.startsWith(metric)) return c.title;
-  return el('span', {}, bidi(metric), c.title.slice(metric.length));
 }
 
 function realityChecks(s: ReportSnapshot): HTMLElement {
@@ -160,11 +142,32 @@ function realityChecks(s: ReportSnapshot): HTMLElement {
 }
 
 function decisions(s: ReportSnapshot): HTMLElement {
-  const rows = s.decisions.map((d) => [d.number, bidi(d.title), el('span', {}, d.status !== undefined ? bidi(d.status) : 'no status', d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''), data(d.date)]);
+  const head = el('tr', {}, ...['Number', 'Decision', 'Status', 'Date'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const body = el('tbody');
+  for (const d of s.decisions) {
+    body.append(el('tr', { class: 'decision' }, el('td', { text: d.number }), el('td', {}, bidi(d.title)), el('td', {}, d.status !== undefined ? bidi(d.status) : 'no status', d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''), el('td', {}, data(d.date))));
+    // The evidence the record embeds, under its row: each option with its cost, benefit and evaluation, as text.
+    if (d.evidence.length > 0) body.append(el('tr', { class: 'evidence' }, el('td', { attrs: { colspan: '4', 'aria-label': `Evidence of ${d.number}` } }, evidence(d.evidence))));
+  }
   return section(
     'Decisions',
-    s.decisions.length === 0 ? el('p', { text: 'No decision recorded yet.' }) : table('Architecture decisions', ['Number', 'Decision', 'Status', 'Date'], rows),
+    s.decisions.length === 0 ? el('p', { text: 'No decision recorded yet.' }) : el('div', { class: 'table-wrap' }, el('table', { class: 'decisions', attrs: { 'aria-label': 'Architecture decisions' } }, el('thead', {}, head), body)),
     s.decisionProblems.length > 0 ? el('ul', { class: 'problems' }, ...s.decisionProblems.map((p) => el('li', {}, 'Not read: ', bidi(p)))) : undefined,
+  );
+}
+
+function evidence(options: ReportDecision['evidence']): HTMLElement {
+  return el(
+    'ul',
+    { class: 'evidence' },
+    ...options.map((o) => {
+      const facts = el('dl', {});
+      const fact = (term: string, value: string | undefined) => value !== undefined && facts.append(el('dt', { text: term }), el('dd', {}, bidi(value)));
+      fact('Cost', o.cost);
+      fact('Benefit', o.benefit);
+      fact('Evaluation', o.evaluation);
+      return el('li', {}, el('strong', {}, bidi(o.title)), o.candidate !== undefined && o.candidate !== o.title ? el('span', { class: 'muted' }, ' (', bidi(o.candidate), ')') : undefined, facts);
+    }),
   );
 }
 

@@ -1,6 +1,7 @@
 // Architecture decision records: read, write, number and edit. Pure core (node:fs only in folder.ts).
 export * from './model';
 export { parseDecision } from './read';
+export { readEvidence } from './evidence';
 export { readDecisionFolder, parseDecisionFiles, isRecordFileName, folderNaming, type FolderNaming } from './folder';
 export { renderMadr, escapeTitle, evaluationText } from './madr';
 export { nextNumber, kebab, recordFileName } from './numbering';

@@ -42,6 +42,24 @@ export interface DecisionRecord {
   /** Path of the record file, as given to the reader joined with its file name. */
   readonly file: string;
   readonly format: DecisionFormat;
+  /**
+   * The evidence the record embeds (Record Decision writes it under "Pros and Cons of the Options"): per option its
+   * cost, expected benefit and latest evaluation as written; absent when the record embeds none.
+   */
+  readonly evidence?: readonly OptionEvidence[];
+}
+
+/** One considered option's evidence as a record writes it (text, inline code marks dropped). */
+export interface OptionEvidence {
+  readonly title: string;
+  /** The candidate id (the option's "Candidate `cnn`." line), when the record names one. */
+  readonly candidate?: string;
+  /** `5 effort days, 4 compute hours, risk medium`. */
+  readonly cost?: string;
+  /** `expected accuracy 0.99; confidence medium`. */
+  readonly benefit?: string;
+  /** `accuracy 0.98 (baseline 0.1, delta +0.88), commit abc1234, measured …`, or `not measured yet`. */
+  readonly evaluation?: string;
 }
 
 /** A file in a decisions folder that could not be read, or a part of a record that was not understood. */

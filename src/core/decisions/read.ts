@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { DecisionFormat, DecisionProblem, DecisionRecord } from './model';
 import { padNumber } from './model';
 import { headerLines, isFenceLine, splitLines, statusSection, stripComments, stripEmphasis, unescapeMarkdown, type Line, type MarkdownLines } from './lines';
+import { readEvidence } from './evidence';
 import { categoryOf, numberPrefix, refsIn, statusAsWritten, type RecordRef } from './status';
 
 export interface ParseOptions {
@@ -138,6 +139,7 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
     return [...(inline === '' ? [] : splitNames(inline)), ...nested];
   };
 
+  const evidence = readEvidence(md);
   const record: DecisionRecord = {
     number,
     padded,
@@ -154,6 +156,7 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
     candidates: list('candidates', ['candidates']),
     file,
     format,
+    ...(evidence.length > 0 ? { evidence } : {}),
   };
   return { record, problems };
 }

@@ -1,5 +1,6 @@
 // The report's candidate table as text: the columns Compare Candidates shows by default, each cell in the panel's
-// words. The Markdown renderer and the report page both use it, so they say the same.
+// words, for the Markdown renderer. The report's page draws Compare's own table (webview/shared/candidateTable.ts)
+// in the same columns (`reportColumns`).
 import { compareColumns, shownColumns, type CompareColumn, type CompareRow } from '../views/compare-model';
 import type { ReportSnapshot } from './model';
 

@@ -40,6 +40,24 @@ function sinceMarkdown(c: ReportSince): string[] {
   return out;
 }
 
+/** Each decision's embedded evidence as a nested list: the record, its options, their cost, benefit and evaluation. */
+function evidenceMarkdown(decisions: ReportSnapshot['decisions']): string[] {
+  const withEvidence = decisions.filter((d) => d.evidence.length > 0);
+  if (withEvidence.length === 0) return [];
+  const t = mdText;
+  const out = ['### Evidence in the records', ''];
+  for (const d of withEvidence) {
+    out.push(`- ${d.number} ${t(d.title)}`);
+    for (const o of d.evidence) {
+      out.push(`  - ${t(o.title)}${o.candidate !== undefined && o.candidate !== o.title ? ` (${t(o.candidate)})` : ''}`);
+      if (o.cost !== undefined) out.push(`    - Cost: ${t(o.cost)}`);
+      if (o.benefit !== undefined) out.push(`    - Benefit: ${t(o.benefit)}`);
+      if (o.evaluation !== undefined) out.push(`    - Evaluation: ${t(o.evaluation)}`);
+    }
+  }
+  return [...out, ''];
+}
+
 export function reportMarkdown(s: ReportSnapshot): string {
   const t = mdText;
   const out: string[] = [];
@@ -92,6 +110,8 @@ export function reportMarkdown(s: ReportSnapshot): string {
   if (s.decisions.length === 0) out.push('No decision recorded yet.', '');
   else out.push(...table(['Number', 'Decision', 'Status', 'Date'], s.decisions.map((d) => [d.number, t(d.title), `${d.status !== undefined ? t(d.status) : 'no status'}${d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''}`, d.date !== undefined ? t(d.date) : DASH])), '');
   for (const p of s.decisionProblems) out.push(`- Not read: ${t(p)}`);
+  if (s.decisionProblems.length > 0) out.push('');
+  out.push(...evidenceMarkdown(s.decisions));
 
   out.push('## Open pitfall findings', '');
   if (s.findings.length === 0) out.push('No open finding.', '');

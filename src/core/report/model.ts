@@ -2,6 +2,7 @@
 // models' own types, so the report's browser bundle (webview/report/) can import them. The host or the CLI builds it
 // (src/core/report/snapshot.ts) from the same view models the panels draw; the page and the Markdown renderer only
 // lay it out. Every number in it was formatted by the core's one formatter.
+import type { OptionEvidence } from '../decisions/model';
 import type { BoardModel } from '../views/board-model';
 import type { CompareModel } from '../views/compare-model';
 
@@ -52,6 +53,8 @@ export interface ReportDecision {
   readonly status?: string;
   readonly date?: string;
   readonly supersededBy: readonly string[];
+  /** The evidence the record embeds (each option's cost, benefit, evaluation); empty for a record that embeds none. */
+  readonly evidence: readonly OptionEvidence[];
 }
 
 export interface ReportFinding {

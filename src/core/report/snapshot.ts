@@ -19,7 +19,7 @@ export interface ReportInputs {
   /** The latest result of a candidate, as Compare Candidates gets it. */
   readonly latest: (candidateId: string) => CompareLatest | undefined;
   /** The decision records (the reader's, or the editor's decisions index). */
-  readonly decisions: readonly Pick<DecisionRecord, 'number' | 'title' | 'status' | 'date' | 'supersededBy'>[];
+  readonly decisions: readonly Pick<DecisionRecord, 'number' | 'title' | 'status' | 'date' | 'supersededBy' | 'evidence'>[];
   readonly decisionProblems?: readonly string[];
   readonly now: Date;
   /** What changed since a git ref (core `reportSince`), when asked for. */
@@ -83,6 +83,7 @@ export function reportSnapshot(inputs: ReportInputs): ReportSnapshot {
       ...(r.status !== undefined ? { status: r.status } : {}),
       ...(r.date !== undefined ? { date: r.date } : {}),
       supersededBy: r.supersededBy.map(padNumber),
+      evidence: r.evidence ?? [],
     })),
     decisionProblems: inputs.decisionProblems ?? [],
     findings: analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, line: f.range.start.line + 1 })),

@@ -14,6 +14,7 @@ import { runReport } from '../../../src/cli/report';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { launchBrowser } from '../../../scripts/browser.mjs';
 import { makeTempRepo } from '../git/tempRepo';
+import { evidenceWorkspace, HOSTILE_COST, HOSTILE_OPTION } from './evidenceWorkspace';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { CHROMIUM } from '../../../scripts/vscode-env.mjs';
 // @ts-expect-error: a plain ES module of the e2e support, without types
@@ -83,9 +84,14 @@ describe('the HTML report in Chromium', function () {
       assert.deepEqual(errors, []);
       assert.deepEqual(requests, [pathToFileURL(file).href]);
       assert.equal(await page.locator('h1').textContent(), 'Discovery report: Digit recognizer');
-      // The same numbers as Compare: logreg's accuracy, its delta against the baseline, target met.
-      const logreg = page.locator('tr', { hasText: 'Logistic regression on scaled pixels' });
-      assert.match((await logreg.textContent()) ?? '', /0\.9721 \(not from the pipeline\).*\+0\.8718.*met/);
+      // The same numbers as Compare, in Compare's own table (webview/shared/candidateTable.ts), drawn static:
+      // logreg's accuracy flagged as the panel flags it, its delta against the baseline, target met.
+      const logreg = page.locator('table.compare tr[data-candidate="logreg"]');
+      assert.match((await logreg.textContent()) ?? '', /0\.9721 not from the pipeline.*\+0\.8718.*met/);
+      assert.equal(await logreg.locator('td[data-column="delta:accuracy"]').getAttribute('class'), 'num better');
+      // Static: no sort button, no focus stop, no handler-only markup.
+      assert.equal(await page.locator('table.compare button, table.compare [tabindex], table.compare .codicon').count(), 0);
+      assert.equal(await page.locator('table.compare th').first().textContent(), 'Candidate');
       // The chart: a canvas with pixels painted, its legend, the ranking with its formula.
       const painted = await page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>('section.scatter canvas');
@@ -173,6 +179,32 @@ describe('the HTML report in Chromium', function () {
       await page.close();
     } finally {
       repo.cleanup();
+    }
+  });
+
+  it("each decision's embedded evidence under its row, as text; a record without evidence shows none", async () => {
+    const ws = evidenceWorkspace();
+    try {
+      const { page, errors } = await open(await write(ws.dir, 'evidence'), 'light');
+      assert.deepEqual(errors, []);
+      const rows = await page.locator('table.decisions tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.className}: ${(tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`));
+      assert.equal(rows.length, 5, rows.join('\n'));
+      assert.deepEqual(rows.map((r) => r.slice(0, r.indexOf(':'))), ['decision', 'decision', 'decision', 'evidence', 'decision']);
+      assert.match(rows[2], /^decision: 0003 Choose the small CNN accepted 2024-05-02$/);
+      const evidence = page.locator('tr.evidence td[aria-label="Evidence of 0003"]');
+      const items = await evidence.locator('li').allInnerTexts();
+      assert.equal(items.length, 2);
+      // The option's title and its cost as the record writes them: text, nothing made of them.
+      assert.equal(await evidence.locator('li strong bdi').first().textContent(), HOSTILE_OPTION);
+      assert.equal(await evidence.locator('li').first().locator('dd bdi').first().textContent(), HOSTILE_COST);
+      assert.match(items[0].replace(/\s+/g, ' '), /Evaluation accuracy 0\.983 \(baseline 0\.1003, delta \+0\.8827\), commit 3f2a9c1/);
+      assert.match(items[1].replace(/\s+/g, ' '), /One-hidden-layer MLP \(mlp\) Cost 2 effort days, 1 compute hours, risk low Evaluation not measured yet/);
+      const found = await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned ?? null, injected: document.querySelectorAll('#app img, #app a, #app script').length }));
+      assert.deepEqual(found, { pwned: null, injected: 0 });
+      await page.locator('section[aria-labelledby="decisions"]').screenshot({ path: path.join(SHOTS, 'report-evidence.png') });
+      await page.close();
+    } finally {
+      ws.cleanup();
     }
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadReportSnapshot } from '../../../src/core/report/load';
 import { mdText, reportMarkdown } from '../../../src/core/report/markdown';
+import { evidenceWorkspace } from './evidenceWorkspace';
 // @ts-expect-error: a plain ES module of the e2e support, without types
 import { writeHostileWorkspace } from '../../e2e/support/hostile.mjs';
 
@@ -53,6 +54,36 @@ describe('report as Markdown', () => {
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("each decision's embedded evidence as a nested list, escaped; a record without evidence shows none", async () => {
+    const ws = evidenceWorkspace();
+    try {
+      const md = reportMarkdown(await loadReportSnapshot(ws.roadmap, 'mlroadmap.yaml', new Date('2026-12-01T00:00:00Z')));
+      const evidence = md.slice(md.indexOf('### Evidence in the records'), md.indexOf('## Open pitfall findings'));
+      assert.equal(
+        evidence,
+        [
+          '### Evidence in the records',
+          '',
+          '- 0003 Choose the small CNN',
+          '  - \u2068&lt;img src=x onerror="window.\\_\\_pwned = 1"&gt;CNN\u202E\u2069 (cnn)',
+          '    - Cost: \\*\\*5\\*\\* days \\| \\[pay\\](javascript:alert(1)) https\\://evil.example',
+          '    - Benefit: expected accuracy 0.99; confidence medium',
+          '    - Evaluation: accuracy 0.983 (baseline 0.1003, delta +0.8827), commit 3f2a9c1, measured 2026-11-30T10:00:00Z',
+          '  - One-hidden-layer MLP (mlp)',
+          '    - Cost: 2 effort days, 1 compute hours, risk low',
+          '    - Evaluation: not measured yet',
+          '',
+          '',
+        ].join('\n'),
+      );
+      // The demo's records and 0004 (another tool's, pros and cons only) have no evidence entry.
+      assert.doesNotMatch(evidence, /- 000[124] /);
+      assert.match(md, /\| 0004 \| Keep the 8x8 images \| accepted \| 2026-11-25 \|/);
+    } finally {
+      ws.cleanup();
     }
   });
 });

@@ -10,6 +10,7 @@ import { memoryIo } from '../../../src/cli/io';
 import { runResults } from '../../../src/cli/results';
 import { loadReportSnapshot } from '../../../src/core/report/load';
 import { formatNumber } from '../../../src/core/results/numbers';
+import { evidenceWorkspace, HOSTILE_OPTION } from './evidenceWorkspace';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DEMO = path.join(ROOT, 'examples/digits/mlroadmap.yaml');
@@ -87,5 +88,21 @@ describe('report snapshot = the CLI JSON', () => {
     assert.match(snapshot.compare.rankFormula, /^score = gain × confidence weight ÷ cost/);
     assert.deepEqual(snapshot.realityChecks.map((r) => [r.id, r.verdict]), [['ops-demo', 'planned']]);
     assert.ok(snapshot.compare.scatter.points.length >= 3);
+  });
+
+  it("each decision's embedded evidence, as the decision reader reads it; none for records that embed none", async () => {
+    const ws = evidenceWorkspace();
+    try {
+      const snapshot = await loadReportSnapshot(ws.roadmap, 'mlroadmap.yaml');
+      assert.deepEqual(
+        snapshot.decisions.map((d) => [d.number, d.evidence.map((o) => o.candidate)]),
+        [['0001', []], ['0002', []], ['0003', ['cnn', 'mlp']], ['0004', []]],
+      );
+      const cnn = snapshot.decisions[2].evidence[0];
+      assert.equal(cnn.title, HOSTILE_OPTION);
+      assert.equal(cnn.evaluation, 'accuracy 0.983 (baseline 0.1003, delta +0.8827), commit 3f2a9c1, measured 2026-11-30T10:00:00Z');
+    } finally {
+      ws.cleanup();
+    }
   });
 });
