@@ -15,7 +15,10 @@ export function mdText(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
     .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    // A block marker at the start (a heading, a list item, a numbered item) would start a block in a list item.
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3')
+    .replace(/^(\s*)([#+=-])(?=[#\s]|$)/, '$1\\$2');
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

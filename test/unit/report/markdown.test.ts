@@ -36,6 +36,15 @@ describe('report as Markdown', () => {
     assert.equal(mdText('evil\u202Eexe'), '\u2068evil\u202Eexe\u2069');
   });
 
+  it('escapes a block marker at the start of a data string (a heading or a list inside a list item)', () => {
+    assert.equal(mdText('# Title'), '\\# Title');
+    assert.equal(mdText('- item'), '\\- item');
+    assert.equal(mdText('+ item'), '\\+ item');
+    assert.equal(mdText('1. first'), '1\\. first');
+    assert.equal(mdText('2) second'), '2\\) second');
+    assert.equal(mdText('a - b # c'), 'a - b # c', 'inside the text, nothing to escape');
+  });
+
   it('a hostile roadmap: no element, no link, every table row keeps its cells', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'mlroadmap-report-md-'));
     try {
