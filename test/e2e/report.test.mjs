@@ -3,11 +3,14 @@
 // compare with (left empty here), then code-server's save dialog, which
 // is VS Code's simple file dialog (a quick input holding a path): the test types a path in the workspace and presses
 // Enter; the page written there opens from file:// in a new Chromium page with every section drawn and no console
-// error. Screenshot: test-results/screenshots/report-export.png.
+// error; `mlroadmap report` from a terminal writes a page with the same sections and candidate rows.
+// Screenshot: test-results/screenshots/report-export.png.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { REPO } from '../../scripts/vscode-env.mjs';
 import { SCREENSHOTS, openWorkbench, poll, runFromPalette, waitForRoadmap } from './support/workbench.mjs';
 
 describe('Export Discovery Report… from the palette', function () {
@@ -60,5 +63,28 @@ describe('Export Discovery Report… from the palette', function () {
     } finally {
       await report.close();
     }
+  });
+
+  it('mlroadmap report from a terminal writes a page that shows the same sections and candidate rows', async () => {
+    const { page } = workbench;
+    const fromPalette = join(workbench.workspace.path, 'report.html');
+    const fromCli = join(workbench.workspace.path, 'cli-report.html');
+    execFileSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'report', join(workbench.workspace.path, 'mlroadmap.yaml'), '--out', fromCli], { encoding: 'utf8' });
+    const read = async (file) => {
+      const tab = await page.context().newPage();
+      try {
+        await tab.goto(pathToFileURL(file).href);
+        await tab.waitForSelector('#app[aria-busy="false"]', { timeout: 10_000 });
+        return {
+          headings: await tab.locator('#app > section > h2').allTextContents(),
+          candidates: await tab.locator('table.compare tbody tr').allTextContents(),
+        };
+      } finally {
+        await tab.close();
+      }
+    };
+    const cli = await read(fromCli);
+    assert.ok(cli.candidates.length > 0, 'the CLI page lists the candidates');
+    assert.deepEqual(cli, await read(fromPalette));
   });
 });
