@@ -1,4 +1,5 @@
-// ML Roadmap: Add Metric… — id, kind (offline, online, business), goal, target number and why it matters.
+// ML Roadmap: Add Metric… — id, kind (offline, online, business), goal, target number, why it matters and, for an
+// online or business metric, how it is measured (`measured_by`).
 import * as vscode from 'vscode';
 import { GOALS, METRIC_KINDS, type Goal, type MetricKind } from '../core/roadmap/model';
 import { addMetric } from '../core/roadmap/edits';
@@ -32,6 +33,7 @@ interface State {
   goal?: Goal;
   target?: number;
   why?: string;
+  measuredBy?: string;
 }
 
 export async function addMetricCommand(services: Services, arg?: unknown): Promise<AddMetricOutcome> {
@@ -102,9 +104,30 @@ export async function addMetricCommand(services: Services, arg?: unknown): Promi
           s.why = (await p.input({ prompt: vscode.l10n.t('Why this target: what the customer loses below it'), value: s.why, validate: (t) => validateRequired(t, vscode.l10n.t('a reason')) })).trim();
         },
       },
+      {
+        // A number nobody can reproduce is no help: an online or business metric says where it comes from.
+        skip: (s) => s.kind === 'offline',
+        run: async (p, s) => {
+          s.measuredBy = (
+            await p.input({
+              prompt: vscode.l10n.t('How is it measured? (the source of the number, and how often)'),
+              placeholder: vscode.l10n.t('e.g. Forms routed without a human, from the routing log, weekly'),
+              value: s.measuredBy,
+              validate: (t) => validateRequired(t, vscode.l10n.t('how it is measured')),
+            })
+          ).trim();
+        },
+      },
     ]);
     if (!filled?.id || !filled.goal) return { done: false, reason: 'cancelled' };
-    metric = { id: filled.id, kind: filled.kind, goal: filled.goal, ...(filled.target !== undefined ? { target: filled.target } : {}), why: filled.why };
+    metric = {
+      id: filled.id,
+      kind: filled.kind,
+      goal: filled.goal,
+      ...(filled.target !== undefined ? { target: filled.target } : {}),
+      why: filled.why,
+      ...(filled.kind !== 'offline' && filled.measuredBy ? { measured_by: filled.measuredBy } : {}),
+    };
   }
   const outcome = await applyToRoadmap(target, vscode.l10n.t('Add metric'), (text) => addMetric(text, metric), services);
   if (outcome.done) confirm(vscode.l10n.t('Metric "{0}" added.', metric.id));
