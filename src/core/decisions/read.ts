@@ -58,7 +58,7 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
   if (md.frontMatter) {
     const yamlText = md.lines.slice(1, md.frontMatter.close).map((l) => l.text).join('\n');
     try {
-      const v: unknown = parseYaml(yamlText);
+      const v: unknown = parseYaml(yamlText, { logLevel: 'error' });
       fm = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
     } catch (e) {
       return { problems: [{ file, severity: 'error', message: `front matter is not valid YAML: ${firstLine(e)}` }] };

@@ -46,7 +46,7 @@ export async function readDvcProject(dvcYamlPath: string, opts: ReadOptions = {}
   if (!read.ok) return fail(read.message);
   let doc: unknown;
   try {
-    doc = parseYaml(read.text);
+    doc = parseYaml(read.text, { logLevel: 'error' });
   } catch (e) {
     const linePos = (e as { linePos?: { line: number }[] }).linePos;
     return fail(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, linePos?.[0]?.line);
@@ -83,7 +83,7 @@ async function readYamlMetrics(path: string, opts: ReadOptions, runName: string 
     return run.build();
   }
   try {
-    const doc: unknown = parseYaml(read.text);
+    const doc: unknown = parseYaml(read.text, { logLevel: 'error' });
     if (isPlainObject(doc)) addRow(run.metrics, doc);
     else run.problems.error('expected a mapping of metric name -> value');
   } catch (e) {
