@@ -1,12 +1,10 @@
 // `mlroadmap check [mlroadmap.yaml] [--json] [--gate production|shipped]`: the roadmap's diagnostics and pitfalls for
 // terminals and CI, and optionally a phase gate. Lines and columns printed are 1-based.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { analyseRoadmap, hasSyntaxErrors } from '../core/process/analysis';
+import { analyseRoadmapOnDisk } from '../core/process/on-disk';
 import type { GateTarget } from '../core/process/gates';
 import { ROADMAP_FILE_NAME, type RoadmapDiagnostic } from '../core/roadmap/model';
-import { parseRoadmap } from '../core/roadmap/parse';
-import { loadEvaluatedResults } from '../core/results/evaluated';
 import type { CliIo } from './io';
 
 const USAGE = `Usage: mlroadmap check [path-to-mlroadmap.yaml] [--json] [--gate production|shipped]
@@ -72,9 +70,6 @@ function displayPath(cwd: string, p: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? p : rel;
 }
 
-/** The most bytes a results file read whole may have: the editor's default `results.maxFileSizeMB`. */
-const MAX_RESULT_FILE_BYTES = 50 * 1024 * 1024;
-
 interface GateOutput {
   readonly target: GateTarget;
   readonly passed: boolean;
@@ -87,18 +82,7 @@ interface Checked {
 }
 
 async function check(text: string, root: string, gate: GateTarget | undefined): Promise<Checked> {
-  const parsed = parseRoadmap(text);
-  // A roadmap read past YAML syntax errors is partial: its pitfalls would be noise, so they wait for the fix.
-  const syntaxBroken = hasSyntaxErrors(parsed);
-  // The editor's rule (`mergeResults`): a result counts when the history records it. `${python}` and
-  // `${workspaceFolder}` have no value here, so a command using them is not compared.
-  const results = parsed.roadmap && !syntaxBroken ? await loadEvaluatedResults(root, parsed.roadmap, { maxWholeFileBytes: MAX_RESULT_FILE_BYTES }) : undefined;
-  const analysis = analyseRoadmap(text, parsed, {
-    fileExists: (rel: string) => existsSync(resolve(root, rel)),
-    ...(results ? { results } : {}),
-    partialRoadmap: 'hold',
-    ...(gate ? { gate } : {}),
-  });
+  const { analysis, syntaxBroken } = await analyseRoadmapOnDisk(text, root, gate);
   const { diagnostics } = analysis;
   if (!gate) return { diagnostics };
   if (analysis.gate) return { diagnostics, gate: analysis.gate };

@@ -3,9 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readDecisionFolder } from '../decisions/folder';
-import { analyseRoadmap, hasSyntaxErrors } from '../process/analysis';
-import { loadEvaluatedResults } from '../results/evaluated';
-import { parseRoadmap } from '../roadmap/parse';
+import { analyseRoadmapOnDisk } from '../process/on-disk';
 import { DEFAULT_DECISIONS_FOLDER } from '../roadmap/model';
 import type { DecisionRecord } from '../decisions/model';
 import type { Roadmap } from '../roadmap/model';
@@ -22,9 +20,6 @@ export interface SinceNowInputs {
 /** The comparison with a ref, or why it cannot be made (an unknown ref, no repository). */
 export type SinceOf = (now: SinceNowInputs) => Promise<ReportSince | { readonly ok: false; readonly message: string }>;
 
-/** The most bytes a results file read whole may have: the editor's default `results.maxFileSizeMB`. */
-const MAX_RESULT_FILE_BYTES = 50 * 1024 * 1024;
-
 /** The snapshot of the roadmap file `file` (absolute), named `source` in the report. */
 export async function loadReportSnapshot(file: string, source: string, now: Date = new Date()): Promise<ReportSnapshot> {
   const snapshot = await loadReportSnapshotSince(file, source, now);
@@ -36,14 +31,7 @@ export async function loadReportSnapshot(file: string, source: string, now: Date
 export async function loadReportSnapshotSince(file: string, source: string, now: Date, since?: SinceOf): Promise<ReportSnapshot | { readonly ok: false; readonly message: string }> {
   const root = dirname(file);
   const text = readFileSync(file, 'utf8');
-  const parsed = parseRoadmap(text);
-  const syntaxBroken = hasSyntaxErrors(parsed);
-  const results = parsed.roadmap && !syntaxBroken ? await loadEvaluatedResults(root, parsed.roadmap, { maxWholeFileBytes: MAX_RESULT_FILE_BYTES }) : undefined;
-  const analysis = analyseRoadmap(text, parsed, {
-    fileExists: (rel: string) => existsSync(resolve(root, rel)),
-    ...(results ? { results } : {}),
-    partialRoadmap: 'hold',
-  });
+  const { parsed, results, analysis } = await analyseRoadmapOnDisk(text, root);
   const folder = resolve(root, parsed.roadmap?.decisions.trim() || DEFAULT_DECISIONS_FOLDER);
   const decisions = existsSync(folder) ? readDecisionFolder(folder) : undefined;
   const changes = since ? await since({ roadmap: parsed.roadmap, decisionsFolder: folder, decisions: decisions?.records ?? [] }) : undefined;
