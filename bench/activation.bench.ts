@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median, round } from './stats';
+import { median, round, runAlone } from './stats';
 import type { BenchRow } from './types';
 
 const REPO = resolve(__dirname, '..');
@@ -142,15 +142,4 @@ export default async function bench(): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  bench().then(
-    (rows) => {
-      for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit !== undefined ? ` (ratio ${r.ratio}, limit ${r.limit})` : ''}`);
-      process.exit(rows.some((r) => r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit) ? 1 : 0);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runAlone(bench);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderMadr, recordFileName, type DecisionDraft } from '../src/core/decisions';
 import { recordAndCommit } from '../src/git/record';
-import { median, round } from './stats';
+import { median, round, runAlone } from './stats';
 import type { BenchRow } from './types';
 
 const REPEATS = 30;
@@ -131,16 +131,4 @@ export default async function bench(): Promise<BenchRow[]> {
   }
 }
 
-if (require.main === module) {
-  bench().then(
-    (rows) => {
-      for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit !== undefined ? ` (limit ${r.limit})` : ''}`);
-      const over = rows.some((r) => r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit);
-      process.exit(over ? 1 : 0);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runAlone(bench);

@@ -10,7 +10,7 @@ import { analyseRoadmap } from '../src/core/process/analysis';
 import { setStepStatus } from '../src/core/roadmap/edits';
 import { applyEdits } from '../src/core/roadmap/edit-sequence';
 import { DEMO_ROADMAP } from '../test/unit/support/roadmaps';
-import { median, round } from './stats';
+import { median, round, runAlone } from './stats';
 import type { BenchRow } from './types';
 
 /** Issue target: parseRoadmap and every check of a 1 MB roadmap ≤ 1.5× yaml's parseDocument of the same text. */
@@ -133,6 +133,4 @@ export default function parseBench(): BenchRow[] {
   return [...smallRows(), ...largeRows()];
 }
 
-if (require.main === module) {
-  for (const r of parseBench()) console.log(`${r.name}: ${r.value} ${r.unit}${r.ratio !== undefined ? ` ×${r.ratio}` : ''}${r.limit !== undefined ? ` (limit ${r.limit})` : ''}`);
-}
+if (require.main === module) runAlone(parseBench);

@@ -22,7 +22,7 @@ import { setStepStatus } from '../src/core/roadmap/edits';
 import { applyEdits } from '../src/core/roadmap/edit-sequence';
 import { analyseRoadmap } from '../src/core/process/analysis';
 import type { BoardModel } from '../src/core/views/board-model';
-import { median, round } from './stats';
+import { median, round, runAlone } from './stats';
 import type { BenchRow } from './types';
 
 const REPEATS = 7;
@@ -319,15 +319,4 @@ export default async function bench(): Promise<BenchRow[]> {
   }
 }
 
-if (require.main === module) {
-  bench().then(
-    (rows) => {
-      for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit}${r.limit !== undefined ? ` (ratio ${r.ratio}, limit ${r.limit})` : ''}`);
-      process.exit(rows.some((r) => r.ratio !== undefined && r.limit !== undefined && r.ratio > r.limit) ? 1 : 0);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runAlone(bench);
