@@ -135,7 +135,7 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
         const handle = (services as ServicesWithReview).review;
         if (handle) handle.lastRunsPage = page;
         const update: ReviewUpdate = { type: 'runs', page };
-        await panel.panel.webview.postMessage(update);
+        await panel.send(update);
         return;
       }
       case 'showLog': {
@@ -149,7 +149,7 @@ export const REVIEW: PanelKind<ReviewModel, ReviewRequest> = {
         const handle = (services as ServicesWithReview).review;
         if (handle) handle.lastRunDetail = detail;
         const update: ReviewUpdate = { type: 'runDetail', detail };
-        await panel.panel.webview.postMessage(update);
+        await panel.send(update);
         return;
       }
       case 'showCommit': {

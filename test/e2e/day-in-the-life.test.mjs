@@ -87,6 +87,17 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   }
 
   const done = () => input().waitFor({ state: 'hidden', timeout: 30_000 });
+  /** Scaffold Baseline… on the data set's `label` column, the template picked by `filter` (its label `label`). */
+  async function scaffoldBaseline(filter, label) {
+    await runFromPalette(page, 'ML Roadmap: Scaffold Baseline…');
+    await choose(/Which baseline/, filter, label);
+    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
+    await choose(/Column to predict/, '', 'label');
+    await choose(/Problem type/, '', 'Classification');
+    await answer(/Folder to write the baseline into/);
+    await answer(/Candidate id in the roadmap/);
+    await done();
+  }
 
   /**
    * Closes the editor tab whose label starts with `label` by its close button. A webview left open may take the
@@ -219,14 +230,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   });
 
   it('04 Scaffold Baseline (dumb): the evaluation command is configured with it; the faulty-evaluation error goes', async () => {
-    await runFromPalette(page, 'ML Roadmap: Scaffold Baseline…');
-    await choose(/Which baseline/, 'Dumb', 'Dumb baseline');
-    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
-    await choose(/Column to predict/, '', 'label');
-    await choose(/Problem type/, '', 'Classification');
-    await answer(/Folder to write the baseline into/);
-    await answer(/Candidate id in the roadmap/);
-    await done();
+    await scaffoldBaseline('Dumb', 'Dumb baseline');
     await page.locator('.tab.active[aria-label^="evaluate.py"]').waitFor({ state: 'visible', timeout: 30_000 });
     const r = await poll('the baseline registered', roadmap, (x) => x.evaluation?.command !== undefined && x.candidates?.some((c) => c.id === 'majority'));
     assert.equal(r.evaluation.baseline, 'majority');
@@ -238,14 +242,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   });
 
   it('05 Scaffold Baseline (scikit-learn): a real candidate, and the pitfalls of a lone, unestimated, unfounded prototype appear', async () => {
-    await runFromPalette(page, 'ML Roadmap: Scaffold Baseline…');
-    await choose(/Which baseline/, 'scikit', 'scikit-learn');
-    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
-    await choose(/Column to predict/, '', 'label');
-    await choose(/Problem type/, '', 'Classification');
-    await answer(/Folder to write the baseline into/);
-    await answer(/Candidate id in the roadmap/);
-    await done();
+    await scaffoldBaseline('scikit', 'scikit-learn');
     await poll('logreg registered', roadmap, (x) => x.candidates?.some((c) => c.id === 'logreg'));
     await focusShows({ present: ["Add candidates besides 'logreg'", "Link the work 'logreg' builds on", "Estimate the cost and benefit of 'logreg'"] });
     await screenshot('scaffold-sklearn');
