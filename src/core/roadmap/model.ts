@@ -128,6 +128,32 @@ export interface Candidate extends Located {
   readonly decision?: string;
   /** Optional per-candidate results path, overriding evaluation.results. */
   readonly results?: string;
+  /** Where this candidate's evaluation runs, overriding evaluation.executor. */
+  readonly executor?: Executor;
+  /** Slurm options for this candidate, merged key by key over evaluation.slurm. */
+  readonly slurm?: SlurmOptions;
+}
+
+/** Where an evaluation runs: as local processes (VS Code tasks) or as Slurm batch jobs. */
+export type Executor = 'local' | 'slurm';
+export const EXECUTORS: readonly Executor[] = ['local', 'slurm'];
+
+/** Options passed to `sbatch` (every key optional; see docs/roadmap-format.md). */
+export interface SlurmOptions extends Located {
+  readonly partition?: string;
+  /** GPUs per job (`--gpus`). */
+  readonly gpus?: number;
+  /** CPUs per task (`--cpus-per-task`). */
+  readonly cpus?: number;
+  /** Memory per node, as sbatch takes it (`32G`, `4000M`). */
+  readonly mem?: string;
+  /** Wall-time limit, as sbatch takes it (`02:00:00`, `1-00:00:00`, `90`). */
+  readonly time?: string;
+  readonly account?: string;
+  /** Shell lines run in the job script before the command (`source .venv/bin/activate`). */
+  readonly setup?: string;
+  /** More sbatch options, each one `--name=value` or `--flag`. */
+  readonly extra?: readonly string[];
 }
 
 export interface Evaluation extends Located {
@@ -137,6 +163,11 @@ export interface Evaluation extends Located {
   readonly baseline?: string;
   /** Opt-in: run the command through a shell (pipes, redirections). Off by default. */
   readonly shell?: boolean;
+  /** Where evaluations run; default `local`. */
+  readonly executor?: Executor;
+  /** Local executor: how many candidates evaluate at once (default 1). */
+  readonly parallel?: number;
+  readonly slurm?: SlurmOptions;
 }
 
 export interface RealityCheck extends Located {
