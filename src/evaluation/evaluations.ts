@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import type { HistoryRecord } from '../core/results';
 import { ContextKeys } from '../ids';
 import type { Services } from '../services';
-import { ingestStep } from './ingest';
-import { ALL_CANDIDATES, planEvaluation, type EvaluationStep } from './plan';
+import { ingestResult } from './ingest';
+import { ALL_CANDIDATES, planEvaluation, type EvaluationPlan, type EvaluationStep } from './plan';
 import { startProcess } from './process';
 import { resolvePython } from './python';
-import type { EvaluationResultsIndex } from './resultsIndex';
+import { maxResultFileBytes, type EvaluationResultsIndex } from './resultsIndex';
 
 export interface StepOutcome {
   readonly candidate: string;
@@ -144,7 +144,7 @@ export class Evaluations implements vscode.Disposable {
     return this.finish({ ...base, ok, exitCode, cancelled, steps, logFile, ...(message ? { message } : {}) });
   }
 
-  private async runStep(plan: Parameters<typeof ingestStep>[0], step: EvaluationStep, out: (t: string) => void, setCancel: (c: () => void) => void): Promise<StepOutcome> {
+  private async runStep(plan: EvaluationPlan, step: EvaluationStep, out: (t: string) => void, setCancel: (c: () => void) => void): Promise<StepOutcome> {
     out(`> ${step.command}\n`);
     const startedAt = Date.now();
     const handle = startProcess({ cwd: plan.cwd, ...(step.argv ? { argv: step.argv } : {}), ...(step.shellCommand !== undefined ? { shellCommand: step.shellCommand } : {}) }, out);
@@ -157,7 +157,17 @@ export class Evaluations implements vscode.Disposable {
       return { ...base, error: vscode.l10n.t('the command could not start: {0}', done.startError) };
     }
     if (done.exitCode !== 0) return base;
-    const ingested = await ingestStep(plan, step, startedAt, this.index.fingerprintCache);
+    const ingested = await ingestResult({
+      root: plan.cwd,
+      roadmap: plan.roadmap,
+      ...(plan.datasetFile ? { datasetFile: plan.datasetFile } : {}),
+      candidate: step.candidate,
+      resultsFile: step.resultsFile,
+      command: step.command,
+      startedAt,
+      maxWholeFileBytes: maxResultFileBytes(),
+      cache: this.index.fingerprintCache,
+    });
     if (!ingested.ok) {
       out(`${ingested.error}\n`);
       return { ...base, error: ingested.error };

@@ -1,46 +1,21 @@
-// What an evaluation runs: per candidate, the argument vector (or the shell command line when the roadmap opts in),
-// the folder it runs in and the results file it must write, built from the roadmap through the core template.
+// What an evaluation runs in this window: the core plan (src/core/results/plan.ts) for a roadmap of the workspace.
 import type { Roadmap } from '../core/roadmap/model';
-import { resultsPathFor } from '../core/pitfalls';
-import { buildArgv, buildShellCommand, joinArgv, type Outcome, type TemplateValues } from '../core/results/commandTemplate';
+import type { Outcome } from '../core/results/commandTemplate';
 import { currentEvaluationCommand } from '../core/results/evaluated';
+import { datasetFileOf, planEvaluations, type PlannedEvaluation } from '../core/results/plan';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
-import { datasetPathOf, resultsFileOf } from './resultsIndex';
 
 /** Candidate id standing for every candidate of the roadmap. */
 export const ALL_CANDIDATES = '*';
 
-export interface EvaluationStep {
-  readonly candidate: string;
-  /** Absolute path of the results file the command must write. */
-  readonly resultsFile: string;
-  /** The process and its arguments (no shell), unless the roadmap opted in to a shell. */
-  readonly argv?: readonly string[];
-  /** The command line given to the shell, with `evaluation.shell: true`. */
-  readonly shellCommand?: string;
-  /** The command in one string: what the result is stamped with. */
-  readonly command: string;
-}
+export type EvaluationStep = PlannedEvaluation;
 
 export interface EvaluationPlan {
-  readonly entry: RoadmapEntry;
   readonly roadmap: Roadmap;
   /** The roadmap's folder: the command runs there and relative paths resolve against it. */
   readonly cwd: string;
   readonly datasetFile?: string;
   readonly steps: readonly EvaluationStep[];
-}
-
-function valuesFor(entry: RoadmapEntry, roadmap: Roadmap, candidate: string, python: string): TemplateValues {
-  const results = resultsPathFor(roadmap, candidate);
-  const dataset = roadmap.evaluation?.dataset;
-  return {
-    candidate,
-    python,
-    workspaceFolder: entry.folder.uri.fsPath,
-    ...(results !== undefined ? { results } : {}),
-    ...(dataset !== undefined ? { dataset } : {}),
-  };
 }
 
 /** The command a candidate's evaluation runs now, as results are stamped with it; undefined when it cannot run. */
@@ -56,25 +31,10 @@ export function planEvaluation(entry: RoadmapEntry, candidate: string, python: s
   if (!template || template.trim() === '') {
     return { ok: false, error: 'the roadmap has no evaluation.command: run "ML Roadmap: Configure Evaluation…" first' };
   }
+  const cwd = entry.root.fsPath;
   const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.map((c) => c.id) : [candidate];
-  if (ids.length === 0) return { ok: false, error: 'the roadmap has no candidates' };
-  const steps: EvaluationStep[] = [];
-  for (const id of ids) {
-    if (!roadmap.candidates.some((c) => c.id === id)) return { ok: false, error: `there is no candidate '${id}' in the roadmap` };
-    const resultsFile = resultsFileOf(entry, roadmap, id);
-    if (!resultsFile) return { ok: false, error: `no results file for '${id}': set evaluation.results (e.g. results/\${candidate}.json)` };
-    const values = valuesFor(entry, roadmap, id, python);
-    const shell = roadmap.evaluation?.shell === true;
-    if (shell) {
-      const line = buildShellCommand(template, values);
-      if (!line.ok) return { ok: false, error: `evaluation.command: ${line.error}` };
-      steps.push({ candidate: id, resultsFile, shellCommand: line.value, command: line.value });
-    } else {
-      const argv = buildArgv(template, values);
-      if (!argv.ok) return { ok: false, error: `evaluation.command: ${argv.error}` };
-      steps.push({ candidate: id, resultsFile, argv: argv.value, command: joinArgv(argv.value) });
-    }
-  }
-  const datasetFile = datasetPathOf(entry, roadmap);
-  return { ok: true, value: { entry, roadmap, cwd: entry.root.fsPath, steps, ...(datasetFile ? { datasetFile } : {}) } };
+  const steps = planEvaluations({ roadmap, root: cwd, workspaceFolder: entry.folder.uri.fsPath, python, candidates: ids });
+  if (!steps.ok) return steps;
+  const datasetFile = datasetFileOf(cwd, roadmap);
+  return { ok: true, value: { roadmap, cwd, steps: steps.value, ...(datasetFile ? { datasetFile } : {}) } };
 }

@@ -20,6 +20,7 @@ import type { CandidateResultView, ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import { KeyedDebouncer } from '../core/debounce';
 import type { FileEvents } from '../workspace/fileEvents';
+import { datasetFileOf, resultsFileFor } from '../core/results/plan';
 
 /** The roadmap's current evaluation command of a candidate, as results are stamped with it; undefined when unknown. */
 export type CurrentCommandOf = (entry: RoadmapEntry, candidateId: string) => string | undefined;
@@ -69,20 +70,14 @@ export function maxResultFileBytes(): number {
   return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxResultFileSizeMB, 50) * 1024 * 1024;
 }
 
-/** A roadmap path with no `${…}` left, resolved against the roadmap's folder. */
-function resolvedPath(entry: RoadmapEntry, relative: string | undefined): string | undefined {
-  if (!relative || relative.includes('${')) return undefined;
-  return path.resolve(entry.root.fsPath, relative);
-}
-
 /** The results file of a candidate, absolute; undefined when the roadmap names none. */
 export function resultsFileOf(entry: RoadmapEntry, roadmap: Roadmap, candidateId: string): string | undefined {
-  return resolvedPath(entry, resultsPathFor(roadmap, candidateId));
+  return resultsFileFor(entry.root.fsPath, roadmap, candidateId);
 }
 
 /** The dataset of a roadmap, absolute; undefined when it names none. */
 export function datasetPathOf(entry: RoadmapEntry, roadmap: Roadmap): string | undefined {
-  return resolvedPath(entry, roadmap.evaluation?.dataset);
+  return datasetFileOf(entry.root.fsPath, roadmap);
 }
 
 /**

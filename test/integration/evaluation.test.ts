@@ -11,10 +11,10 @@ import type { EvaluateResult } from '../../src/evaluation/commands';
 import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluation';
 import { ResultsTestController } from '../../src/evaluation/testing';
 import { resultTable } from '../../src/evaluation/summary';
-import { ingestStep } from '../../src/evaluation/ingest';
+import { ingestResult } from '../../src/evaluation/ingest';
+import { maxResultFileBytes } from '../../src/evaluation/resultsIndex';
 import type { Evaluations } from '../../src/evaluation/evaluations';
 import { EvaluationTerminal } from '../../src/evaluation/tasks';
-import type { RoadmapEntry } from '../../src/workspace/roadmapStore';
 import type { Roadmap } from '../../src/core/roadmap/model';
 import { waitFor } from './support/extension';
 import { commitAll, git } from './support/git';
@@ -391,13 +391,12 @@ describe('evaluation on the demo project', function () {
     const file = path.join(dir, 'big.json');
     const padding = 'x'.repeat(1536 * 1024);
     fs.writeFileSync(file, JSON.stringify({ format: 'mlroadmap-result/1', candidate: 'cnn', metrics: { accuracy: 0.9 }, notes: padding }));
-    const entry = { root: vscode.Uri.file(dir), uri: vscode.Uri.file(path.join(dir, 'mlroadmap.yaml')) } as unknown as RoadmapEntry;
     const roadmap = { metrics: [], candidates: [{ id: 'cnn', baseline: false, status: 'evaluated' }] } as unknown as Roadmap;
-    const plan = { entry, roadmap, cwd: dir, steps: [] };
     const config = vscode.workspace.getConfiguration('mlroadmap');
     await config.update('results.maxFileSizeMB', 1, vscode.ConfigurationTarget.Global);
     try {
-      const out = await ingestStep(plan, { candidate: 'cnn', resultsFile: file, command: 'run' }, Date.now(), new Map());
+      const request = { root: dir, roadmap, candidate: 'cnn', resultsFile: file, command: 'run', startedAt: Date.now(), cache: new Map() };
+      const out = await ingestResult({ ...request, maxWholeFileBytes: maxResultFileBytes() });
       assert.equal(out.ok, false, JSON.stringify(out));
       assert.match(out.ok ? '' : out.error, /over the 1\.0 MB limit/);
       assert.equal(fs.existsSync(path.join(dir, '.mlroadmap', 'history.jsonl')), false, 'nothing recorded');
