@@ -3,6 +3,7 @@
 import {
   CANDIDATE_STATUSES,
   DEFAULT_DECISIONS_FOLDER,
+  EXECUTORS,
   DEFAULT_MIN_CANDIDATES,
   GOALS,
   LEVELS,
@@ -28,6 +29,13 @@ export interface StringSpec extends BaseSpec {
   readonly default?: string;
   /** `date`: YYYY-MM-DD; `path`: relative to the roadmap's folder, may hold `${variables}`. */
   readonly format?: 'date' | 'path';
+  /**
+   * The form the text must have, as a regular expression source valid in JavaScript (with the `u` flag) and in JSON
+   * Schema alike; a value that does not match is an error (`schema/pattern`) and is left out of the model.
+   */
+  readonly pattern?: string;
+  /** The form in words, for the diagnostic and the hover (e.g. "a size like 32G or 4000M"). Given with `pattern`. */
+  readonly form?: string;
 }
 
 export interface NumberSpec extends BaseSpec {
@@ -87,6 +95,74 @@ const people: ArraySpec = {
   kind: 'array',
   items: { kind: 'string', description: 'A person (name or handle).' },
   description: 'People holding this role.',
+};
+
+/** Slurm memory: a whole number with an optional unit K, M, G or T (sbatch `--mem`; no unit is megabytes). */
+export const SLURM_MEM_PATTERN = '^[0-9]+[KMGTkmgt]?$';
+/** Slurm time: `MM`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM` or `D-HH:MM:SS` (sbatch `--time`). */
+export const SLURM_TIME_PATTERN = '^([0-9]+-[0-9]{1,2}(:[0-9]{1,2}){0,2}|[0-9]+(:[0-9]{1,2}){0,2})$';
+/** A partition or account name (or a comma-separated list of partitions): nothing a `#SBATCH` line could misread. */
+export const SLURM_NAME_PATTERN = '^[A-Za-z0-9_.,-]+$';
+/** One more sbatch option: starts with `-`, on one line (no control character, no line separator). */
+export const SLURM_OPTION_PATTERN = '^-[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$';
+/** Setup lines: any shell text, but no NUL character. */
+export const SLURM_SETUP_PATTERN = '^[^\\x00]*$';
+
+/** Options passed to sbatch: in `evaluation.slurm`, and per candidate (merged key by key over it). */
+const slurm: ObjectSpec = {
+  kind: 'object',
+  located: true,
+  description: 'Options passed to sbatch when the evaluation runs on Slurm; every key optional.',
+  fields: {
+    partition: {
+      kind: 'string',
+      pattern: SLURM_NAME_PATTERN,
+      form: 'a partition name (letters, digits, _ . , -)',
+      description: 'Partition the job runs in (sbatch --partition); a comma-separated list lets Slurm pick the first free one.',
+    },
+    gpus: { kind: 'integer', minimum: 0, description: 'GPUs per job (sbatch --gpus); 0 asks for none (a candidate can drop the evaluation\'s GPUs).' },
+    cpus: { kind: 'integer', minimum: 1, description: 'CPUs per task (sbatch --cpus-per-task).' },
+    mem: {
+      kind: 'string',
+      pattern: SLURM_MEM_PATTERN,
+      form: 'a memory size: a whole number with an optional unit K, M, G or T (32G, 4000M)',
+      description: 'Memory per node (sbatch --mem), e.g. 32G or 4000M; a number without unit is megabytes.',
+    },
+    time: {
+      kind: 'string',
+      pattern: SLURM_TIME_PATTERN,
+      form: 'a Slurm time: MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS',
+      description: 'Wall-time limit (sbatch --time): MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS; quote it ("02:00:00").',
+    },
+    account: {
+      kind: 'string',
+      pattern: SLURM_NAME_PATTERN,
+      form: 'an account name (letters, digits, _ . , -)',
+      description: 'Account the job is charged to (sbatch --account).',
+    },
+    setup: {
+      kind: 'string',
+      pattern: SLURM_SETUP_PATTERN,
+      form: 'shell text without NUL characters',
+      description: 'Shell lines run in the job script before the command, e.g. source .venv/bin/activate (a | block for several lines).',
+    },
+    extra: {
+      kind: 'array',
+      items: {
+        kind: 'string',
+        pattern: SLURM_OPTION_PATTERN,
+        form: 'an sbatch option on one line, starting with - (--constraint=a100)',
+        description: 'One sbatch option, --name=value or --flag.',
+      },
+      description: 'More sbatch options, one per item (e.g. [--constraint=a100, --qos=high]); a candidate\'s are added after the evaluation\'s.',
+    },
+  },
+};
+
+const executor: StringSpec = {
+  kind: 'string',
+  enum: EXECUTORS,
+  description: 'Where the evaluation runs: local (VS Code tasks on this machine, the default) or slurm (one sbatch job per candidate).',
 };
 
 export const ROADMAP_FORMAT: ObjectSpec = {
@@ -197,6 +273,8 @@ export const ROADMAP_FORMAT: ObjectSpec = {
           skip_reason: { kind: 'string', description: 'Why a higher-ranked candidate was passed over.' },
           decision: { kind: 'string', description: 'Number of the architecture decision record about this candidate (e.g. 0002).' },
           results: { kind: 'string', format: 'path', description: 'Results file of this candidate, overriding evaluation.results.' },
+          executor: { ...executor, description: 'Where this candidate\'s evaluation runs, overriding evaluation.executor: local or slurm.' },
+          slurm: { ...slurm, description: 'Slurm options of this candidate, merged key by key over evaluation.slurm (extra is added after the evaluation\'s).' },
         },
       },
     },
@@ -210,6 +288,13 @@ export const ROADMAP_FORMAT: ObjectSpec = {
         results: { kind: 'string', format: 'path', description: 'Where the command writes results, relative to this file; may use ${candidate}.' },
         baseline: { kind: 'string', description: 'Id of the baseline candidate that every other candidate is compared with.' },
         shell: { kind: 'boolean', default: false, description: 'Run the command through a shell (pipes, redirections). Off by default.' },
+        executor,
+        parallel: {
+          kind: 'integer',
+          minimum: 1,
+          description: 'Local executor: how many candidates evaluate at once, each in its own task (default 1).',
+        },
+        slurm,
       },
     },
     reality_checks: {

@@ -33,6 +33,8 @@ export function specMarkdown(pattern: string, spec: FieldSpec, current?: string)
   if (spec.kind === 'string' && spec.enum) {
     lines.push('', `Values: ${spec.enum.map((v) => (v === current ? `**\`${v}\`**` : `\`${v}\``)).join(' · ')}`);
   }
+  if (spec.kind === 'string' && spec.form) lines.push('', `Form: ${escapeMarkdown(spec.form)}`);
+  if (spec.kind === 'array' && spec.items.kind === 'string' && spec.items.form) lines.push('', `Each item: ${escapeMarkdown(spec.items.form)}`);
   if (spec.kind === 'map') lines.push('', `Keys: ${escapeMarkdown(spec.keyDescription)}`);
   if ('default' in spec && spec.default !== undefined) lines.push('', `Default: \`${String(spec.default)}\``);
   if ('minimum' in spec && spec.minimum !== undefined) lines.push('', `Minimum: \`${spec.minimum}\``);

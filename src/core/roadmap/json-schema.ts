@@ -23,6 +23,8 @@ function schemaOf(spec: FieldSpec): Record<string, unknown> {
         // Plain numbers are read as written (`decision: 0002`), so they are accepted as text.
         out.type = ['string', 'number'];
       }
+      // A pattern holds for text; a plain number is read as written and checked by the reader.
+      if (spec.pattern !== undefined) out.pattern = spec.pattern;
       if (spec.default !== undefined) out.default = spec.default;
       break;
     case 'number':

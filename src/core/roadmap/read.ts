@@ -173,10 +173,32 @@ function readString(ctx: ReadContext, node: unknown, spec: StringSpec, path: Nod
     );
     return undefined;
   }
+  if (spec.pattern !== undefined && !patternOf(spec.pattern).test(text)) {
+    const what = spec.form ?? `text matching ${spec.pattern}`;
+    const key = [...path].reverse().find((p) => typeof p === 'string') ?? 'value';
+    report(ctx, 'schema/pattern', 'error', `'${shownText(text)}' is not a valid ${key}: expected ${what}.`, nodeRange(ctx, node), path);
+    return undefined;
+  }
   if (spec.format === 'date' && !DATE.test(text)) {
     report(ctx, 'schema/format', 'warning', `'${text}' is not a date written YYYY-MM-DD.`, nodeRange(ctx, node), path);
   }
   return text;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** The compiled `pattern` of a spec (with the `u` flag, as JSON Schema validators compile it). */
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
+  return re;
+}
+
+/** A value shown in a message: at most 40 characters, control characters and line breaks escaped. */
+function shownText(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}...` : text;
+  // eslint-disable-next-line no-control-regex
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function readArray(ctx: ReadContext, node: unknown, spec: ArraySpec, path: NodePath): unknown[] | undefined {

@@ -1,6 +1,6 @@
 // Checks that need the whole roadmap: duplicate ids, references between sections, paths that leave the workspace.
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Roadmap } from './model';
+import type { Evaluation, Roadmap } from './model';
 import { firstLineRange, keyText, nodeRange, report, resolveNode, type NodePath, type ReadContext } from './read';
 import { nearest } from './suggest';
 
@@ -78,6 +78,36 @@ function checkPath(ctx: ReadContext, owner: object, key: string): void {
   }
 }
 
+/** Above this, `evaluation.parallel` is warned about (`semantic/parallel-high`). */
+export const PARALLEL_WARNING_ABOVE = 64;
+
+/** `evaluation.parallel`: warned about when very high, a hint when no candidate runs locally (Slurm jobs ignore it). */
+function checkParallel(ctx: ReadContext, roadmap: Roadmap, evaluation: Evaluation): void {
+  const at = fieldNode(ctx, evaluation, 'parallel');
+  if (!at || evaluation.parallel === undefined) return;
+  if (evaluation.parallel > PARALLEL_WARNING_ABOVE) {
+    report(
+      ctx,
+      'semantic/parallel-high',
+      'warning',
+      `${evaluation.parallel} evaluations at once: above ${PARALLEL_WARNING_ABOVE}, they rarely fit one machine (each runs the whole command).`,
+      nodeRange(ctx, at.node),
+      at.path,
+    );
+  }
+  const anyLocal = roadmap.candidates.some((c) => (c.executor ?? evaluation.executor ?? 'local') === 'local');
+  if (evaluation.executor === 'slurm' && !anyLocal) {
+    report(
+      ctx,
+      'semantic/parallel-unused',
+      'hint',
+      '`parallel` applies to local evaluations only: with `executor: slurm`, every candidate is its own job and the jobs run side by side.',
+      nodeRange(ctx, at.node),
+      at.path,
+    );
+  }
+}
+
 export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
   const steps = [...roadmap.discovery.flatMap((s) => s.steps), ...roadmap.production.flatMap((t) => t.steps)];
   checkDuplicates(ctx, 'metric', roadmap.metrics);
@@ -127,6 +157,7 @@ export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
     }
     checkPath(ctx, evaluation, 'dataset');
     checkPath(ctx, evaluation, 'results');
+    checkParallel(ctx, roadmap, evaluation);
   }
   checkPath(ctx, roadmap, 'decisions');
 }

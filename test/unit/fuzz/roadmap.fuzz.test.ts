@@ -59,6 +59,32 @@ describe('fuzz: roadmaps through parse, analysis and `mlroadmap check`', functio
     assert.ok(growth < HEAP_GROWTH_BOUND, `heap grew ${Math.round(growth / 1e6)} MB`);
   });
 
+  it('1,000 mutated demo roadmaps running on Slurm (executor, parallel, slurm options): no throw, every diagnostic inside the text', () => {
+    const cluster = DEMO.replace(
+      '  baseline: majority\n',
+      [
+        '  baseline: majority',
+        '  executor: slurm',
+        '  parallel: 2',
+        '  slurm:',
+        '    partition: gpu,debug',
+        '    gpus: 1',
+        '    cpus: 8',
+        '    mem: 32G',
+        '    time: "1-02:00:00"',
+        '    account: vision',
+        '    setup: |',
+        '      module load cuda',
+        '      source .venv/bin/activate',
+        '    extra: [--constraint=a100, --qos=high]',
+        '',
+      ].join('\n'),
+    ).replace('  - id: cnn\n', '  - id: cnn\n    executor: local\n    slurm: { gpus: 2, mem: 64G, extra: [--exclusive] }\n');
+    assert.notEqual(cluster.indexOf('executor: local'), -1);
+    assert.deepEqual(parseRoadmap(cluster).diagnostics.filter((d) => d.severity === 'error'), []);
+    fc.assert(fc.property(mutatedFrom([cluster]), check), { seed: FUZZ_SEED, numRuns: 1000 });
+  });
+
   it('200 mutated demo roadmaps through `mlroadmap check --json`: exit 0, 1 or 2, JSON out, no throw', async () => {
     const file = path.join(dir, 'mlroadmap.yaml');
     await fc.assert(

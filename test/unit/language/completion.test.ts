@@ -92,6 +92,22 @@ describe('completionsAt', () => {
     assert.deepEqual(proposals.map((p) => [p.label, p.insertText]), [['compute_hours', 'compute_hours: $0'], ['risk', 'risk: ${1|low,medium,high|}']]);
   });
 
+  it('offers the executor, parallel and slurm keys of the evaluation and a candidate, and the executor values', () => {
+    const evaluation = labels('evaluation:\n  command: python e.py\n  |\n');
+    for (const key of ['executor', 'parallel', 'slurm']) assert.ok(evaluation.includes(key), evaluation.join());
+    const candidate = cursor('candidates:\n  - id: a\n    |\n');
+    const proposals = completionsAt(candidate.source, candidate.offset);
+    assert.equal(proposals.find((p) => p.label === 'executor')?.insertText, 'executor: ${1|local,slurm|}');
+    assert.equal(proposals.find((p) => p.label === 'slurm')?.insertText, 'slurm:\n\t$0');
+    assert.deepEqual(labels('evaluation:\n  executor: |\n'), ['local', 'slurm']);
+    assert.deepEqual(labels('candidates:\n  - id: a\n    executor: |\n'), ['local', 'slurm']);
+    assert.deepEqual(labels('evaluation:\n  slurm:\n    gpus: 1\n    |\n'), ['partition', 'cpus', 'mem', 'time', 'account', 'setup', 'extra']);
+    const flow = cursor('candidates:\n  - id: a\n    slurm: { gpus: 2, | }\n');
+    const extra = completionsAt(flow.source, flow.offset).find((p) => p.label === 'extra');
+    assert.equal(extra?.insertText, 'extra: [$0]');
+    assert.match(extra?.documentation ?? '', /added after the evaluation/);
+  });
+
   it('replaces only the name of a key that already has its colon', () => {
     const { source, offset } = cursor('candidates:\n  - id: a\n    sta|tus: idea\n');
     const status = completionsAt(source, offset).find((p) => p.label === 'status');

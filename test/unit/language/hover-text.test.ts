@@ -23,6 +23,21 @@ describe('hoverAt', () => {
     assert.match(hover('expected:', 2)?.markdown ?? '', /Keys: A metric id/);
   });
 
+  it('on a Slurm option, shows its meaning and the form its value must have', () => {
+    const text = 'evaluation:\n  executor: slurm\n  slurm:\n    mem: 32G\n    time: "02:00:00"\n    extra: [--constraint=a100]\n';
+    const at = (needle: string, delta: number) => hoverAt(readSource(text), text.indexOf(needle) + delta);
+    const mem = at('mem:', 1);
+    assert.ok(mem);
+    assert.equal(text.slice(mem.start, mem.end), 'mem');
+    assert.match(mem.markdown, /^`evaluation\.slurm\.mem` — text/);
+    assert.match(mem.markdown, /Form: a memory size/);
+    assert.match(at('time:', 1)?.markdown ?? '', /Form: a Slurm time: MM, MM:SS, HH:MM:SS/);
+    assert.match(at('extra:', 1)?.markdown ?? '', /Each item: an sbatch option on one line, starting with \\-/);
+    const executor = at('slurm\n', 2);
+    assert.ok(executor);
+    assert.match(executor.markdown, /Values: `local` · \*\*`slurm`\*\*/);
+  });
+
   it('on a status value, shows the allowed values with the current one in bold', () => {
     const h = hover('status: blocked', 10);
     assert.ok(h);

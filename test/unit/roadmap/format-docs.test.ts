@@ -33,4 +33,16 @@ describe('docs/roadmap-format.md', () => {
     assert.deepEqual(r.diagnostics, []);
     assert.equal(r.roadmap?.overrides.length, 1);
   });
+
+  it('shows a cluster example that parses with no diagnostics and documents the override rule', () => {
+    const section = DOC.slice(DOC.indexOf('## Running evaluations on a cluster'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example);
+    const r = parseRoadmap(`version: 1\nproject: { name: x }\n${example}`);
+    assert.deepEqual(r.diagnostics, []);
+    assert.equal(r.roadmap?.evaluation?.executor, 'slurm');
+    assert.equal(r.roadmap?.evaluation?.slurm?.mem, '32G');
+    assert.deepEqual(r.roadmap?.candidates.map((c) => [c.id, c.executor ?? null, c.slurm?.gpus ?? null]), [['big', null, 2], ['tiny', 'local', null]]);
+    for (const words of ['.mlroadmap/jobs/', 'sbatch --parsable', '.mlroadmap/jobs.jsonl', 'key by key', 'added after']) assert.ok(section.includes(words), words);
+  });
 });

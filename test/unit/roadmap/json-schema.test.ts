@@ -72,7 +72,26 @@ describe('schemas/mlroadmap.schema.json', () => {
       healthyRoadmap([['target: 0.97', 'target: high']]),
       healthyRoadmap([['    goal: maximize\n    target: 0.97', '    goal: maximize\n    taget: 0.97']]),
       healthyRoadmap([['role: data_engineers', 'role: data_engineer']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  executor: slrum']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  parallel: 0']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { partiton: gpu }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { mem: 32GB }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { time: 2h }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { partition: "gpu\\n#SBATCH -x" }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { account: "a b" }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { extra: [constraint=a100] }']]),
+      healthyRoadmap([['  baseline: majority', '  baseline: majority\n  slurm: { setup: "a\\0b" }']]),
     ];
+    const cluster = healthyRoadmap([
+      [
+        '  baseline: majority',
+        '  baseline: majority\n  executor: slurm\n  parallel: 2\n  slurm:\n    partition: gpu\n    gpus: 1\n    cpus: 8\n    mem: 32G\n' +
+          '    time: "02:00:00"\n    account: vision\n    setup: |\n      source .venv/bin/activate\n    extra: [--constraint=a100]',
+      ],
+      ['    status: shortlisted', '    status: shortlisted\n    executor: local\n    slurm: { gpus: 2, time: 90 }'],
+    ]);
+    assert.ok(validate(parse(cluster)), JSON.stringify(validate.errors));
+    assert.deepEqual(parseRoadmap(cluster).diagnostics, []);
     for (const text of broken) {
       assert.equal(validate(parse(text)), false, text.slice(0, 60));
       assert.ok(parseRoadmap(text).diagnostics.length > 0);

@@ -287,6 +287,204 @@ describe('parseRoadmap', () => {
     });
   });
 
+  describe('executors and Slurm options', () => {
+    const CLUSTER = minimalRoadmap(
+      [
+        'candidates:',
+        '  - id: big',
+        '    executor: local',
+        '    slurm: { gpus: 2, extra: [--qos=high] }',
+        'evaluation:',
+        '  command: ${python} evaluate.py --candidate ${candidate} --dataset ${dataset} --out ${results}',
+        '  executor: slurm',
+        '  parallel: 2',
+        '  slurm:',
+        '    partition: gpu',
+        '    gpus: 1',
+        '    cpus: 8',
+        '    mem: 32G',
+        '    time: "02:00:00"',
+        '    account: vision',
+        '    setup: |',
+        '      source .venv/bin/activate',
+        '      module load cuda',
+        '    extra: [--constraint=a100]',
+        '',
+      ].join('\n'),
+    );
+
+    /** The one diagnostic of `code` for `evaluation.slurm.<line>` (or another evaluation line), with what it covers. */
+    function slurmProblem(line: string, code: string, under = '  slurm:\n    '): { d: RoadmapDiagnostic; text: string } {
+      const text = minimalRoadmap(`evaluation:\n  executor: slurm\n${under}${line}\n`);
+      return { d: only(text, code), text };
+    }
+
+    it('reads executor, parallel and every slurm key, with the options\' range', () => {
+      const r = parseRoadmap(CLUSTER);
+      assert.deepEqual(r.diagnostics, []);
+      const e = r.roadmap?.evaluation;
+      assert.ok(e?.slurm);
+      assert.equal(e.executor, 'slurm');
+      assert.equal(e.parallel, 2);
+      const { range, ...options } = e.slurm;
+      assert.deepEqual(options, {
+        partition: 'gpu',
+        gpus: 1,
+        cpus: 8,
+        mem: '32G',
+        time: '02:00:00',
+        account: 'vision',
+        setup: 'source .venv/bin/activate\nmodule load cuda\n',
+        extra: ['--constraint=a100'],
+      });
+      assert.equal(CLUSTER.split('\n')[range.start.line].slice(range.start.character), 'partition: gpu');
+      const big = r.roadmap?.candidates[0];
+      assert.equal(big?.executor, 'local');
+      assert.deepEqual([big?.slurm?.gpus, big?.slurm?.extra], [2, ['--qos=high']]);
+    });
+
+    it('leaves every new key optional: a version 1 roadmap without them reads as before', () => {
+      const m = parseRoadmap(minimalRoadmap('candidates: [{ id: c }]\nevaluation: { command: python e.py }\n')).roadmap;
+      assert.deepEqual([m?.evaluation?.executor, m?.evaluation?.parallel, m?.evaluation?.slurm], [undefined, undefined, undefined]);
+      assert.deepEqual([m?.candidates[0].executor, m?.candidates[0].slurm], [undefined, undefined]);
+      assert.deepEqual(parseRoadmap(minimalRoadmap('evaluation:\n  slurm: {}\n')).diagnostics, []);
+    });
+
+    it('rejects an unknown executor with the allowed values and the nearest one', () => {
+      const text = minimalRoadmap('evaluation: { executor: slrum }\n');
+      const d = only(text, 'schema/enum');
+      assert.deepEqual([d.severity, d.path, d.suggestion, covered(text, d)], ['error', ['evaluation', 'executor'], 'slurm', 'slrum']);
+      assert.match(d.message, /expected one of local, slurm/);
+      const c = only(minimalRoadmap('candidates: [{ id: c, executor: Local }]\n'), 'schema/enum');
+      assert.deepEqual([c.path, c.suggestion], [['candidates', 0, 'executor'], 'local']);
+      assert.equal(only(minimalRoadmap('evaluation: { executor: cloud }\n'), 'schema/enum').suggestion, undefined);
+      assert.equal(parseRoadmap(text).roadmap?.evaluation?.executor, undefined);
+    });
+
+    it('wants parallel a whole number of at least 1, and warns above 64', () => {
+      for (const [value, code] of [['0', 'schema/minimum'], ['-2', 'schema/minimum'], ['1.5', 'schema/type'], ['two', 'schema/type'], ['"2"', 'schema/type']]) {
+        const text = minimalRoadmap(`evaluation:\n  parallel: ${value}\n`);
+        const d = only(text, code);
+        assert.deepEqual([d.severity, d.path, covered(text, d)], ['error', ['evaluation', 'parallel'], value]);
+        assert.equal(parseRoadmap(text).roadmap?.evaluation?.parallel, undefined);
+      }
+      assert.deepEqual(parseRoadmap(minimalRoadmap('evaluation: { parallel: 64 }\n')).diagnostics, []);
+      const text = minimalRoadmap('evaluation:\n  parallel: 65\n');
+      const d = only(text, 'semantic/parallel-high');
+      assert.deepEqual([d.severity, d.path, covered(text, d)], ['warning', ['evaluation', 'parallel'], '65']);
+      assert.equal(parseRoadmap(text).roadmap?.evaluation?.parallel, 65);
+    });
+
+    it('hints that parallel is unused when every candidate runs on Slurm, and only then', () => {
+      const text = minimalRoadmap('candidates: [{ id: a }, { id: b }]\nevaluation:\n  executor: slurm\n  parallel: 2\n');
+      const d = only(text, 'semantic/parallel-unused');
+      assert.deepEqual([d.severity, covered(text, d)], ['hint', '2']);
+      assert.deepEqual(parseRoadmap(CLUSTER).diagnostics, []);
+      assert.deepEqual(parseRoadmap(minimalRoadmap('candidates: [{ id: a }]\nevaluation: { parallel: 2 }\n')).diagnostics, []);
+      assert.deepEqual(parseRoadmap(minimalRoadmap('candidates: [{ id: a, executor: slurm }]\nevaluation: { parallel: 2 }\n')).diagnostics, []);
+    });
+
+    it('warns about unknown keys under slurm with the nearest known key', () => {
+      const { d, text } = slurmProblem('partiton: gpu', 'schema/unknown-key');
+      assert.deepEqual([d.severity, d.path, d.suggestion, covered(text, d)], ['warning', ['evaluation', 'slurm', 'partiton'], 'partition', 'partiton']);
+      assert.match(d.message, /in 'evaluation\.slurm'/);
+      const c = only(minimalRoadmap('candidates: [{ id: c, slurm: { gpu: 2 } }]\n'), 'schema/unknown-key');
+      assert.deepEqual([c.path, c.suggestion], [['candidates', 0, 'slurm', 'gpu'], 'gpus']);
+      assert.equal(only(minimalRoadmap('evaluation: { slurm: { nodes: 2 } }\n'), 'schema/unknown-key').suggestion, undefined);
+    });
+
+    it('reports wrong types of the slurm options, the candidate\'s included', () => {
+      const cases: [string, string, (string | number)[]][] = [
+        ['evaluation: { slurm: gpu }\n', 'gpu', ['evaluation', 'slurm']],
+        ['evaluation: { slurm: { gpus: one } }\n', 'one', ['evaluation', 'slurm', 'gpus']],
+        ['evaluation: { slurm: { cpus: 2.5 } }\n', '2.5', ['evaluation', 'slurm', 'cpus']],
+        ['evaluation: { slurm: { extra: --qos=high } }\n', '--qos=high', ['evaluation', 'slurm', 'extra']],
+        ['evaluation: { slurm: { setup: [a, b] } }\n', '[a, b]', ['evaluation', 'slurm', 'setup']],
+        ['evaluation: { slurm: { partition: true } }\n', 'true', ['evaluation', 'slurm', 'partition']],
+        ['evaluation: { executor: [slurm] }\n', '[slurm]', ['evaluation', 'executor']],
+        ['candidates: [{ id: c, slurm: [gpus] }]\n', '[gpus]', ['candidates', 0, 'slurm']],
+      ];
+      for (const [body, shown, path] of cases) {
+        const text = minimalRoadmap(body);
+        const d = only(text, 'schema/type');
+        assert.deepEqual([d.severity, d.path, covered(text, d)], ['error', path, shown], body);
+      }
+    });
+
+    it('wants gpus a whole number >= 0 and cpus >= 1', () => {
+      assert.deepEqual(only(minimalRoadmap('evaluation: { slurm: { gpus: -1 } }\n'), 'schema/minimum').path, ['evaluation', 'slurm', 'gpus']);
+      assert.deepEqual(only(minimalRoadmap('evaluation: { slurm: { cpus: 0 } }\n'), 'schema/minimum').path, ['evaluation', 'slurm', 'cpus']);
+      assert.deepEqual(parseRoadmap(minimalRoadmap('candidates: [{ id: c, slurm: { gpus: 0 } }]\n')).diagnostics, []);
+    });
+
+    it('accepts mem as a whole number with an optional K, M, G or T, and nothing else', () => {
+      for (const mem of ['32G', '4000M', '4000', '1T', '512k', '0']) {
+        assert.deepEqual(parseRoadmap(minimalRoadmap(`evaluation: { slurm: { mem: ${mem} } }\n`)).diagnostics, [], mem);
+      }
+      for (const mem of ['32GB', '1.5G', 'G', '-4G', '32 G', 'lots', '4G;x', '"32G\\n#SBATCH -x"']) {
+        const { d, text } = slurmProblem(`mem: ${mem}`, 'schema/pattern');
+        assert.deepEqual([d.severity, d.path, covered(text, d)], ['error', ['evaluation', 'slurm', 'mem'], mem], mem);
+        assert.match(d.message, /not a valid mem: expected a memory size/);
+        assert.equal(parseRoadmap(text).roadmap?.evaluation?.slurm?.mem, undefined);
+      }
+    });
+
+    it('accepts the six Slurm time forms and nothing else', () => {
+      for (const time of ['90', '"90:30"', '"02:00:00"', '"100:00:00"', '1-12', '"1-12:30"', '"2-00:00:00"']) {
+        assert.deepEqual(parseRoadmap(minimalRoadmap(`evaluation: { slurm: { time: ${time} } }\n`)).diagnostics, [], time);
+      }
+      for (const time of ['2h', '"1:2:3:4"', '"1-"', '"-12"', '"02:00:000"', '1.5', '"1-2-3"', '"02:00:00 "', 'infinite']) {
+        const { d, text } = slurmProblem(`time: ${time}`, 'schema/pattern');
+        assert.deepEqual([d.severity, d.path, covered(text, d)], ['error', ['evaluation', 'slurm', 'time'], time], time);
+        assert.match(d.message, /MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS/);
+      }
+    });
+
+    it('rejects partition and account names that could break out of an #SBATCH line', () => {
+      for (const name of ['gpu', '"gpu,cpu"', 'a100_x.1-b', '42']) {
+        assert.deepEqual(parseRoadmap(minimalRoadmap(`evaluation: { slurm: { partition: ${name}, account: ${name} } }\n`)).diagnostics, [], name);
+      }
+      for (const key of ['partition', 'account']) {
+        for (const name of ['"gpu cpu"', '"gpu\\n#SBATCH --wrap=x"', 'gpu;rm', '"$(id)"', '"`id`"', 'gpu#x', '"gpu\\t"', "'a\"b'", '"é"']) {
+          const { d, text } = slurmProblem(`${key}: ${name}`, 'schema/pattern');
+          assert.deepEqual([d.severity, d.path, covered(text, d)], ['error', ['evaluation', 'slurm', key], name], name);
+          assert.ok(!/\n/.test(d.message), 'a line break in the value is shown escaped');
+          assert.equal(parseRoadmap(text).roadmap?.evaluation?.slurm?.[key as 'partition' | 'account'], undefined);
+        }
+      }
+    });
+
+    it('wants each extra option to start with - and hold no line break or control character', () => {
+      const good = minimalRoadmap('evaluation: { slurm: { extra: [--constraint=a100, -N1, "--comment=a b c", --exclusive] } }\n');
+      assert.deepEqual(parseRoadmap(good).diagnostics, []);
+      assert.deepEqual(parseRoadmap(good).roadmap?.evaluation?.slurm?.extra, ['--constraint=a100', '-N1', '--comment=a b c', '--exclusive']);
+      const text = minimalRoadmap('evaluation:\n  slurm:\n    extra: [--qos=high, constraint=a100, "--a\\n#SBATCH --b", "--tab\\tx", "--ls\\u2028x"]\n');
+      const bad = parseRoadmap(text).diagnostics.filter((d) => d.code === 'schema/pattern');
+      assert.deepEqual(bad.map((d) => d.path), [3, 4, 5, 6].map((_, i) => ['evaluation', 'slurm', 'extra', i + 1]));
+      assert.deepEqual(bad.map((d) => covered(text, d)), ['constraint=a100', '"--a\\n#SBATCH --b"', '"--tab\\tx"', '"--ls\\u2028x"']);
+      assert.match(bad[0].message, /'constraint=a100' is not a valid extra: expected an sbatch option on one line, starting with -/);
+      assert.deepEqual(parseRoadmap(text).roadmap?.evaluation?.slurm?.extra, ['--qos=high']);
+    });
+
+    it('takes any setup text, several lines included, but no NUL', () => {
+      const block = minimalRoadmap('evaluation:\n  slurm:\n    setup: |\n      module load cuda/12\n      source .venv/bin/activate && export X="$(pwd)"\n');
+      assert.deepEqual(parseRoadmap(block).diagnostics, []);
+      assert.equal(parseRoadmap(block).roadmap?.evaluation?.slurm?.setup, 'module load cuda/12\nsource .venv/bin/activate && export X="$(pwd)"\n');
+      const { d, text } = slurmProblem('setup: "source a\\0b"', 'schema/pattern');
+      assert.deepEqual([d.path, covered(text, d)], [['evaluation', 'slurm', 'setup'], '"source a\\0b"']);
+      assert.match(d.message, /'source a\\u0000b' is not a valid setup/);
+    });
+
+    it('diagnoses a candidate\'s slurm options the same way, with the candidate\'s path', () => {
+      const text = minimalRoadmap('candidates:\n  - id: c\n    slurm:\n      mem: 8GB\n      time: soon\n');
+      const bad = parseRoadmap(text).diagnostics;
+      assert.deepEqual(bad.map((d) => [d.code, d.path, covered(text, d)]), [
+        ['schema/pattern', ['candidates', 0, 'slurm', 'mem'], '8GB'],
+        ['schema/pattern', ['candidates', 0, 'slurm', 'time'], 'soon'],
+      ]);
+    });
+  });
+
   describe('robustness', () => {
     it('survives aliases, alias bombs, tags, CRLF and lone CR line breaks', () => {
       const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
