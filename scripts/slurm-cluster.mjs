@@ -27,6 +27,7 @@ const MUNGE_KEY = '/etc/munge/munge.key';
 const MUNGE_RUN = '/run/munge';
 const SBIN = ['/usr/sbin', '/sbin', '/usr/bin', '/bin'];
 const READY_TIMEOUT_MS = 30_000;
+const SLURM_PROGRAMS = ['munged', 'slurmctld', 'slurmd', 'sinfo', 'sbatch', 'squeue', 'scontrol', 'scancel'];
 
 const say = (message) => console.log(`[slurm-cluster] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -299,6 +300,30 @@ export function clusterStatus() {
   const pids = state?.pids ?? {};
   const s = nodeState();
   return { answering: s !== undefined, ...(s !== undefined ? { nodeState: s } : {}), owned: !!state, pids, alive: state ? recordedAlive(state).map(([name]) => name) : [] };
+}
+
+/**
+ * For the test layers: installs Slurm when it is missing (scripts/setup-slurm.sh), starts the cluster (or reuses the
+ * one that answers), runs `body`, and stops the daemons only when this call started them. A cluster that cannot
+ * start is said once; the Slurm tests then fail saying the cluster does not answer.
+ */
+export async function withTestCluster(body) {
+  if (!SLURM_PROGRAMS.every((p) => which(p))) {
+    say('Slurm is not installed: running scripts/setup-slurm.sh');
+    const r = spawnSync('bash', [join(fileURLToPath(new URL('.', import.meta.url)), 'setup-slurm.sh')], { stdio: 'inherit' });
+    if (r.status !== 0) say(`scripts/setup-slurm.sh failed with exit code ${r.status}`);
+  }
+  let started = false;
+  try {
+    started = (await startCluster({ quiet: true })).started;
+  } catch (error) {
+    say(`the test cluster did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await body();
+  } finally {
+    if (started) await stopCluster({ quiet: true });
+  }
 }
 
 async function main(argv) {

@@ -49,16 +49,21 @@ try {
   process.exit(1);
 }
 const results = [];
-for (const layer of layers) {
-  const t = Date.now();
-  console.log(`\n=== ${layer.name} tests`);
-  const r = spawnSync(process.execPath, [join('scripts', layer.script), ...layer.args], {
-    cwd: REPO,
-    stdio: 'inherit',
-    env: { ...process.env, MLROADMAP_BUILT: '1' },
-  });
-  const summary = readSummary(join(REPO, 'test-results', `${layer.summary}-summary.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
-  results.push({ layer: layer.name, ...summary, exitCode: r.status ?? 1, time: seconds(t) });
+// One Slurm test cluster for every layer (each layer would otherwise start and stop its own).
+const { withTestCluster } = await import('./slurm-cluster.mjs');
+await withTestCluster(() => runLayers());
+function runLayers() {
+  for (const layer of layers) {
+    const t = Date.now();
+    console.log(`\n=== ${layer.name} tests`);
+    const r = spawnSync(process.execPath, [join('scripts', layer.script), ...layer.args], {
+      cwd: REPO,
+      stdio: 'inherit',
+      env: { ...process.env, MLROADMAP_BUILT: '1' },
+    });
+    const summary = readSummary(join(REPO, 'test-results', `${layer.summary}-summary.json`)) ?? { passed: 0, failed: 0, skipped: 0 };
+    results.push({ layer: layer.name, ...summary, exitCode: r.status ?? 1, time: seconds(t) });
+  }
 }
 const width = Math.max(12, ...layers.map((l) => l.name.length + 1));
 

@@ -13,6 +13,7 @@ import { runTests } from '@vscode/test-electron';
 import { REPO, ensureCodeServer, prepareWorkspace, run, tempDir, workspaceTrustMode } from './vscode-env.mjs';
 import { reportLayer, summaryPath } from './test-summary.mjs';
 import { vscePackage } from './pack-extension.mjs';
+import { withTestCluster } from './slurm-cluster.mjs';
 
 const restricted = process.argv.includes('--restricted') || workspaceTrustMode() === 'restricted';
 const LAYER = restricted ? 'integration-restricted' : 'integration';
@@ -75,8 +76,10 @@ async function main() {
   const pythonExtension = restricted || desktop ? undefined : packPythonExtensionDouble();
 
   let exitCode = 0;
+  // The Slurm suite submits real jobs: the main suite runs with the single-node test cluster up.
+  const cluster = restricted ? (body) => body() : withTestCluster;
   try {
-    await runTests({
+    await cluster(() => runTests({
       ...(desktop ? {} : { vscodeExecutablePath: join(REPO, 'scripts', 'code-server-test-shim.mjs') }),
       extensionDevelopmentPath: REPO,
       extensionTestsPath: join(OUT, 'index.js'),
@@ -88,7 +91,7 @@ async function main() {
         ...(pythonExtension ? [`--install-extension=${pythonExtension}`] : []),
       ],
       extensionTestsEnv: { MLROADMAP_TEST_SUMMARY: summary, MLROADMAP_WORKSPACE_TRUST: restricted ? 'restricted' : 'disabled' },
-    });
+    }));
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     exitCode = 1;

@@ -10,6 +10,7 @@ import { activateViews } from './views';
 import { activateCommands } from './commands';
 import { activateLanguage } from './language';
 import { activateEvaluation } from './evaluation';
+import { activateJobs } from './jobs';
 import { activateDecisions } from './decisions';
 import { activateScaffold } from './scaffold';
 import { activateBoard } from './panels/board';
@@ -43,7 +44,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
     this.disposables.push(results, decisions);
     const analysis = new RoadmapAnalysis(store, results);
     this.disposables.push(analysis);
-    this.services = { context, log, store, results, decisions, analysis, activationStarted };
+    this.services = { context, log, store, results, decisions, analysis, files, activationStarted };
 
     for (const activateFeature of [
       activateDiagnostics,
@@ -51,6 +52,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
       activateCommands,
       activateLanguage,
       activateEvaluation,
+      activateJobs,
       activateDecisions,
       activateScaffold,
       activateBoard,

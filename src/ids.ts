@@ -35,6 +35,9 @@ export const Commands = {
   supersedeDecision: 'mlroadmap.supersedeDecision',
   generateDecisionIndex: 'mlroadmap.generateDecisionIndex',
   exportReport: 'mlroadmap.exportReport',
+  showJobLog: 'mlroadmap.showJobLog',
+  cancelJob: 'mlroadmap.cancelJob',
+  resubmitJob: 'mlroadmap.resubmitJob',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -44,6 +47,7 @@ export const Views = {
   candidates: 'mlroadmap.candidates',
   metrics: 'mlroadmap.metrics',
   decisions: 'mlroadmap.decisions',
+  jobs: 'mlroadmap.jobs',
 } as const;
 
 export const ContextKeys = {
@@ -55,6 +59,7 @@ export const ContextKeys = {
   hasDecisions: 'mlroadmap.hasDecisions',
   hasLastEvaluation: 'mlroadmap.hasLastEvaluation',
   gateBlocked: 'mlroadmap.gateBlocked',
+  hasJobs: 'mlroadmap.hasJobs',
 } as const;
 
 export const Settings = {

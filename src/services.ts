@@ -6,6 +6,8 @@ import type { HistoryRecord } from './core/results/history';
 import type { DecisionCategory, FolderError } from './core/decisions/model';
 import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
+import type { FileEvents } from './workspace/fileEvents';
+import type { JobsHandle } from './jobs';
 
 /** The latest evaluation result of one candidate, as views, CodeLens and the Testing view show it. */
 export interface CandidateResultView {
@@ -69,8 +71,12 @@ export interface Services {
   readonly decisions: DecisionsIndex;
   /** Pitfall findings, gate state, focus and progress per roadmap, kept current. */
   readonly analysis: RoadmapAnalysis;
+  /** The workspace's file events (one watcher), for features that follow files of their own. */
+  readonly files: FileEvents;
   /** `performance.now()` when `activate` began: the views log how long their first items took (the bench reads it). */
   readonly activationStarted: number;
   /** The sidebar's providers and status bar item, set by the views feature (for tests and other features). */
   views?: ViewsHandle;
+  /** The Slurm jobs of every roadmap, set by the jobs feature. */
+  jobs?: JobsHandle;
 }

@@ -7,6 +7,7 @@ import { runDecisions } from './decisions';
 import { runScaffold } from './scaffold';
 import { runInit } from './init';
 import { runReport } from './report';
+import { runEvaluate, runJobs } from './evaluate';
 import type { CliIo } from './io';
 import { nodeIo } from './io';
 
@@ -20,6 +21,9 @@ Commands:
   decisions [folder] [--json]                                    list architecture decision records
   report [mlroadmap.yaml] --out <file> [--format html|md] [--since <git ref>]
                                                                  write the Discovery report (one offline page)
+  evaluate [candidate…|--all] [--executor local|slurm] [--wait] [--json] [--python <interpreter>]
+                                                                 run evaluations here or as Slurm jobs; record results
+  jobs [--json]                                                  list the roadmap's Slurm jobs
   scaffold <dumb|sklearn|pytorch> --dir <folder> --dataset <csv> --target <column>
            [--task classification|regression] [--name <id>] [--roadmap <mlroadmap.yaml>]
                                                                  write a runnable baseline
@@ -40,6 +44,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return runScaffold(rest, io);
     case 'report':
       return runReport(rest, io);
+    case 'evaluate':
+      return runEvaluate(rest, io);
+    case 'jobs':
+      return runJobs(rest, io);
     case '--help':
     case '-h':
     case 'help':

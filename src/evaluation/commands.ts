@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { argsOf, guardCommand, isOutcome, refuseUntrusted as refuseUntrustedWith, resolveTarget, type TargetArgs } from '../commands/target';
 import { baselineCandidate } from '../core/pitfalls';
 import { Commands } from '../ids';
+import { executionOf } from '../core/jobs/execution';
+import { submitAndSay, type SubmittedOutcome } from '../jobs';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { compareUri } from './compareDocument';
@@ -23,7 +25,8 @@ interface CompareArgs extends EvaluateArgs {
 
 /** What the evaluate commands return: the run's outcome, or why nothing ran. */
 export type EvaluateResult =
-  | (RunOutcome & { readonly done: boolean })
+  | (RunOutcome & { readonly done: boolean; readonly submitted?: SubmittedOutcome })
+  | (SubmittedOutcome & { readonly submitted: SubmittedOutcome })
   | { readonly done: false; readonly reason: 'cancelled' | 'restricted' | 'no-roadmap' | 'invalid' | 'failed'; readonly message?: string };
 
 /** Refuses to run code in Restricted Mode, saying why. */
@@ -131,7 +134,15 @@ export function registerEvaluationCommands(services: Services, index: Evaluation
       void vscode.window.showErrorMessage(message);
       return { done: false, reason: 'invalid', message };
     }
-    return runEvaluationTask(evaluations, target.entry, candidate);
+    // Candidates the roadmap sends to Slurm are submitted as jobs; the others run here as a task.
+    const roadmap = target.roadmap;
+    const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.map((c) => c.id) : [candidate];
+    const remote = ids.filter((id) => executionOf(roadmap, id).executor === 'slurm');
+    if (remote.length === 0) return runEvaluationTask(evaluations, target.entry, candidate);
+    const submitted = await submitAndSay(services, target.entry, remote);
+    if (remote.length === ids.length) return { ...submitted, submitted };
+    const local = await runEvaluationTask(evaluations, target.entry, candidate);
+    return 'steps' in local ? { ...local, done: local.done && submitted.done, submitted } : { ...submitted, done: false, submitted };
   };
 
   const rerun = async (): Promise<EvaluateResult> => {

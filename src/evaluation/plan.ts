@@ -4,6 +4,7 @@ import type { Outcome } from '../core/results/commandTemplate';
 import { currentEvaluationCommand } from '../core/results/evaluated';
 import { datasetFileOf, planEvaluations, type PlannedEvaluation } from '../core/results/plan';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
+import { executionOf } from '../core/jobs/execution';
 
 /** Candidate id standing for every candidate of the roadmap. */
 export const ALL_CANDIDATES = '*';
@@ -32,7 +33,9 @@ export function planEvaluation(entry: RoadmapEntry, candidate: string, python: s
     return { ok: false, error: 'the roadmap has no evaluation.command: run "ML Roadmap: Configure Evaluation…" first' };
   }
   const cwd = entry.root.fsPath;
-  const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.map((c) => c.id) : [candidate];
+  // Every candidate: those this window runs (the others are submitted to Slurm by the evaluate commands).
+  const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.filter((c) => executionOf(roadmap, c.id).executor === 'local').map((c) => c.id) : [candidate];
+  if (ids.length === 0 && roadmap.candidates.length > 0) return { ok: false, error: 'every candidate runs on Slurm (evaluation.executor): evaluate them with the evaluate commands, which submit jobs' };
   const steps = planEvaluations({ roadmap, root: cwd, workspaceFolder: entry.folder.uri.fsPath, python, candidates: ids });
   if (!steps.ok) return steps;
   const datasetFile = datasetFileOf(cwd, roadmap);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { TASK_TYPE } from '../ids';
+import { executionOf } from '../core/jobs/execution';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { Evaluations, RunOutcome } from './evaluations';
 import { ALL_CANDIDATES } from './plan';
@@ -136,7 +137,9 @@ export class EvaluationTaskProvider implements vscode.TaskProvider {
     if (!vscode.workspace.isTrusted) return [];
     await this.store.whenReady();
     return this.store.all().flatMap((entry) => {
-      const candidates = entry.roadmap?.evaluation?.command ? entry.roadmap.candidates : [];
+      // Tasks run here: candidates the roadmap sends to Slurm are submitted by the evaluate commands instead.
+      const roadmap = entry.roadmap;
+      const candidates = roadmap?.evaluation?.command ? roadmap.candidates.filter((c) => executionOf(roadmap, c.id).executor === 'local') : [];
       if (candidates.length === 0) return [];
       return [...candidates.map((c) => evaluationTask(this.evaluations, entry, c.id)), evaluationTask(this.evaluations, entry, ALL_CANDIDATES)];
     });

@@ -124,6 +124,8 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
     { title: 'Evaluate Candidate', command: 'mlroadmap.evaluateCandidate', args: () => ({ roadmap, candidate: 'logreg' }) },
     { title: 'Evaluate All Candidates', command: 'mlroadmap.evaluateAll', args: () => ({ roadmap }) },
     { title: 'Re-run Last Evaluation', command: 'mlroadmap.rerunLastEvaluation', args: () => undefined },
+    { title: 'Cancel Job (Slurm)', command: 'mlroadmap.cancelJob', args: () => ({ roadmap, job: '1' }) },
+    { title: 'Re-submit Job (Slurm)', command: 'mlroadmap.resubmitJob', args: () => ({ roadmap, job: '1' }) },
     {
       title: 'Scaffold Baseline (complete arguments, overwrite allowed)',
       command: 'mlroadmap.scaffoldBaseline',
@@ -163,6 +165,7 @@ describe('Restricted Mode: commands that edit, run or commit refuse', function (
     assert.equal(fs.existsSync(path.join(fresh, 'mlroadmap.yaml')), false);
     assert.deepEqual(fs.readdirSync(path.join(root, 'results')).sort(), resultsBefore);
     assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'history.jsonl')), false);
+    assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'jobs.jsonl')), false, 'no Slurm job submitted');
     assert.deepEqual(fs.readdirSync(path.join(root, 'docs', 'decisions')).sort(), decisionsBefore);
     assert.equal(fs.existsSync(path.join(root, 'baselines')), false);
     assert.equal(await readDisk(demoRoadmapUri()), original);

@@ -5,7 +5,7 @@ import type { DatasetFingerprint, GitStamp } from '../results/history';
 import { forEachLine } from '../results/lines';
 import { isPlainObject } from '../results/rows';
 import { DEFAULT_MAX_LINE_BYTES, type ResultProblem } from '../results/types';
-import { JOB_STATES, JOBS_FILE, type JobRecord, type JobState } from './types';
+import { JOB_STATES, jobKey, JOBS_FILE, type JobRecord, type JobState } from './types';
 
 /** One line of jobs.jsonl (with its newline), keys always in the same order; absent optional fields are left out. */
 export function serializeJobRecord(r: JobRecord): string {
@@ -63,7 +63,7 @@ export async function readJobs(input: string | Readable, source = typeof input =
         problems.push({ source, line, severity: 'error', message: record });
         return;
       }
-      const key = `${record.id}\u0000${record.submitted}`;
+      const key = jobKey(record);
       const prev = latest.get(key);
       latest.set(key, { record, first: prev?.first ?? latest.size });
     },

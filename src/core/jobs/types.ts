@@ -68,3 +68,11 @@ export interface JobObservation {
   readonly ended?: string;
   readonly exitCode?: number | null;
 }
+
+/**
+ * What tells two jobs apart: the scheduler's id and the submit time (a scheduler whose state was wiped numbers its
+ * jobs from 1 again, so an id alone may name an older job of the same file).
+ */
+export function jobKey(job: Pick<JobRecord, 'id' | 'submitted'>): string {
+  return `${job.id}@${job.submitted}`;
+}
