@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { argsOf, guardCommand, isOutcome, refuseUntrusted as refuseUntrustedWith, resolveTarget, type TargetArgs } from '../commands/target';
+import { DEFAULT_EXECUTOR, parallelOf } from '../core/jobs/execution';
 import { baselineCandidate } from '../core/pitfalls';
+import type { Roadmap } from '../core/roadmap/model';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { compareUri } from './compareDocument';
-import { RESTRICTED_MESSAGE, type Evaluations, type RunOutcome } from './evaluations';
+import { RESTRICTED_MESSAGE, type Evaluations, type RunOptions, type RunOutcome } from './evaluations';
+import { evaluateInParallel } from './parallel';
 import { ALL_CANDIDATES } from './plan';
 import type { EvaluationResultsIndex } from './resultsIndex';
 import { resultLine } from './summary';
@@ -50,7 +53,7 @@ function nextEndOf(task: vscode.Task): { readonly ended: Promise<void>; dispose(
 }
 
 /** Runs the evaluation as a VS Code task and resolves with its outcome once the run reports it, or says why not. */
-export async function runEvaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string): Promise<EvaluateResult> {
+export async function runEvaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string, run: RunOptions = {}): Promise<EvaluateResult> {
   if (evaluations.isRunning(entry.uri, candidate)) {
     const message = vscode.l10n.t('The evaluation of {0} is already running.', candidate === ALL_CANDIDATES ? vscode.l10n.t('all candidates') : candidate);
     void vscode.window.showInformationMessage(message);
@@ -58,7 +61,7 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
   }
   let onStarted!: (run: { readonly outcome: Promise<RunOutcome> }) => void;
   const started = new Promise<{ readonly outcome: Promise<RunOutcome> }>((ok) => (onStarted = ok));
-  const task = evaluationTask(evaluations, entry, candidate, (run) => onStarted(run));
+  const task = evaluationTask(evaluations, entry, candidate, { onRun: (r) => onStarted(r), run });
   const failed = (message: string): EvaluateResult => {
     void vscode.window.showErrorMessage(message);
     return { done: false, reason: 'failed', message };
@@ -83,6 +86,41 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
   } finally {
     end.dispose();
   }
+}
+
+/** How many candidates Evaluate All runs at once, as tasks of their own: `evaluation.parallel` on the local executor, else 1. */
+function localParallelOf(roadmap: Roadmap): number {
+  return (roadmap.evaluation?.executor ?? DEFAULT_EXECUTOR) === 'local' ? parallelOf(roadmap) : 1;
+}
+
+/**
+ * Evaluate All: with `parallel: N` (N > 1, local executor) every candidate's own task ("evaluate <id>"), at most N at
+ * once, gathered into one outcome (parallel.ts); otherwise the one "evaluate all" task, the candidates one after the
+ * other. Re-run Last Evaluation then runs all candidates again either way.
+ */
+async function evaluateAll(evaluations: Evaluations, entry: RoadmapEntry): Promise<EvaluateResult> {
+  const roadmap = entry.roadmap;
+  const parallel = roadmap ? localParallelOf(roadmap) : 1;
+  // Without a command or candidates the one task says why nothing can run, once.
+  if (!roadmap || parallel === 1 || !roadmap.evaluation?.command?.trim() || roadmap.candidates.length === 0 || evaluations.isRunning(entry.uri, ALL_CANDIDATES)) {
+    return runEvaluationTask(evaluations, entry, ALL_CANDIDATES);
+  }
+  const candidates = roadmap.candidates.map((c) => c.id);
+  const alreadyRunning = (id: string) => vscode.l10n.t('The evaluation of {0} is already running.', id);
+  const running = candidates.filter((id) => evaluations.isRunning(entry.uri, id));
+  if (running.length > 0) void vscode.window.showInformationMessage(running.map(alreadyRunning).join(' '));
+  // Each candidate's run remembers `*` for Re-run Last Evaluation (RunOptions.rerun).
+  return evaluateInParallel({
+    roadmap: entry.uri.toString(),
+    candidates,
+    parallel,
+    isRunning: (id) => evaluations.isRunning(entry.uri, id),
+    run: (id) => runEvaluationTask(evaluations, entry, id, { rerun: ALL_CANDIDATES }),
+    messages: {
+      alreadyRunning,
+      notRun: (notRun, total) => vscode.l10n.t('Evaluation of {0} was cancelled: {1} of {2} candidate(s) were not evaluated.', vscode.l10n.t('all candidates'), notRun, total),
+    },
+  });
 }
 
 /** Whether no execution of the same task is active, waiting a few seconds for one to end. */
@@ -131,7 +169,7 @@ export function registerEvaluationCommands(services: Services, index: Evaluation
       void vscode.window.showErrorMessage(message);
       return { done: false, reason: 'invalid', message };
     }
-    return runEvaluationTask(evaluations, target.entry, candidate);
+    return candidate === ALL_CANDIDATES ? evaluateAll(evaluations, target.entry) : runEvaluationTask(evaluations, target.entry, candidate);
   };
 
   const rerun = async (): Promise<EvaluateResult> => {
