@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { argsOf, guardCommand, isOutcome, refuseUntrusted as refuseUntrustedWith, resolveTarget, type TargetArgs } from '../commands/target';
+import { executionOf, parallelOf } from '../core/jobs/execution';
 import { baselineCandidate } from '../core/pitfalls';
 import { Commands } from '../ids';
-import { executionOf } from '../core/jobs/execution';
 import { submitAndSay, type SubmittedOutcome } from '../jobs';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { compareUri } from './compareDocument';
-import { RESTRICTED_MESSAGE, type Evaluations, type RunOutcome } from './evaluations';
+import { RESTRICTED_MESSAGE, type Evaluations, type RunOptions, type RunOutcome } from './evaluations';
+import { evaluateInParallel } from './parallel';
 import { ALL_CANDIDATES } from './plan';
 import type { EvaluationResultsIndex } from './resultsIndex';
 import { resultLine } from './summary';
@@ -53,7 +54,7 @@ function nextEndOf(task: vscode.Task): { readonly ended: Promise<void>; dispose(
 }
 
 /** Runs the evaluation as a VS Code task and resolves with its outcome once the run reports it, or says why not. */
-export async function runEvaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string): Promise<EvaluateResult> {
+export async function runEvaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string, run: RunOptions = {}): Promise<EvaluateResult> {
   if (evaluations.isRunning(entry.uri, candidate)) {
     const message = vscode.l10n.t('The evaluation of {0} is already running.', candidate === ALL_CANDIDATES ? vscode.l10n.t('all candidates') : candidate);
     void vscode.window.showInformationMessage(message);
@@ -61,7 +62,7 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
   }
   let onStarted!: (run: { readonly outcome: Promise<RunOutcome> }) => void;
   const started = new Promise<{ readonly outcome: Promise<RunOutcome> }>((ok) => (onStarted = ok));
-  const task = evaluationTask(evaluations, entry, candidate, (run) => onStarted(run));
+  const task = evaluationTask(evaluations, entry, candidate, { onRun: (r) => onStarted(r), run });
   const failed = (message: string): EvaluateResult => {
     void vscode.window.showErrorMessage(message);
     return { done: false, reason: 'failed', message };
@@ -86,6 +87,38 @@ export async function runEvaluationTask(evaluations: Evaluations, entry: Roadmap
   } finally {
     end.dispose();
   }
+}
+
+
+/**
+ * Evaluate All, for the candidates that run here: with `parallel: N` (N > 1) every candidate's own task ("evaluate <id>"), at most N at
+ * once, gathered into one outcome (parallel.ts); otherwise the one "evaluate all" task, the candidates one after the
+ * other. Re-run Last Evaluation then runs all candidates again either way.
+ */
+async function evaluateAll(evaluations: Evaluations, entry: RoadmapEntry): Promise<EvaluateResult> {
+  const roadmap = entry.roadmap;
+  const parallel = roadmap ? parallelOf(roadmap) : 1;
+  // Without a command or candidates the one task says why nothing can run, once.
+  if (!roadmap || parallel === 1 || !roadmap.evaluation?.command?.trim() || roadmap.candidates.length === 0 || evaluations.isRunning(entry.uri, ALL_CANDIDATES)) {
+    return runEvaluationTask(evaluations, entry, ALL_CANDIDATES);
+  }
+  // The candidates that run here (the others were submitted to Slurm by the caller).
+  const candidates = roadmap.candidates.filter((c) => executionOf(roadmap, c.id).executor === 'local').map((c) => c.id);
+  const alreadyRunning = (id: string) => vscode.l10n.t('The evaluation of {0} is already running.', id);
+  const running = candidates.filter((id) => evaluations.isRunning(entry.uri, id));
+  if (running.length > 0) void vscode.window.showInformationMessage(running.map(alreadyRunning).join(' '));
+  // Each candidate's run remembers `*` for Re-run Last Evaluation (RunOptions.rerun).
+  return evaluateInParallel({
+    roadmap: entry.uri.toString(),
+    candidates,
+    parallel,
+    isRunning: (id) => evaluations.isRunning(entry.uri, id),
+    run: (id) => runEvaluationTask(evaluations, entry, id, { rerun: ALL_CANDIDATES }),
+    messages: {
+      alreadyRunning,
+      notRun: (notRun, total) => vscode.l10n.t('Evaluation of {0} was cancelled: {1} of {2} candidate(s) were not evaluated.', vscode.l10n.t('all candidates'), notRun, total),
+    },
+  });
 }
 
 /** Whether no execution of the same task is active, waiting a few seconds for one to end. */
@@ -134,14 +167,15 @@ export function registerEvaluationCommands(services: Services, index: Evaluation
       void vscode.window.showErrorMessage(message);
       return { done: false, reason: 'invalid', message };
     }
-    // Candidates the roadmap sends to Slurm are submitted as jobs; the others run here as a task.
+    // Candidates the roadmap sends to Slurm are submitted as jobs; the others run here as tasks.
     const roadmap = target.roadmap;
     const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.map((c) => c.id) : [candidate];
     const remote = ids.filter((id) => executionOf(roadmap, id).executor === 'slurm');
-    if (remote.length === 0) return runEvaluationTask(evaluations, target.entry, candidate);
+    const runHere = () => (candidate === ALL_CANDIDATES ? evaluateAll(evaluations, target.entry) : runEvaluationTask(evaluations, target.entry, candidate));
+    if (remote.length === 0) return runHere();
     const submitted = await submitAndSay(services, target.entry, remote);
     if (remote.length === ids.length) return { ...submitted, submitted };
-    const local = await runEvaluationTask(evaluations, target.entry, candidate);
+    const local = await runHere();
     return 'steps' in local ? { ...local, done: local.done && submitted.done, submitted } : { ...submitted, done: false, submitted };
   };
 

@@ -45,6 +45,15 @@ export interface RunIo {
   onCancel(cancel: () => void): void;
 }
 
+/** How a run is remembered. */
+export interface RunOptions {
+  /**
+   * What Re-run Last Evaluation runs again after this run: by default this run's candidate; `*` for a candidate run
+   * as one of the tasks of Evaluate All with `parallel: N`.
+   */
+  readonly rerun?: string;
+}
+
 export const RESTRICTED_MESSAGE = 'ML Roadmap does not run evaluations in Restricted Mode. Trust this workspace to run them.';
 
 /**
@@ -71,7 +80,7 @@ export class Evaluations implements vscode.Disposable {
   }
 
   /** Runs the evaluation of `candidate` (or `*`) of the roadmap at `roadmapUri`, writing its output to `io`. */
-  async execute(roadmapUri: vscode.Uri, candidate: string, io: RunIo): Promise<RunOutcome> {
+  async execute(roadmapUri: vscode.Uri, candidate: string, io: RunIo, options: RunOptions = {}): Promise<RunOutcome> {
     const base = { roadmap: roadmapUri.toString(), candidate };
     if (!vscode.workspace.isTrusted) {
       const message = vscode.l10n.t(RESTRICTED_MESSAGE);
@@ -82,7 +91,7 @@ export class Evaluations implements vscode.Disposable {
     if (this.running.has(key)) return this.refuse(base, io, vscode.l10n.t('The evaluation of {0} is already running.', label(candidate)));
     this.running.add(key);
     try {
-      return await this.executeTrusted(roadmapUri, candidate, io, base);
+      return await this.executeTrusted(roadmapUri, candidate, io, base, options);
     } finally {
       this.running.delete(key);
     }
@@ -93,8 +102,8 @@ export class Evaluations implements vscode.Disposable {
     return this.running.has(`${roadmapUri.toString()}#${candidate}`);
   }
 
-  private async executeTrusted(roadmapUri: vscode.Uri, candidate: string, io: RunIo, base: { roadmap: string; candidate: string }): Promise<RunOutcome> {
-    this.last = { roadmap: roadmapUri, candidate };
+  private async executeTrusted(roadmapUri: vscode.Uri, candidate: string, io: RunIo, base: { roadmap: string; candidate: string }, options: RunOptions): Promise<RunOutcome> {
+    this.last = { roadmap: roadmapUri, candidate: options.rerun ?? candidate };
     void vscode.commands.executeCommand('setContext', ContextKeys.hasLastEvaluation, true);
     const entry = await this.services.store.reload(roadmapUri);
     if (!entry) return this.refuse(base, io, vscode.l10n.t('Cannot read {0}.', roadmapUri.fsPath));

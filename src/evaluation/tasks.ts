@@ -4,7 +4,7 @@ import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { TASK_TYPE } from '../ids';
 import { executionOf } from '../core/jobs/execution';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
-import type { Evaluations, RunOutcome } from './evaluations';
+import type { Evaluations, RunOptions, RunOutcome } from './evaluations';
 import { ALL_CANDIDATES } from './plan';
 
 /** The `mlroadmap` task definition (package.json `taskDefinitions`). */
@@ -40,6 +40,7 @@ export class EvaluationTerminal implements vscode.Pseudoterminal {
     private readonly evaluations: Evaluations,
     private readonly roadmap: vscode.Uri,
     private readonly candidate: string,
+    private readonly options: RunOptions = {},
   ) {
     this.outcome = new Promise((ok) => (this.settle = ok));
   }
@@ -47,16 +48,21 @@ export class EvaluationTerminal implements vscode.Pseudoterminal {
   open(): void {
     this.opened = true;
     void this.evaluations
-      .execute(this.roadmap, this.candidate, {
-        write: (text) => {
-          if (!this.closed) this.writer.fire(text.replace(/\r?\n/g, '\r\n'));
+      .execute(
+        this.roadmap,
+        this.candidate,
+        {
+          write: (text) => {
+            if (!this.closed) this.writer.fire(text.replace(/\r?\n/g, '\r\n'));
+          },
+          onCancel: (cancel) => {
+            this.cancel = cancel;
+            // Closed while the run was getting ready: stop it as soon as it can be stopped.
+            if (this.closed) cancel();
+          },
         },
-        onCancel: (cancel) => {
-          this.cancel = cancel;
-          // Closed while the run was getting ready: stop it as soon as it can be stopped.
-          if (this.closed) cancel();
-        },
-      })
+        this.options,
+      )
       .catch((e: unknown): RunOutcome => {
         const message = vscode.l10n.t('The evaluation stopped on an internal error: {0}', e instanceof Error ? e.message : String(e));
         if (!this.closed) this.writer.fire(`${message}\r\n`);
@@ -98,14 +104,18 @@ function roadmapRelative(entry: RoadmapEntry): string {
   return path.relative(entry.folder.uri.fsPath, entry.uri.fsPath).split(path.sep).join('/');
 }
 
-/** The task that evaluates `candidate` (or `*`); `onRun` receives the run's outcome once the task starts. */
-export function evaluationTask(
-  evaluations: Evaluations,
-  entry: RoadmapEntry,
-  candidate: string,
-  onRun?: (run: { readonly outcome: Promise<RunOutcome> }) => void,
-  definition: EvaluationTaskDefinition = { type: TASK_TYPE, candidate, roadmap: roadmapRelative(entry) },
-): vscode.Task {
+export interface EvaluationTaskOptions {
+  /** Receives the run's outcome once the task starts. */
+  readonly onRun?: (run: { readonly outcome: Promise<RunOutcome> }) => void;
+  /** The task's definition as configured (tasks.json); by default the candidate and the roadmap's path. */
+  readonly definition?: EvaluationTaskDefinition;
+  /** How the run is remembered (see RunOptions). */
+  readonly run?: RunOptions;
+}
+
+/** The task that evaluates `candidate` (or `*`). */
+export function evaluationTask(evaluations: Evaluations, entry: RoadmapEntry, candidate: string, options: EvaluationTaskOptions = {}): vscode.Task {
+  const definition = options.definition ?? { type: TASK_TYPE, candidate, roadmap: roadmapRelative(entry) };
   const several = definition.roadmap !== ROADMAP_FILE_NAME;
   const name = (candidate === ALL_CANDIDATES ? vscode.l10n.t('evaluate all') : vscode.l10n.t('evaluate {0}', candidate)) + (several ? ` (${entry.label})` : '');
   const task = new vscode.Task(
@@ -114,8 +124,8 @@ export function evaluationTask(
     name,
     SOURCE,
     new vscode.CustomExecution(async () => {
-      const terminal = new EvaluationTerminal(evaluations, entry.uri, candidate);
-      onRun?.({ outcome: terminal.outcome });
+      const terminal = new EvaluationTerminal(evaluations, entry.uri, candidate, options.run);
+      options.onRun?.({ outcome: terminal.outcome });
       return terminal;
     }),
     [PROBLEM_MATCHER],
@@ -141,6 +151,8 @@ export class EvaluationTaskProvider implements vscode.TaskProvider {
       const roadmap = entry.roadmap;
       const candidates = roadmap?.evaluation?.command ? roadmap.candidates.filter((c) => executionOf(roadmap, c.id).executor === 'local') : [];
       if (candidates.length === 0) return [];
+      // "evaluate all" runs the candidates one after the other in its one terminal, whatever evaluation.parallel says:
+      // the Evaluate All Candidates command is what runs them as tasks of their own, N at once (see commands.ts).
       return [...candidates.map((c) => evaluationTask(this.evaluations, entry, c.id)), evaluationTask(this.evaluations, entry, ALL_CANDIDATES)];
     });
   }
@@ -154,6 +166,6 @@ export class EvaluationTaskProvider implements vscode.TaskProvider {
     const uri = vscode.Uri.joinPath(folder.uri, definition.roadmap ?? ROADMAP_FILE_NAME);
     const entry = this.store.get(uri);
     if (!entry) return undefined;
-    return evaluationTask(this.evaluations, entry, definition.candidate, undefined, definition);
+    return evaluationTask(this.evaluations, entry, definition.candidate, { definition });
   }
 }
