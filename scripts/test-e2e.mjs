@@ -4,8 +4,10 @@
 import { ensureCodeServer, toolEnv } from './vscode-env.mjs';
 import { packExtension } from './pack-extension.mjs';
 import { runMochaLayer } from './test-summary.mjs';
+import { withTestCluster } from './slurm-cluster.mjs';
 
 const name = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv.splice(2, 1)[0] : '';
 ensureCodeServer();
 const vsix = packExtension();
-process.exit(runMochaLayer('e2e', `test/e2e/**/*${name}*.test.mjs`, toolEnv({ MLROADMAP_E2E_VSIX: vsix })));
+// The Jobs walk submits real Slurm jobs: the layer runs with the single-node test cluster up.
+process.exit(await withTestCluster(() => runMochaLayer('e2e', `test/e2e/**/*${name}*.test.mjs`, toolEnv({ MLROADMAP_E2E_VSIX: vsix }))));
