@@ -12,7 +12,7 @@ const CANDIDATES = ['majority', 'logreg', 'cnn', 'mlp', 'knn'];
 /** The demo sent to Slurm; each job waits a few seconds first, so the reload happens while they run. */
 function prepare(folder) {
   const file = join(folder, 'mlroadmap.yaml');
-  const text = readFileSync(file, 'utf8').replace(/^evaluation:.*\n/m, (line) => `${line}  executor: slurm\n  slurm:\n    setup: sleep 4\n`);
+  const text = readFileSync(file, 'utf8').replace(/^evaluation:.*\n/m, (line) => `${line}  executor: slurm\n  slurm:\n    setup: sleep 10\n`);
   writeFileSync(file, text);
   mkdirSync(join(folder, '.vscode'), { recursive: true });
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'mlroadmap.pythonPath': '/usr/bin/python3' }, null, 2) + '\n');
@@ -24,13 +24,18 @@ function history(folder) {
 }
 
 async function openJobsView(page) {
-  const entry = page.locator('.activitybar .action-item a[aria-label^="ML Roadmap"]');
-  await entry.waitFor({ state: 'visible', timeout: 60_000 });
-  if ((await entry.getAttribute('aria-expanded')) !== 'true') await entry.click();
-  const header = page.locator('.sidebar .pane-header', { hasText: /^Jobs/ }).first();
+  const header = page.locator('.sidebar .pane-header', { has: page.locator('h3.title', { hasText: /^Jobs$/i }) }).first();
+  // Submitting focuses the Jobs view (the side bar opens on it); after a reload the side bar may be closed.
+  if (!(await header.isVisible().catch(() => false))) {
+    await header.waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
+      const entry = page.locator('.activitybar .action-item a[aria-label^="ML Roadmap"]');
+      await entry.waitFor({ state: 'visible', timeout: 60_000 });
+      await entry.click();
+    });
+  }
   await header.waitFor({ state: 'visible', timeout: 60_000 });
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-  return page.locator('.sidebar .pane', { has: header }).first();
+  return header.locator('xpath=..');
 }
 
 const rowsOf = (pane) => pane.locator('.monaco-list-row').allTextContents();
@@ -44,7 +49,8 @@ describe('Slurm jobs in the workbench', function () {
     await waitForRoadmap(workbench.page);
   });
 
-  after(async () => {
+  after(async function () {
+    if (this.currentTest?.state === 'failed' || this.test?.parent?.tests.some((t) => t.state === 'failed')) await workbench?.screenshot('jobs-failed').catch(() => undefined);
     await workbench?.close();
   });
 
