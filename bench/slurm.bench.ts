@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { memoryIo } from '../src/cli/io';
 import { main } from '../src/cli/main';
 import { planEvaluations } from '../src/core/results/plan';
@@ -61,7 +62,11 @@ async function cli(dir: string, ...args: string[]): Promise<number> {
 }
 
 export default async function slurmBench(): Promise<BenchRow[]> {
-  const { startCluster, stopCluster } = await import('../scripts/slurm-cluster.mjs');
+  // By its file URL: the bench runner loads this file from a data: URL, where a relative import cannot resolve.
+  const { startCluster, stopCluster } = (await import(pathToFileURL(resolve(__dirname, '..', 'scripts', 'slurm-cluster.mjs')).href)) as {
+    startCluster(options: { quiet: boolean }): Promise<{ started: boolean }>;
+    stopCluster(options: { quiet: boolean }): Promise<unknown>;
+  };
   const cluster = await startCluster({ quiet: true });
   const root = mkdtempSync(join(tmpdir(), 'mlroadmap-bench-slurm-'));
   try {
