@@ -195,4 +195,21 @@ describe('evaluation on a Slurm cluster', function () {
     const records = historyLines(root).slice(before);
     assert.deepEqual(records.map((r) => r.candidate), ['knn'], 'recorded once, by the window');
   });
+
+  it('Re-submit Job submits an ended job\'s candidate again, as a new job that is recorded too', async () => {
+    const h = await jobsHandle();
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri())!;
+    await h.jobs.whenRead();
+    const ended = [...h.jobs.jobsOf(entry)].reverse().find((j) => j.candidate === 'knn' && j.state === 'completed');
+    assert.ok(ended, 'an ended knn job from the test before');
+    const before = historyLines(root).length;
+    const result = await vscode.commands.executeCommand<SubmittedOutcome>('mlroadmap.resubmitJob', { roadmap: demoRoadmapUri().toString(), job: ended.id });
+    assert.equal(result?.done, true, JSON.stringify(result));
+    assert.equal(result.jobs.length, 1);
+    assert.notEqual(result.jobs[0].id, ended.id);
+    assert.equal(result.jobs[0].candidate, 'knn');
+    const jobs = await h.jobs.whenSettled(entry, 120_000);
+    assert.equal(jobs.find((j) => j.id === result.jobs[0].id)?.gathered?.recorded, true);
+    assert.deepEqual(historyLines(root).slice(before).map((r) => r.candidate), ['knn']);
+  });
 });

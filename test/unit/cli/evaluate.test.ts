@@ -1,7 +1,7 @@
 // `mlroadmap evaluate` and `mlroadmap jobs` on a small project: local runs (with `parallel`), and Slurm jobs on the
 // real single-node test cluster (`--executor slurm --wait`), recorded in the same history with the same stamps.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -120,6 +120,17 @@ describe('mlroadmap evaluate (CLI)', function () {
     assert.equal((await run(root, 'evaluate', 'base', '--all')).code, 2);
     assert.equal((await run(root, 'evaluate', 'base', '--executor', 'cloud')).code, 2);
     assert.equal((await run(root, 'evaluate', 'nope', '--python', PYTHON)).code, 2);
+  });
+
+  it('without sbatch on the machine, --executor slurm says how to reach a cluster and submits nothing', async () => {
+    const root = project(roadmap());
+    const cli = path.resolve(__dirname, '../../../dist/cli.js');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'mlroadmap-no-path-'));
+    scratch.push(empty);
+    const r = spawnSync(process.execPath, [cli, 'evaluate', 'base', '--executor', 'slurm', '--python', PYTHON], { cwd: root, env: { ...process.env, PATH: empty }, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /sbatch was not found on this machine.*Remote-SSH/s);
+    assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'jobs.jsonl')), false);
   });
 
   describe('on the Slurm test cluster', () => {
