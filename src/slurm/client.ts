@@ -6,6 +6,7 @@ import type { JobObservation } from '../core/jobs/types';
 import { isActive } from '../core/jobs/types';
 import {
   isAccountingDisabled,
+  isInvalidJobIdError,
   isSlurmJobId,
   parseSacct,
   parseSbatchParsable,
@@ -73,6 +74,9 @@ export class SlurmClient {
     ids = ids.filter(isSlurmJobId);
     if (ids.length === 0) return seen;
     const queue = await this.tool('squeue', squeueArgs(ids));
+    // Slurm out of reach is not a job Slurm forgot: say so, and let the jobs keep their states.
+    if (queue.startError) throw new Error(queue.startError.includes('not installed') ? NO_SBATCH_MESSAGE : queue.startError);
+    if (queue.code !== 0 && !isInvalidJobIdError(queue.stderr)) throw new Error(`squeue failed: ${(queue.stderr || queue.stdout).trim() || `exit code ${queue.code}`}`);
     if (queue.code === 0) for (const o of parseSqueue(queue.stdout)) if (ids.includes(o.id)) seen.set(o.id, o);
     const rest = ids.filter((id) => !seen.has(id) || !isActive(seen.get(id)!.state));
     if (rest.length === 0) return seen;
