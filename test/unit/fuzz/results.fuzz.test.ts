@@ -143,7 +143,7 @@ describe('fuzz: result files through every reader and `mlroadmap results`', func
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('4,800 generated and mutated files across the ten readers: no throw, metrics or a problem, heap bounded', async () => {
+  it('9,800 generated and mutated files across the ten readers: no throw, metrics or a problem, heap bounded', async () => {
     const before = heapUsed();
     await fc.assert(
       fc.asyncProperty(caseArb, async ({ family, seed, ms, fresh, generatedText }) => {
@@ -152,7 +152,7 @@ describe('fuzz: result files through every reader and `mlroadmap results`', func
         const runs = await readCase(root, family, text);
         runs.forEach(checkRun);
       }),
-      { seed: FUZZ_SEED, numRuns: 4800 },
+      { seed: FUZZ_SEED, numRuns: 9800 },
     );
     const growth = heapUsed() - before;
     assert.ok(growth < HEAP_GROWTH_BOUND, `heap grew ${Math.round(growth / 1e6)} MB`);
