@@ -61,7 +61,8 @@ describe('evaluation on a Slurm cluster', function () {
     await vscode.workspace.getConfiguration('mlroadmap').update('pythonPath', PYTHON, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     commitAll(root);
-    await setFileText(demoRoadmapUri(), slurmRoadmap(original));
+    // Each job waits a moment before its command, so the watcher sees it running.
+    await setFileText(demoRoadmapUri(), slurmRoadmap(original).replace(/^ {2}executor: slurm\n/m, (l) => `${l}  slurm: { setup: sleep 3 }\n`));
     await jobsHandle();
   });
 
@@ -104,11 +105,14 @@ describe('evaluation on a Slurm cluster', function () {
     assert.deepEqual(ours.map((j) => [j.candidate, j.state, j.exitCode, j.gathered?.recorded]), CANDIDATES.map((c) => [c, 'completed', 0, true]));
     assert.ok(ours.every((j) => j.started && j.ended && Date.parse(j.ended) >= Date.parse(j.started)), 'start and end times from Slurm');
     // Every state change is a line: each job was written pending first and completed last.
+    const seen = new Set<string>();
     for (const j of ours) {
       const states = jobLines(root).filter((l) => l.id === j.id).map((l) => l.state);
       assert.equal(states[0], 'pending');
       assert.equal(states[states.length - 1], 'completed');
+      states.forEach((s) => seen.add(s));
     }
+    assert.ok(seen.has('running'), `jobs were seen running on the way: ${[...seen].join(', ')}`);
     const records = historyLines(root).slice(before);
     assert.deepEqual(records.map((r) => r.candidate).sort(), [...CANDIDATES].sort());
     for (const r of records) {
