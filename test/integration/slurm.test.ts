@@ -216,4 +216,20 @@ describe('evaluation on a Slurm cluster', function () {
     assert.equal(jobs.find((j) => j.id === result.jobs[0].id)?.gathered?.recorded, true);
     assert.deepEqual(historyLines(root).slice(before).map((r) => r.candidate), ['knn']);
   });
+
+  it('a candidate that overrides the executor runs here while the others go to Slurm, from one Evaluate All', async () => {
+    const h = await jobsHandle();
+    const local = slurmRoadmap(original).replace(/^ {2}- id: knn\n/m, (l) => `${l}    executor: local\n`);
+    await setFileText(demoRoadmapUri(), local);
+    const entry = (await extensionApi()).services.store.get(demoRoadmapUri())!;
+    await waitFor('the roadmap to run knn here', () => entry.roadmap?.candidates.find((c) => c.id === 'knn')?.executor === 'local', 10_000);
+    const before = historyLines(root).length;
+    const result = await vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateAll', { roadmap: demoRoadmapUri().toString() });
+    assert.ok(result && 'steps' in result, `a local run beside the jobs: ${JSON.stringify(result)}`);
+    assert.deepEqual(result.steps.map((s) => s.candidate), ['knn'], 'only knn ran here');
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.submitted?.jobs.map((j) => j.candidate), ['majority', 'logreg', 'cnn', 'mlp']);
+    await h.jobs.whenSettled(entry, 200_000);
+    assert.deepEqual(historyLines(root).slice(before).map((r) => r.candidate).sort(), [...CANDIDATES].sort());
+  });
 });
