@@ -184,7 +184,6 @@ export function activateJobs(services: Services): vscode.Disposable[] {
     statusBar,
     diagnostics,
     jobs.onDidChange(update),
-    store.onDidChange(() => update()),
     { dispose: () => [ticker, ...following.values()].forEach((t) => t && clearInterval(t)) },
     vscode.commands.registerCommand(Commands.showJobLog, guard(Commands.showJobLog, showLog)),
     vscode.commands.registerCommand(Commands.cancelJob, guard(Commands.cancelJob, cancel)),
