@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { EditResult } from '../core/roadmap/edits';
 import type { Roadmap } from '../core/roadmap/model';
-import { applyRoadmapEdits } from '../workspace/applyEdits';
+import { applyRoadmapEdits, whyUnreadable } from '../workspace/applyEdits';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
 import type { Services } from '../services';
 
@@ -137,6 +137,17 @@ export async function resolveTarget(services: Services, args: TargetArgs): Promi
     void vscode.window.showInformationMessage(message);
     return { done: false, reason: 'no-roadmap', message };
   }
+  // What is on disk decides, not an editor still holding the text of a file deleted or replaced behind its back.
+  const unreadable = await whyUnreadable(uri);
+  if (unreadable) {
+    const open = unreadable.missing && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    const message = [
+      vscode.l10n.t('Cannot read {0}: {1}. Nothing was changed.', uri.fsPath, unreadable.reason),
+      ...(open ? [vscode.l10n.t('Its editor still holds the text: save it from there to put the file back.')] : []),
+    ].join(' ');
+    void vscode.window.showErrorMessage(message);
+    return { done: false, reason: 'no-roadmap', message };
+  }
   const entry = await store.reload(uri);
   if (!entry) {
     const message = vscode.l10n.t('Cannot read {0}.', uri.fsPath);
@@ -194,6 +205,10 @@ export async function applyToRoadmap(
   }
   await services.store.reload(target.entry.uri);
   services.log.info(`${label} in ${vscode.workspace.asRelativePath(target.entry.uri)}`);
+  if (outcome.note) {
+    void vscode.window.showInformationMessage(outcome.note);
+    return { done: true, message: outcome.note };
+  }
   return { done: true };
 }
 

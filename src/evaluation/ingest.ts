@@ -94,7 +94,10 @@ export async function ingestResult(req: IngestRequest): Promise<Ingested> {
   if (mtimeMs < req.startedAt - MTIME_SLACK_MS) return { ok: false, error: `the command did not update ${relative} (the file is older than the run)` };
   const out = await readResults([req.resultsFile], { candidate: req.candidate, goalOf: goalOfFromRoadmap(req.roadmap), maxWholeFileBytes: req.maxWholeFileBytes });
   const run = out.runs.find((r) => r.candidate === req.candidate);
-  const errors = allProblems(out).filter((p) => p.severity === 'error');
+  // A problem's line (a file cut off mid-write breaks off there) is part of what the user needs to see.
+  const errors = allProblems(out)
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({ message: p.line !== undefined ? `line ${p.line}: ${p.message}` : p.message }));
   if (!run) {
     const other = out.runs.find((r) => r.candidate !== undefined)?.candidate;
     const why = other !== undefined ? `it holds the results of '${other}'` : errors.map((e) => e.message).join('; ') || 'no run in it';

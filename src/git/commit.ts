@@ -29,8 +29,11 @@ export interface CommitOptions extends GitEnv {
   readonly includeUserChanges?: boolean;
 }
 
+/** Said when a decision is refused because a rebase is in progress. */
+export const REBASE_MESSAGE = 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again.';
+
 const STATE_MESSAGES = {
-  'rebase-in-progress': 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again.',
+  'rebase-in-progress': REBASE_MESSAGE,
   'merge-in-progress': 'A merge is in progress. Conclude it (commit the merge) or abort it, then commit the decision.',
   'detached-head': 'HEAD is detached (no branch is checked out). Check out a branch, then commit the decision.',
 } as const;

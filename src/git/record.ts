@@ -10,7 +10,8 @@ import { renderMadr } from '../core/decisions/madr';
 import type { DecisionDraft } from '../core/decisions/model';
 import { padNumber } from '../core/decisions/model';
 import { nextNumber, recordFileName } from '../core/decisions/numbering';
-import { commitChanges, type FileChange } from './commit';
+import { commitChanges, locateRepo, REBASE_MESSAGE, type FileChange } from './commit';
+import { blockingState } from './locate';
 import type { GitEnv } from './client';
 import { failure, type CommitResult } from './result';
 
@@ -71,6 +72,11 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
   const naming = folderNaming(folder);
   // A folder that cannot be listed gives no number: numbering must never restart at 0001 over existing records.
   if (!naming.ok) return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
+  // In the middle of a rebase a record would land on whichever commit is being replayed: refuse before writing anything.
+  const loc = await locateRepo(req.repoDir, req);
+  if (!('ok' in loc) && blockingState(loc.gitDir) === 'rebase-in-progress') {
+    return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('rebase-in-progress', `${REBASE_MESSAGE} Nothing was written.`) };
+  }
   const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));
   const padded = padNumber(number);
   const title = req.draft.title.replace(/\s+/g, ' ').trim();

@@ -63,6 +63,9 @@ export function activateJobs(services: Services): vscode.Disposable[] {
     } else statusBar.hide();
     const hasJobs = store.all().some((e) => jobs.jobsOf(e).length > 0 || usesSlurm(e));
     void vscode.commands.executeCommand('setContext', ContextKeys.hasJobs, hasJobs);
+    // Slurm out of reach (squeue missing or failing): the jobs keep their last known state, and the view says why.
+    const unreachable = jobs.unreachable();
+    view.message = unreachable ? vscode.l10n.t('Slurm cannot be reached ({0}). The jobs keep their last known state.', unreachable.replace(/\.$/, '')) : undefined;
     view.badge = running + pending > 0 ? { value: running + pending, tooltip: vscode.l10n.t('{0} job(s) pending or running', running + pending) } : undefined;
     // Running jobs show their elapsed time: redraw every few seconds while one runs.
     if (running > 0 && !ticker) ticker = setInterval(() => provider.update(), 5000);

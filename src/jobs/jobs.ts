@@ -1,6 +1,7 @@
 // The Slurm jobs of every roadmap in the workspace, kept current: read from each roadmap's `.mlroadmap/jobs.jsonl`
 // (so a reload, a second window and `mlroadmap evaluate` in a terminal all see the same jobs), watched while any is
 // active, gathered into the history when they end. Submitting, cancelling and re-submitting go through here.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { executionOf } from '../core/jobs/execution';
 import { summarize } from '../core/jobs/state';
@@ -46,12 +47,14 @@ export class RoadmapJobs implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       store.onDidChange(() => this.sync()),
+      // An event on the folder stands for the file in it: the watcher reports a deleted folder once, and a jobs file
+      // written right after its folder was made can reach us only as the folder's creation.
       files.subscribe(
         (e) => {
-          const slot = [...this.slots.values()].find((s) => s.book.file === e.uri.fsPath);
+          const slot = [...this.slots.values()].find((s) => s.book.file === e.uri.fsPath || path.dirname(s.book.file) === e.uri.fsPath);
           if (slot) this.read(slot);
         },
-        (e) => e.uri.fsPath.endsWith(JOBS_FILE.split('/').pop()!),
+        (e) => e.uri.fsPath.endsWith(JOBS_FILE.split('/').pop()!) || e.uri.fsPath.endsWith(path.sep + path.dirname(JOBS_FILE)),
       ),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync(true)),
     );
@@ -65,6 +68,11 @@ export class RoadmapJobs implements vscode.Disposable {
 
   all(): { readonly entry: RoadmapEntry; readonly jobs: readonly JobRecord[] }[] {
     return [...this.slots.values()].map((s) => ({ entry: s.entry, jobs: s.jobs }));
+  }
+
+  /** Why Slurm cannot be reached (the last look at the jobs failed), for the first roadmap where it failed. */
+  unreachable(): string | undefined {
+    return [...this.slots.values()].map((s) => s.watcher.lastError).find((e) => e !== undefined);
   }
 
   /** Jobs pending and running in the whole workspace. */
@@ -104,8 +112,13 @@ export class RoadmapJobs implements vscode.Disposable {
           (outcome) => {
             if (outcome.changed.some((j) => j.gathered?.recorded)) void this.index.reload(slot.entry);
             this.read(slot);
+            // No job changed: Slurm answers again after an error, which the views show until now.
+            if (outcome.changed.length === 0) this.changed.fire(slot.entry);
           },
-          (e) => this.log.warn(`Slurm jobs of ${entry.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`),
+          (e) => {
+            this.log.warn(`Slurm jobs of ${entry.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+            this.changed.fire(slot.entry);
+          },
         ),
       };
       this.slots.set(key, slot);
@@ -127,7 +140,9 @@ export class RoadmapJobs implements vscode.Disposable {
     const reading = slot.book.read().then((jobs) => {
       const before = JSON.stringify(slot.jobs);
       slot.jobs = jobs;
-      if (vscode.workspace.isTrusted && !slot.watcher.watching && jobs.some((j) => isActive(j.state) || j.gathered === undefined)) slot.watcher.kick();
+      // Slurm out of reach: a change of the jobs file is a reason to look again at once.
+      const wanted = jobs.some((j) => isActive(j.state) || j.gathered === undefined);
+      if (vscode.workspace.isTrusted && (slot.watcher.lastError !== undefined || (!slot.watcher.watching && wanted))) slot.watcher.kick();
       if (JSON.stringify(jobs) !== before) this.changed.fire(slot.entry);
     });
     this.reading.add(reading);

@@ -200,6 +200,7 @@ export class JobWatcher {
   private running: Promise<void> | undefined;
   private again = false;
   private disposed = false;
+  private error: string | undefined;
 
   constructor(
     private readonly book: JobBook,
@@ -222,6 +223,11 @@ export class JobWatcher {
     this.running = this.loop().finally(() => (this.running = undefined));
   }
 
+  /** Why the last look at the scheduler failed (Slurm out of reach); undefined once a look succeeds. */
+  get lastError(): string | undefined {
+    return this.error;
+  }
+
   /** True while a look is under way or the next one is scheduled. */
   get watching(): boolean {
     return this.running !== undefined || this.timer !== undefined;
@@ -229,15 +235,19 @@ export class JobWatcher {
 
   private async loop(): Promise<void> {
     let outcome: PollOutcome;
+    const failedBefore = this.error !== undefined;
     try {
       outcome = await pollJobs(this.book, this.client, this.context);
+      this.error = undefined;
     } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
       this.onError(e);
       outcome = { changed: [], active: 1, running: 0 };
     }
     if (this.disposed) return;
-    if (outcome.changed.length > 0) {
-      this.attempt = 0;
+    if (outcome.changed.length > 0 || (failedBefore && this.error === undefined)) {
+      if (outcome.changed.length > 0) this.attempt = 0;
+      else this.attempt++;
       this.onChange(outcome);
     } else this.attempt++;
     if (this.again) {

@@ -11,8 +11,6 @@ import type { EvaluateResult } from '../../src/evaluation/commands';
 import type { EvaluationHandle, ServicesWithEvaluation } from '../../src/evaluation';
 import { ResultsTestController } from '../../src/evaluation/testing';
 import { resultTable } from '../../src/evaluation/summary';
-import { ingestResult } from '../../src/evaluation/ingest';
-import { maxResultFileBytes } from '../../src/evaluation/resultsIndex';
 import type { Evaluations } from '../../src/evaluation/evaluations';
 import { EvaluationTerminal } from '../../src/evaluation/tasks';
 import type { Roadmap } from '../../src/core/roadmap/model';
@@ -384,26 +382,6 @@ describe('evaluation on the demo project', function () {
       fs.writeFileSync(dataset, data);
     }
     await waitFor('the knn result to be current again', () => h.index.latest(entry, 'knn')?.stale === undefined, 15_000);
-  });
-
-  it('ingestion refuses a results file over results.maxFileSizeMB, as the index does', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlroadmap-ingest-'));
-    const file = path.join(dir, 'big.json');
-    const padding = 'x'.repeat(1536 * 1024);
-    fs.writeFileSync(file, JSON.stringify({ format: 'mlroadmap-result/1', candidate: 'cnn', metrics: { accuracy: 0.9 }, notes: padding }));
-    const roadmap = { metrics: [], candidates: [{ id: 'cnn', baseline: false, status: 'evaluated' }] } as unknown as Roadmap;
-    const config = vscode.workspace.getConfiguration('mlroadmap');
-    await config.update('results.maxFileSizeMB', 1, vscode.ConfigurationTarget.Global);
-    try {
-      const request = { root: dir, roadmap, candidate: 'cnn', resultsFile: file, command: 'run', startedAt: Date.now(), cache: new Map() };
-      const out = await ingestResult({ ...request, maxWholeFileBytes: maxResultFileBytes() });
-      assert.equal(out.ok, false, JSON.stringify(out));
-      assert.match(out.ok ? '' : out.error, /over the 1\.0 MB limit/);
-      assert.equal(fs.existsSync(path.join(dir, '.mlroadmap', 'history.jsonl')), false, 'nothing recorded');
-    } finally {
-      await config.update('results.maxFileSizeMB', undefined, vscode.ConfigurationTarget.Global);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('${python} is the interpreter selected in the Python extension when it is installed, over the setting', async () => {

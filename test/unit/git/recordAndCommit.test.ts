@@ -63,6 +63,35 @@ describe('git adapter: recordAndCommit', function () {
     ]);
   });
 
+  it('refuses in the middle of a rebase before writing anything: no record, the roadmap and the conflict as they were', async () => {
+    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-use-a-baseline.md': EXISTING, 'notes.txt': 'base\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('notes.txt', 'feature\n');
+    repo.git('commit', '-q', '-am', 'feature');
+    repo.git('checkout', '-q', 'main');
+    repo.write('notes.txt', 'main\n');
+    repo.git('commit', '-q', '-am', 'main');
+    repo.git('checkout', '-q', 'feature');
+    assert.notEqual(repo.tryGit('rebase', 'main').status, 0, 'the rebase stops on the conflict');
+    const before = workState(repo);
+    const conflicted = readFileSync(join(repo.dir, 'notes.txt'), 'utf8');
+    const r = await recordAndCommit({
+      repoDir: repo.dir,
+      decisionsDir: 'docs/decisions',
+      draft: sampleDraft(),
+      roadmapPath: 'mlroadmap.yaml',
+      roadmapEdits: (text, d) => text.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
+      env: repo.env,
+    });
+    assert.equal(r.ok === false && r.kind, 'rebase-in-progress', JSON.stringify(r));
+    assert.equal(r.ok === false ? r.message : '', 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again. Nothing was written.');
+    assert.equal(r.recordFile, undefined);
+    assert.deepEqual(workState(repo), before);
+    assert.equal(readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'), ROADMAP);
+    assert.equal(readFileSync(join(repo.dir, 'notes.txt'), 'utf8'), conflicted);
+    assert.ok(existsSync(join(repo.dir, '.git', 'rebase-merge')), 'the rebase is left as it was');
+  });
+
   it('refuses to overwrite an existing file of the same name and writes nothing', async () => {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-choose-a-small-cnn-over-vit-tiny.md': EXISTING });
     const r = await recordAndCommit({ repoDir: repo.dir, decisionsDir: 'docs/decisions', draft: sampleDraft(), number: 1, roadmapPath: 'mlroadmap.yaml', roadmapEdits: () => 'changed', env: repo.env });
