@@ -184,7 +184,8 @@ export function activateJobs(services: Services): vscode.Disposable[] {
     statusBar,
     diagnostics,
     jobs.onDidChange(update),
-    store.onDidChange(() => update()),
+    // Until the jobs follow the store (after its first scan), no roadmap has jobs to show; they fire when they do.
+    store.onDidChange(() => jobs.followsStore && update()),
     { dispose: () => [ticker, ...following.values()].forEach((t) => t && clearInterval(t)) },
     vscode.commands.registerCommand(Commands.showJobLog, guard(Commands.showJobLog, showLog)),
     vscode.commands.registerCommand(Commands.cancelJob, guard(Commands.cancelJob, cancel)),

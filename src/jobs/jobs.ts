@@ -35,6 +35,7 @@ export class RoadmapJobs implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Reads under way, so tests and commands can wait for the jobs to be current. */
   private readonly reading = new Set<Promise<void>>();
+  private storeReady = false;
 
   constructor(
     private readonly store: RoadmapStore,
@@ -45,7 +46,8 @@ export class RoadmapJobs implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
-      store.onDidChange(() => this.sync()),
+      // Not before the store's first scan is done: the jobs files are read after the views' first items.
+      store.onDidChange(() => this.storeReady && this.sync()),
       files.subscribe(
         (e) => {
           const slot = [...this.slots.values()].find((s) => s.book.file === e.uri.fsPath);
@@ -55,7 +57,15 @@ export class RoadmapJobs implements vscode.Disposable {
       ),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync(true)),
     );
-    void store.whenReady().then(() => this.sync());
+    void store.whenReady().then(() => {
+      this.storeReady = true;
+      this.sync();
+    });
+  }
+
+  /** True once the jobs follow the store's roadmaps (after its first scan): until then there are none to show. */
+  get followsStore(): boolean {
+    return this.storeReady;
   }
 
   /** The jobs of a roadmap, first submitted first. */
