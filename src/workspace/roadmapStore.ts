@@ -176,7 +176,8 @@ export class RoadmapStore implements vscode.Disposable {
     const keep = new Set([...found, ...atRoots].map((u) => u.fsPath));
     for (const [key, entry] of [...this.entries]) if (!keep.has(entry.uri.fsPath)) this.entries.delete(key);
     await Promise.all(found.filter((uri) => !loaded.has(uri.fsPath)).map((uri) => this.load(uri, false)));
-    this.changed.fire(undefined);
+    // A roadmap below the root gives the views their first items here.
+    this.spans.time('notify', () => this.changed.fire(undefined));
   }
 
   /** The roadmaps at the roots of the workspace folders (on disk). */
@@ -308,7 +309,7 @@ export class RoadmapStore implements vscode.Disposable {
     const label = inSubfolder ? vscode.workspace.asRelativePath(root, false) : folder.name;
     const entry: RoadmapEntry = { uri, folder, root, label, text: parsed.text, parsed, parse: parsed.parse, roadmap: parsed.parse.roadmap };
     this.entries.set(uri.toString(), entry);
-    if (notify) this.changed.fire(entry);
+    if (notify) this.spans.time('notify', () => this.changed.fire(entry));
     return entry;
   }
 
