@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ActivationSpans } from './activationSpans';
 import { RoadmapStore } from './workspace/roadmapStore';
 import { WorkspaceFileEvents } from './workspace/fileEvents';
 import type { Services } from './services';
@@ -34,17 +35,19 @@ export class MlRoadmapExtension implements vscode.Disposable {
     readonly context: vscode.ExtensionContext,
     activationStarted = performance.now(),
   ) {
+    const spans = new ActivationSpans(activationStarted);
+    const endActivate = spans.begin('activate', activationStarted);
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
     // One watcher over the workspace: the store and the indexes subscribe to its events with their own filters.
     const files = new WorkspaceFileEvents();
-    const store = new RoadmapStore(log, files);
+    const store = new RoadmapStore(log, files, spans);
     this.disposables.push(log, files, store);
     const results = createResultsIndex(store, files, log);
     const decisions = createDecisionsIndex(store, files, log);
     this.disposables.push(results, decisions);
-    const analysis = new RoadmapAnalysis(store, results);
+    const analysis = new RoadmapAnalysis(store, results, spans);
     this.disposables.push(analysis);
-    this.services = { context, log, store, results, decisions, analysis, files, activationStarted };
+    this.services = { context, log, store, results, decisions, analysis, files, activationStarted, spans };
 
     for (const activateFeature of [
       activateDiagnostics,
@@ -62,6 +65,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
     ]) {
       this.disposables.push(...activateFeature(this.services));
     }
+    endActivate();
     log.info(`ML Roadmap: activate() took ${(performance.now() - activationStarted).toFixed(1)} ms`);
     void store
       .whenReady()

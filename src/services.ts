@@ -8,6 +8,7 @@ import type { RoadmapAnalysis } from './workspace/analysis';
 import type { ViewsHandle } from './views';
 import type { FileEvents } from './workspace/fileEvents';
 import type { JobsHandle } from './jobs';
+import type { ActivationSpans } from './activationSpans';
 
 /** The latest evaluation result of one candidate, as views, CodeLens and the Testing view show it. */
 export interface CandidateResultView {
@@ -75,6 +76,8 @@ export interface Services {
   readonly files: FileEvents;
   /** `performance.now()` when `activate` began: the views log how long their first items took (the bench reads it). */
   readonly activationStarted: number;
+  /** The spans of the extension's own code until the Roadmap view's first items (the activation bench reads their log line). */
+  readonly spans: ActivationSpans;
   /** The sidebar's providers and status bar item, set by the views feature (for tests and other features). */
   views?: ViewsHandle;
   /** The Slurm jobs of every roadmap, set by the jobs feature. */

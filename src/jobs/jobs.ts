@@ -36,6 +36,7 @@ export class RoadmapJobs implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Reads under way, so tests and commands can wait for the jobs to be current. */
   private readonly reading = new Set<Promise<void>>();
+  private storeReady = false;
 
   constructor(
     private readonly store: RoadmapStore,
@@ -46,7 +47,8 @@ export class RoadmapJobs implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
-      store.onDidChange(() => this.sync()),
+      // Not before the store's first scan is done: the jobs files are read after the views' first items.
+      store.onDidChange(() => this.storeReady && this.sync()),
       // An event on the folder stands for the file in it: the watcher reports a deleted folder once, and a jobs file
       // written right after its folder was made can reach us only as the folder's creation.
       files.subscribe(
@@ -58,7 +60,10 @@ export class RoadmapJobs implements vscode.Disposable {
       ),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync(true)),
     );
-    void store.whenReady().then(() => this.sync());
+    void store.whenReady().then(() => {
+      this.storeReady = true;
+      this.sync();
+    });
   }
 
   /** The jobs of a roadmap, first submitted first. */

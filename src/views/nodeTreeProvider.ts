@@ -29,8 +29,8 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     private readonly viewId: string,
     private readonly build: BuildNodes,
     private readonly entries: () => readonly RoadmapEntry[],
-    /** Called once, the first time the view asks for its top level and gets items. */
-    private onFirstItems?: (count: number) => void,
+    /** Called once, the first time the view asks for its top level and gets items (with when it began asking). */
+    private onFirstItems?: (count: number, started: number) => void,
   ) {}
 
   /** Rebuilds one roadmap's nodes (or every roadmap's) and fires change events for what changed. */
@@ -82,11 +82,12 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
 
   getChildren(element?: ViewNode): ViewNode[] {
     if (!element) {
+      const started = performance.now();
       const roots = [...this.roots()];
       if (roots.length > 0 && this.onFirstItems) {
         const first = this.onFirstItems;
         this.onFirstItems = undefined;
-        first(roots.length);
+        first(roots.length, started);
       }
       return roots;
     }

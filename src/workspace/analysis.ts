@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../core/pitfalls';
 import { Settings } from '../ids';
 import type { ResultsIndex } from '../services';
 import type { RoadmapEntry, RoadmapStore } from './roadmapStore';
+import { ActivationSpans } from '../activationSpans';
 
 export type { RankState } from '../core/process/analysis';
 
@@ -41,6 +42,8 @@ export class RoadmapAnalysis implements vscode.Disposable {
   constructor(
     private readonly store: RoadmapStore,
     private readonly results: ResultsIndex,
+    /** Times the analyses on the way to the first view. */
+    private readonly spans = new ActivationSpans(performance.now()),
   ) {
     this.disposables.push(
       this.changed,
@@ -65,12 +68,14 @@ export class RoadmapAnalysis implements vscode.Disposable {
     const key = entry.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.entry === entry && cached.generation === this.generation) return cached.result;
-    const result = analyse(entry, {
-      fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
-      severities: severitySettings(),
-      // What counts as evaluated, by the rule `mlroadmap check` applies too (core `mergeResults`).
-      results: this.results.evaluated(entry),
-    });
+    const result = this.spans.time('analysis', () =>
+      analyse(entry, {
+        fileExists: (relative) => fs.existsSync(path.resolve(entry.root.fsPath, relative)),
+        severities: severitySettings(),
+        // What counts as evaluated, by the rule `mlroadmap check` applies too (core `mergeResults`).
+        results: this.results.evaluated(entry),
+      }),
+    );
     this.cache.set(key, { entry, generation: this.generation, result });
     return result;
   }

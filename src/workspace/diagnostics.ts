@@ -80,10 +80,11 @@ export function activateDiagnostics(services: Services): vscode.Disposable[] {
       results.forEach(publish);
     }
     updateContextKeys();
-    updateDecisionsKey();
   };
 
   sync();
+  // Follows the decisions index, which fires when roadmaps come and go too (after reading their decisions folders).
+  updateDecisionsKey();
   return [
     collection,
     analysis.onDidChange((entry) => sync(entry ? analysis.get(entry) : undefined)),

@@ -7,6 +7,7 @@ import type { ParseResult, Roadmap } from '../core/roadmap/model';
 import { ROADMAP_FILE_NAME } from '../core/roadmap/model';
 import { Settings } from '../ids';
 import type { FileEvents } from './fileEvents';
+import { ActivationSpans } from '../activationSpans';
 
 /** One roadmap file as the extension currently sees it: the editor's unsaved text when open, else the file on disk. */
 export interface RoadmapEntry {
@@ -58,6 +59,8 @@ export class RoadmapStore implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     files: FileEvents,
+    /** Times the read, the parse and the change notification on the way to the first view. */
+    private readonly spans = new ActivationSpans(performance.now()),
   ) {
     this.disposables.push(
       this.changed,
@@ -166,14 +169,15 @@ export class RoadmapStore implements vscode.Disposable {
     // whole workspace below has started its file search (the first views fill from it at activation).
     const atRoots = await this.findAtRoots();
     await Promise.all(atRoots.map((uri) => this.load(uri, false)));
-    if (atRoots.length > 0) this.changed.fire(undefined);
+    if (atRoots.length > 0) this.spans.time('notify', () => this.changed.fire(undefined));
     // Compared by path: the search may spell a URI another way than the one built for a root.
     const loaded = new Set(atRoots.map((u) => u.fsPath));
     const found = await vscode.workspace.findFiles(GLOB, EXCLUDE, 100);
     const keep = new Set([...found, ...atRoots].map((u) => u.fsPath));
     for (const [key, entry] of [...this.entries]) if (!keep.has(entry.uri.fsPath)) this.entries.delete(key);
     await Promise.all(found.filter((uri) => !loaded.has(uri.fsPath)).map((uri) => this.load(uri, false)));
-    this.changed.fire(undefined);
+    // A roadmap below the root gives the views their first items here.
+    this.spans.time('notify', () => this.changed.fire(undefined));
   }
 
   /** The roadmaps at the roots of the workspace folders (on disk). */
@@ -261,10 +265,12 @@ export class RoadmapStore implements vscode.Disposable {
 
   /** The roadmap's text: the editor's, with its version, when it is open; else the file on disk. */
   private async readText(uri: vscode.Uri): Promise<{ text: string; version: number | undefined } | undefined> {
-    const doc = this.openDocument(uri);
-    if (doc) return { text: doc.getText(), version: doc.version };
+    // Timed on the way to the first view: the read's own code (asking, decoding), and apart from it the wait.
+    const doc = this.spans.time('read', () => this.openDocument(uri));
+    if (doc) return this.spans.time('read', () => ({ text: doc.getText(), version: doc.version }));
     try {
-      return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), version: undefined };
+      const bytes = await this.spans.wait('readWait', this.spans.time('read', () => vscode.workspace.fs.readFile(uri)));
+      return this.spans.time('read', () => ({ text: new TextDecoder('utf-8').decode(bytes), version: undefined }));
     } catch {
       return undefined;
     }
@@ -281,7 +287,7 @@ export class RoadmapStore implements vscode.Disposable {
       return cached.parsed;
     }
     const started = Date.now();
-    const parsed = parseRoadmapText(current);
+    const parsed = this.spans.time('parse', () => parseRoadmapText(current));
     this.parseCounter++;
     this.parses.set(key, { version, parsed });
     this.log.debug(`parsed ${vscode.workspace.asRelativePath(uri)} in ${Date.now() - started} ms: ${parsed.parse.diagnostics.length} diagnostics`);
@@ -303,7 +309,7 @@ export class RoadmapStore implements vscode.Disposable {
     const label = inSubfolder ? vscode.workspace.asRelativePath(root, false) : folder.name;
     const entry: RoadmapEntry = { uri, folder, root, label, text: parsed.text, parsed, parse: parsed.parse, roadmap: parsed.parse.roadmap };
     this.entries.set(uri.toString(), entry);
-    if (notify) this.changed.fire(entry);
+    if (notify) this.spans.time('notify', () => this.changed.fire(entry));
     return entry;
   }
 
