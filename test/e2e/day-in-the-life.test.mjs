@@ -7,32 +7,11 @@
 // test-results/screenshots/day-NN-<step>.png. One `it` per step, so a failure names the step; the steps build on each
 // other (mocha runs them in order and stops the walk's meaning at the first failure).
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO } from '../../scripts/vscode-env.mjs';
+import { emptyRepository, git, prompts } from './support/walk.mjs';
 import { openWorkbench, panelFrame, poll, runFromPalette, SCREENSHOTS } from './support/workbench.mjs';
-
-const git = (dir, ...args) =>
-  execFileSync('git', ['-c', 'user.name=Dana Lee', '-c', 'user.email=dana@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
-
-/** An empty project: a git repository whose first commit holds the data set, and nothing else. */
-function emptyRepository(folder) {
-  for (const name of readdirSync(folder)) rmSync(join(folder, name), { recursive: true, force: true });
-  mkdirSync(join(folder, 'data'));
-  copyFileSync(join(REPO, 'examples', 'digits', 'data', 'digits.csv'), join(folder, 'data', 'digits.csv'));
-  // The team's interpreter, the one with scikit-learn (a pyenv shim may come first on the PATH here).
-  mkdirSync(join(folder, '.vscode'));
-  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'mlroadmap.pythonPath': '/usr/bin/python3' }, null, 2) + '\n');
-  git(folder, 'init', '-q', '-b', 'main');
-  // The identity the extension's own commits use (the decision record).
-  git(folder, 'config', 'user.name', 'Dana Lee');
-  git(folder, 'config', 'user.email', 'dana@example.com');
-  git(folder, 'config', 'commit.gpgsign', 'false');
-  git(folder, 'add', 'data/digits.csv', '.vscode/settings.json');
-  git(folder, 'commit', '-qm', 'The scanned forms: 1,797 digits');
-}
 
 describe('a day in the life: from an empty folder with a CSV to a shipped model', function () {
   this.timeout(180_000);
@@ -45,48 +24,9 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   /** `day-NN-<name>.png`, NN the number of the step (the test's title starts with it). */
   let step = '00';
   const screenshot = (name) => workbench.screenshot(`day-${step}-${name}`);
-  const input = () => page.locator('.quick-input-widget input');
+  // The prompts' answers by keyboard (the page is set in `before`).
+  let input, waitForPrompt, answer, choose, acceptAsProposed, done;
 
-  /** Waits until the quick input shows a step whose prompt, placeholder or title matches `re`. */
-  async function waitForPrompt(re) {
-    await poll(
-      `the prompt ${re}`,
-      async () => {
-        if (!(await input().isVisible())) return '';
-        const text = (await page.locator('.quick-input-widget').textContent()) ?? '';
-        return `${text} ${(await input().getAttribute('placeholder')) ?? ''}`;
-      },
-      (t) => re.test(t),
-    );
-  }
-
-  /** Answers an InputBox step: replaces its value with `text` (keeps the proposed value when undefined) and accepts. */
-  async function answer(re, text) {
-    await waitForPrompt(re);
-    if (text !== undefined) {
-      await page.keyboard.press('Control+A');
-      if (text === '') await page.keyboard.press('Delete');
-      else await page.keyboard.type(text);
-      await poll('the typed answer', () => input().inputValue(), (v) => v === text);
-    }
-    await page.keyboard.press('Enter');
-  }
-
-  /** Answers a QuickPick step: types `filter` and accepts once the highlighted entry holds `label` (default: the filter). */
-  async function choose(re, filter, label = filter) {
-    await waitForPrompt(re);
-    if (filter) await page.keyboard.type(filter);
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
-  }
-
-  /** Accepts a multi-select step as proposed. */
-  async function acceptAsProposed(re) {
-    await waitForPrompt(re);
-    await page.keyboard.press('Enter');
-  }
-
-  const done = () => input().waitFor({ state: 'hidden', timeout: 30_000 });
   /** Scaffold Baseline… on the data set's `label` column, the template picked by `filter` (its label `label`). */
   async function scaffoldBaseline(filter, label) {
     await runFromPalette(page, 'ML Roadmap: Scaffold Baseline…');
@@ -154,6 +94,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
     workbench = await openWorkbench({ prepare: emptyRepository });
     page = workbench.page;
     dir = workbench.workspace.path;
+    ({ input, waitForPrompt, answer, choose, acceptAsProposed, done } = prompts(page));
   });
 
   after(async () => {

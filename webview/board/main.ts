@@ -70,7 +70,10 @@ function render(): void {
   const app = document.getElementById('app');
   if (!app || !model) return;
   while (cleanups.length) cleanups.pop()?.();
-  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.stepId : undefined;
+  // The keyboard stays where it was: on the same card, or on its move button.
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+  const focused = active?.closest<HTMLElement>('article.card[data-step-id]')?.dataset.stepId;
+  const onHandle = active?.classList.contains('handle') === true;
   cardsUsed = new Set();
   app.replaceChildren(header(model), banner(model), board(model));
   for (const [key, cached] of cardCache) {
@@ -79,7 +82,13 @@ function render(): void {
     cardCache.delete(key);
   }
   app.setAttribute('aria-busy', 'false');
-  if (focused) app.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(focused)}"]`)?.focus();
+  if (focused) focusCard(focused, onHandle);
+}
+
+/** Gives the keyboard to the card of `stepId` (drawn last), or to its move button. */
+function focusCard(stepId: string, handle: boolean): void {
+  const card = document.querySelector<HTMLElement>(`#app article.card[data-step-id="${CSS.escape(stepId)}"]`);
+  ((handle ? card?.querySelector<HTMLElement>('button.handle') : undefined) ?? card)?.focus();
 }
 
 function header(m: BoardModel): HTMLElement {
@@ -250,10 +259,20 @@ function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
   const menu = document.createElement('vscode-context-menu') as VscodeContextMenu;
   menu.className = 'move-menu';
   menu.data = m.statuses.filter((s) => s !== card.status).map((s) => ({ label: `Move to ${STATUS_TITLES[s]}`, value: s }));
+  // Closed, the menu gives the keyboard back to the card's move button (the card is drawn again after a move: render
+  // keeps the keyboard on it).
+  const close = () => {
+    menu.remove();
+    focusCard(card.id, true);
+  };
   menu.addEventListener('vsc-context-menu-select', (e) => {
     const status = (e as CustomEvent<{ value: string }>).detail.value as StepStatus;
-    menu.remove();
+    close();
     move(card.id, card.title, status);
+  });
+  // After the menu's own handler, which only hides it.
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
   });
   // In the lane, not the card: a card's paint containment (content-visibility) would clip the menu.
   const lane = item.parentElement ?? item;

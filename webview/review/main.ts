@@ -29,6 +29,27 @@ let askedForPin = false;
 let detail: ReviewRunDetail | undefined;
 let askedForDetail: string | undefined;
 const ROW_HEIGHT = 26;
+/**
+ * The run table's row the keyboard is on (its index among the rows shown): the table's one tab stop, moved with the
+ * arrows, Home/End and Page Up/Down; Enter or Space selects its run.
+ */
+let activeRow = 0;
+/** Where the keyboard was in the run table before a redraw: on a row (or on its pin button), to be given back. */
+type TableFocus = { readonly index: number; readonly pin: boolean } | undefined;
+
+function tableFocus(): TableFocus {
+  const active = document.activeElement;
+  const row = active instanceof HTMLElement ? active.closest<HTMLElement>('.inner .row[aria-rowindex]') : null;
+  return row ? { index: Number(row.getAttribute('aria-rowindex')) - 2, pin: active?.classList.contains('pin') === true } : undefined;
+}
+
+/** Gives the keyboard back to the row of `focus` (or its pin button), if drawn; else to the table's scroll box. */
+function restoreTableFocus(focus: TableFocus): void {
+  if (!focus) return;
+  const row = document.querySelector<HTMLElement>(`.inner .row[aria-rowindex="${focus.index + 2}"]`);
+  const target = (focus.pin ? row?.querySelector<HTMLElement>('button.pin') : undefined) ?? row ?? document.querySelector<HTMLElement>('.runs .scroller');
+  target?.focus({ preventScroll: true });
+}
 /** The run table's scroll box (set here, not in the stylesheet: the virtualiser starts from it without measuring). */
 const SCROLLER_HEIGHT = 420;
 /**
@@ -121,6 +142,7 @@ function render(): void {
   while (cleanups.length) cleanups.pop()?.();
   refreshRows = undefined;
   const m = model;
+  const focus = tableFocus();
   afterMount.length = 0;
   const charted = chart(m);
   const table = runTable(m);
@@ -128,6 +150,7 @@ function render(): void {
   for (const mount of afterMount.splice(0)) mount();
   renderDetail();
   app.setAttribute('aria-busy', 'false');
+  restoreTableFocus(focus);
 }
 
 function header(m: ReviewSnapshot): HTMLElement {
@@ -376,6 +399,7 @@ function runTable(m: ReviewSnapshot): HTMLElement {
   }
   filter.addEventListener('change', () => {
     save({ candidate: filter.value === '' ? undefined : filter.value, scrollTop: 0 });
+    activeRow = 0;
     render();
   });
   const diff = el('input', { attrs: { type: 'checkbox', id: 'diff-only' } });
@@ -420,10 +444,18 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     const selected = state().selected === r.id;
     const row = el('div', {
       class: `row${pinned ? ' pinned' : ''}${selected ? ' selected' : ''}`,
-      attrs: { role: 'row', 'aria-rowindex': String(index + 2), 'aria-selected': String(selected), 'data-run-id': r.id, title: r.perClass ? 'Select: per-class table and commit' : 'Select: commit' },
+      attrs: {
+        role: 'row',
+        'aria-rowindex': String(index + 2),
+        'aria-selected': String(selected),
+        'data-run-id': r.id,
+        title: r.perClass ? 'Select (Enter): per-class table and commit' : 'Select (Enter): commit',
+        tabindex: index === activeRow ? '0' : '-1',
+      },
     });
     row.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
+      activeRow = index;
       selectRun(r.id);
     });
     row.style.gridTemplateColumns = template;
@@ -458,6 +490,9 @@ function runTable(m: ReviewSnapshot): HTMLElement {
   };
 
   let fresh = true;
+  /** A row the keyboard was sent to that is not drawn yet (it is once the table has scrolled to it). */
+  let pendingFocus = false;
+  if (activeRow >= count()) activeRow = Math.max(0, count() - 1);
   const virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
     count: count(),
     getScrollElement: () => scroller,
@@ -483,8 +518,12 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     observeElementOffset,
     initialOffset: state().scrollTop ?? 0,
     onChange: (instance) => {
+      // The rows are drawn anew: the keyboard, on one of them, goes to the new one (or to the row it was sent to).
+      const focus = pendingFocus ? { index: activeRow, pin: false } : tableFocus();
       inner.style.height = `${instance.getTotalSize()}px`;
       inner.replaceChildren(...instance.getVirtualItems().map((item) => (shown[item.index] ? drawRow(shown[item.index]!, item.index, item.start) : loadingRow(item.index, item.start))));
+      if (focus && inner.querySelector(`.row[aria-rowindex="${focus.index + 2}"]`)) pendingFocus = false;
+      restoreTableFocus(focus);
     },
   });
   refreshRows = () => {
@@ -497,6 +536,28 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     virtualizer._willUpdate();
     virtualizer.options.onChange?.(virtualizer, false);
   };
+  /** Moves the keyboard to row `index`: scrolled into view, made the tab stop, focused (once drawn). */
+  const focusRow = (index: number): void => {
+    activeRow = Math.min(Math.max(index, 0), count() - 1);
+    for (const row of inner.querySelectorAll<HTMLElement>('.row[aria-rowindex]')) row.tabIndex = Number(row.getAttribute('aria-rowindex')) - 2 === activeRow ? 0 : -1;
+    virtualizer.scrollToIndex(activeRow, { align: 'auto' });
+    const row = inner.querySelector<HTMLElement>(`.row[aria-rowindex="${activeRow + 2}"]`);
+    pendingFocus = !row;
+    row?.focus({ preventScroll: true });
+  };
+  scroller.addEventListener('keydown', (e) => {
+    if (count() === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement;
+    const onRow = target.matches('.inner .row');
+    const page = Math.max(1, Math.floor(scroller.clientHeight / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in moves) focusRow(onRow ? activeRow + moves[e.key]! : activeRow);
+    else if (e.key === 'Home') focusRow(0);
+    else if (e.key === 'End') focusRow(count() - 1);
+    else if ((e.key === 'Enter' || e.key === ' ') && onRow && target.dataset.runId !== undefined) selectRun(target.dataset.runId);
+    else return;
+    e.preventDefault();
+  });
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   scroller.addEventListener('scroll', () => {
     clearTimeout(saveTimer);

@@ -185,3 +185,33 @@ export async function runFromPalette(page, title) {
   await entry.waitFor({ state: 'visible', timeout: 60_000 });
   await entry.click();
 }
+
+/**
+ * Runs a command from the palette by keyboard alone: F1, its full title typed, Enter once the highlighted entry is
+ * the command (`title` may be a view's generated command, "ML Roadmap: Focus on Roadmap View", or VS Code's own).
+ * The palette lists the commands registered when it opens: until the command is there (the extension's contributions
+ * load after the workbench), it is closed with Escape and opened again.
+ */
+export async function runByKeyboard(page, title, timeoutMs = 120_000) {
+  const input = page.locator('.quick-input-widget input');
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const entry = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: new RegExp(`^${escaped}`) }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await input.isVisible()) {
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+    }
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    // F1 opens the palette with its '>' already typed.
+    await page.keyboard.type(title);
+    const listed = await entry.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (listed) break;
+    if (Date.now() > deadline) throw new Error(`the palette does not list "${title}" after ${timeoutMs} ms`);
+  }
+  await page.keyboard.press('Enter');
+}
