@@ -3,10 +3,7 @@
 // drop, or the card's "Move to…" menu from the keyboard; each move is announced in a live region).
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { cardVisible, type BoardCard, type BoardColumn, type BoardFilter, type BoardModel } from '../../src/core/views/board-model';
 import type { RoleName, StepStatus } from '../../src/core/roadmap/model';
@@ -103,20 +100,11 @@ function header(m: BoardModel): HTMLElement {
     });
     tabs.append(tab);
   }
+  // A native select, as the Review's and Compare's filters (base.css gives it the dropdown's colours).
   const select = (label: string, values: readonly string[], current: string | undefined, onChange: (v: string | undefined) => void, title: (v: string) => string = (v) => v) => {
-    const s = document.createElement('vscode-single-select') as VscodeSingleSelect;
-    s.setAttribute('aria-label', label);
-    s.className = 'filter';
-    const all = document.createElement('vscode-option');
-    all.textContent = `${label}: all`;
-    all.setAttribute('value', '');
-    s.append(all);
-    for (const v of values) {
-      const o = document.createElement('vscode-option');
-      o.textContent = `${label}: ${isolate(title(v))}`;
-      o.setAttribute('value', v);
-      s.append(o);
-    }
+    const s = el('select', { class: 'filter', attrs: { 'aria-label': label } });
+    s.append(el('option', { text: `${label}: all`, attrs: { value: '' } }));
+    for (const v of values) s.append(el('option', { text: `${label}: ${isolate(title(v))}`, attrs: { value: v } }));
     s.value = current ?? '';
     s.addEventListener('change', () => onChange(s.value === '' ? undefined : s.value));
     return s;

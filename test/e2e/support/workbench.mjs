@@ -203,7 +203,16 @@ export async function runByKeyboard(page, title, timeoutMs = 120_000) {
       await input.waitFor({ state: 'hidden' });
     }
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
+    // Right after the workbench loads, a key can reach the page before the workbench listens: press again.
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      if (Date.now() > deadline) throw new Error(`F1 did not open the command palette within ${timeoutMs} ms`);
+      await page.bringToFront();
+      continue;
+    }
     // F1 opens the palette with its '>' already typed.
     await page.keyboard.type(title);
     const listed = await entry.waitFor({ state: 'visible', timeout: 5_000 }).then(
