@@ -115,6 +115,7 @@ export interface GatherContext {
 async function claim(book: JobBook, job: JobRecord): Promise<boolean> {
   try {
     const marker = `${job.id}-${job.submitted.replace(/[^0-9A-Za-z]/g, '')}.gathered`;
+    await fsp.mkdir(book.absolute(JOBS_FOLDER), { recursive: true });
     const handle = await fsp.open(book.absolute(`${JOBS_FOLDER}/${marker}`), 'wx');
     await handle.close();
     return true;
