@@ -32,11 +32,18 @@ async function readTail(file: string): Promise<string> {
   }
 }
 
-/** The latest job of each candidate, when it failed or timed out. */
-function failedLatest(jobs: readonly JobRecord[]): JobRecord[] {
+/**
+ * The latest job of each candidate, when it failed or timed out and no result of that candidate was recorded after it
+ * (a later evaluation, here or on the cluster, supersedes the failure).
+ */
+function failedLatest(jobs: readonly JobRecord[], recordedAt: (candidate: string) => string | undefined): JobRecord[] {
   const latest = new Map<string, JobRecord>();
   for (const j of jobs) latest.set(j.candidate, j);
-  return [...latest.values()].filter((j) => FAILED.has(j.state));
+  return [...latest.values()].filter((j) => {
+    if (!FAILED.has(j.state)) return false;
+    const at = recordedAt(j.candidate);
+    return at === undefined || Date.parse(at) < Date.parse(j.ended ?? j.submitted);
+  });
 }
 
 export class JobDiagnostics implements vscode.Disposable {
@@ -44,7 +51,11 @@ export class JobDiagnostics implements vscode.Disposable {
   private readonly owned = new Map<string, vscode.Uri[]>();
   private generation = 0;
 
-  constructor(private readonly jobs: RoadmapJobs) {}
+  constructor(
+    private readonly jobs: RoadmapJobs,
+    /** When the candidate's latest result counted by the pipeline was recorded, if it has one. */
+    private readonly recordedAt: (entry: RoadmapEntry, candidate: string) => string | undefined,
+  ) {}
 
   async update(): Promise<void> {
     const generation = ++this.generation;
@@ -64,7 +75,7 @@ export class JobDiagnostics implements vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const add = (uri: vscode.Uri, d: vscode.Diagnostic) => byFile.set(uri.toString(), [...(byFile.get(uri.toString()) ?? []), d]);
     const root = entry.root.fsPath;
-    for (const job of failedLatest(jobs)) {
+    for (const job of failedLatest(jobs, (candidate) => this.recordedAt(entry, candidate))) {
       const log = path.resolve(root, job.log);
       const text = await readTail(log);
       const tail = lastLines(text, 5);

@@ -50,7 +50,10 @@ export function activateJobs(services: Services): vscode.Disposable[] {
   const statusBar = vscode.window.createStatusBarItem('mlroadmap.jobs', vscode.StatusBarAlignment.Left, 49);
   statusBar.name = vscode.l10n.t('ML Roadmap Jobs');
   statusBar.command = { command: `${Views.jobs}.focus`, title: vscode.l10n.t('Show the Slurm jobs') };
-  const diagnostics = new JobDiagnostics(jobs);
+  const diagnostics = new JobDiagnostics(jobs, (entry, candidate) => {
+    const latest = index.latest(entry, candidate);
+    return latest && !latest.notFromPipeline ? latest.at : undefined;
+  });
   let ticker: NodeJS.Timeout | undefined;
 
   const update = (entry?: RoadmapEntry) => {
@@ -187,6 +190,8 @@ export function activateJobs(services: Services): vscode.Disposable[] {
     statusBar,
     diagnostics,
     jobs.onDidChange(update),
+    // A result recorded after a failed job clears its diagnostic.
+    index.onDidChange(() => void diagnostics.update()),
     { dispose: () => [ticker, ...following.values()].forEach((t) => t && clearInterval(t)) },
     vscode.commands.registerCommand(Commands.showJobLog, guard(Commands.showJobLog, showLog)),
     vscode.commands.registerCommand(Commands.cancelJob, guard(Commands.cancelJob, cancel)),

@@ -157,6 +157,10 @@ describe('evaluation on a Slurm cluster', function () {
     const shown = await vscode.commands.executeCommand<{ done: boolean; file?: string }>('mlroadmap.showJobLog', { roadmap: demoRoadmapUri().toString(), job: id });
     assert.equal(shown?.file, path.join(root, job.log));
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(root, job.log));
+    // A result of the candidate recorded after the failed job (a later evaluation) clears the failure's diagnostic.
+    const later = { candidate: 'broken', metrics: { accuracy: 0.5 }, source: 'results/broken.json', format: 'mlroadmap-result/1', git: null, dataset: null, command: 'a later run', recordedAt: new Date().toISOString() };
+    fs.appendFileSync(path.join(root, '.mlroadmap', 'history.jsonl'), JSON.stringify(later) + '\n');
+    await waitFor('the failed-job diagnostic to go once a later result is recorded', () => failedJob() === undefined, 15_000);
   });
 
   it('Cancel Job on a long job ends it cancelled and records nothing', async () => {
