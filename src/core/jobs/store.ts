@@ -2,9 +2,9 @@
 // each job. Same reading rules as the history: streamed, a bad line is a problem with its number and is skipped.
 import type { Readable } from 'node:stream';
 import type { DatasetFingerprint, GitStamp } from '../results/history';
-import { forEachLine } from '../results/lines';
+import { forEachJsonRecord } from '../results/lines';
 import { isPlainObject } from '../results/rows';
-import { DEFAULT_MAX_LINE_BYTES, type ResultProblem } from '../results/types';
+import type { ResultProblem } from '../results/types';
 import { JOB_STATES, jobKey, JOBS_FILE, type JobRecord, type JobState } from './types';
 
 /** One line of jobs.jsonl (with its newline), keys always in the same order; absent optional fields are left out. */
@@ -47,31 +47,10 @@ export interface JobsRead {
  */
 export async function readJobs(input: string | Readable, source = typeof input === 'string' ? input : JOBS_FILE): Promise<JobsRead> {
   const latest = new Map<string, { record: JobRecord; first: number }>();
-  const problems: ResultProblem[] = [];
-  const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
-    line(text, line) {
-      if (text.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        problems.push({ source, line, severity: 'error', message: `not valid JSON: ${(e as Error).message}` });
-        return;
-      }
-      const record = toJobRecord(value);
-      if (typeof record === 'string') {
-        problems.push({ source, line, severity: 'error', message: record });
-        return;
-      }
-      const key = jobKey(record);
-      const prev = latest.get(key);
-      latest.set(key, { record, first: prev?.first ?? latest.size });
-    },
-    tooLong(line, limit) {
-      problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
-    },
+  const problems = await forEachJsonRecord(input, source, toJobRecord, (record) => {
+    const key = jobKey(record);
+    latest.set(key, { record, first: latest.get(key)?.first ?? latest.size });
   });
-  if (!outcome.ok && outcome.message !== 'file not found') problems.push({ source, severity: 'error', message: outcome.message });
   const jobs = [...latest.values()]
     .sort((a, b) => Date.parse(a.record.submitted) - Date.parse(b.record.submitted) || a.first - b.first)
     .map((e) => e.record);

@@ -1,9 +1,9 @@
 // `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
 import type { Readable } from 'node:stream';
-import { forEachLine } from './lines';
+import { forEachJsonRecord } from './lines';
 import { capPerClass, MAX_HISTORY_PER_CLASS_VALUES, perClassSize, type PerClass } from './per-class';
 import { isPlainObject } from './rows';
-import { DEFAULT_MAX_LINE_BYTES, type ResultFormat, type ResultProblem, type RunResult } from './types';
+import { type ResultFormat, type ResultProblem, type RunResult } from './types';
 
 export const HISTORY_FILE = '.mlroadmap/history.jsonl';
 
@@ -77,7 +77,6 @@ export async function readHistory(
   maxPerClassValues = MAX_HISTORY_PER_CLASS_VALUES,
 ): Promise<HistoryRead> {
   const records: HistoryRecord[] = [];
-  const problems: ResultProblem[] = [];
   // Records holding per-class values, oldest first, and how many values they hold in all.
   const holding: { index: number; size: number }[] = [];
   let first = 0;
@@ -95,25 +94,7 @@ export async function readHistory(
       held -= old.size;
     }
   };
-  const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
-    line(text, line) {
-      if (text.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        problems.push({ source, line, severity: 'error', message: `not valid JSON: ${(e as Error).message}` });
-        return;
-      }
-      const rec = toHistoryRecord(value);
-      if (typeof rec === 'string') problems.push({ source, line, severity: 'error', message: rec });
-      else keep(rec);
-    },
-    tooLong(line, limit) {
-      problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
-    },
-  });
-  if (!outcome.ok && outcome.message !== 'file not found') problems.push({ source, severity: 'error', message: outcome.message });
+  const problems = await forEachJsonRecord(input, source, toHistoryRecord, keep);
   return { records, problems };
 }
 

@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BINARY_MESSAGE, describeFsError, formatBytes, looksBinary, SNIFF_BYTES } from './file-access';
+import { DEFAULT_MAX_LINE_BYTES, type ResultProblem } from './types';
 
 export interface LineSink {
   /** Called for each line (without its `\n` / `\r\n`), with its 1-based number. */
@@ -80,4 +81,38 @@ export async function forEachLine(input: string | Readable, maxLineChars: number
   } catch (e) {
     return { ok: false, message: describeFsError(e), lines: lineNo };
   }
+}
+
+/**
+ * Reads a file of one JSON record per line (the history, the jobs): each non-empty line parsed and checked by
+ * `toRecord` (a string is why the line is refused) and handed to `keep`; a line that is not JSON, is refused or is
+ * too long becomes a problem with its line number and is skipped. A missing file is no records. Never throws.
+ */
+export async function forEachJsonRecord<T>(
+  input: string | Readable,
+  source: string,
+  toRecord: (value: unknown) => T | string,
+  keep: (record: T) => void,
+): Promise<ResultProblem[]> {
+  const problems: ResultProblem[] = [];
+  const outcome = await forEachLine(input, DEFAULT_MAX_LINE_BYTES, {
+    line(text, line) {
+      if (text.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        problems.push({ source, line, severity: 'error', message: `not valid JSON: ${(e as Error).message}` });
+        return;
+      }
+      const record = toRecord(value);
+      if (typeof record === 'string') problems.push({ source, line, severity: 'error', message: record });
+      else keep(record);
+    },
+    tooLong(line, limit) {
+      problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
+    },
+  });
+  if (!outcome.ok && outcome.message !== 'file not found') problems.push({ source, severity: 'error', message: outcome.message });
+  return problems;
 }
