@@ -13,8 +13,7 @@ import type { FingerprintCache } from '../core/results';
 import { datasetFileOf, planEvaluations, type PlannedEvaluation } from '../core/results/plan';
 import { parseRoadmap } from '../core/roadmap/parse';
 import { EXECUTORS, ROADMAP_FILE_NAME, type Executor, type Roadmap } from '../core/roadmap/model';
-import { ingestResult } from '../evaluation/ingest';
-import { startProcess } from '../evaluation/process';
+import { runAndRecord } from '../evaluation/ingest';
 import { NO_SBATCH_MESSAGE, SlurmClient } from '../slurm/client';
 import { JobBook, JobWatcher, pollJobs, submitEvaluation, type GatherContext } from '../slurm/jobs';
 import type { CliIo } from './io';
@@ -120,24 +119,15 @@ function gatherContext(roadmap: Roadmap, cache: FingerprintCache): GatherContext
 async function runLocal(loaded: Loaded, step: PlannedEvaluation, io: CliIo, json: boolean, cache: FingerprintCache): Promise<EvaluationLine> {
   const base = { candidate: step.candidate, executor: 'local' as const };
   if (!json) io.err(`> ${step.command}`);
-  const startedAt = Date.now();
-  // The command's own output goes to stderr: stdout is the summary (or the JSON).
-  const handle = startProcess({ cwd: loaded.root, ...(step.argv ? { argv: step.argv } : {}), ...(step.shellCommand !== undefined ? { shellCommand: step.shellCommand } : {}) }, (text) => io.err(text));
-  const done = await handle.done;
-  if (done.startError) return { ...base, ok: false, exitCode: null, recorded: false, error: `the command could not start: ${done.startError}` };
-  if (done.exitCode !== 0) return { ...base, ok: false, exitCode: done.exitCode, recorded: false, error: `exit code ${done.exitCode ?? done.signal}` };
   const datasetFile = datasetFileOf(loaded.root, loaded.roadmap);
-  const ingested = await ingestResult({
-    root: loaded.root,
-    roadmap: loaded.roadmap,
-    ...(datasetFile ? { datasetFile } : {}),
-    candidate: step.candidate,
-    resultsFile: step.resultsFile,
-    command: step.command,
-    startedAt,
+  // The command's own output goes to stderr: stdout is the summary (or the JSON).
+  const run = await runAndRecord({ cwd: loaded.root, roadmap: loaded.roadmap, ...(datasetFile ? { datasetFile } : {}) }, step, (text) => io.err(text), {
     maxWholeFileBytes: MAX_RESULT_FILE_BYTES,
     cache,
   });
+  if (run.startError) return { ...base, ok: false, exitCode: null, recorded: false, error: `the command could not start: ${run.startError}` };
+  if (!run.ingested) return { ...base, ok: false, exitCode: run.exitCode, recorded: false, error: `exit code ${run.exitCode ?? run.signal}` };
+  const ingested = run.ingested;
   return ingested.ok ? { ...base, ok: true, exitCode: 0, recorded: true, metrics: ingested.record.metrics } : { ...base, ok: false, exitCode: 0, recorded: false, error: ingested.error };
 }
 
@@ -204,19 +194,11 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
         if (!parsed.json) io.err(`job ${job.id} (${job.candidate}): ${describeJob(job, new Date())}${job.gathered?.recorded ? ', recorded' : ''}`);
       }
     });
-    const watched = async () => {
-      // The watcher stops when no job is active; a job that ended waits for its gathering, done in the same look.
-      for (;;) {
-        watcher.kick();
-        await watcher.idle();
-        const jobs = (await book.read()).filter((j) => ids.has(jobKey(j)));
-        if (jobs.every((j) => !isActive(j.state) && j.gathered)) {
-          for (const j of jobs) lines.set(j.candidate, jobLine(j));
-          return;
-        }
-      }
-    };
-    await Promise.all([localRuns, watched()]);
+    // The watcher stops when no job is active; settled() also waits for the ended jobs to be gathered.
+    const watched = watcher.settled((j) => ids.has(jobKey(j))).then((jobs) => {
+      for (const j of jobs) lines.set(j.candidate, jobLine(j));
+    });
+    await Promise.all([localRuns, watched]);
     watcher.dispose();
   } else await localRuns;
 

@@ -4,9 +4,8 @@ import * as vscode from 'vscode';
 import type { HistoryRecord } from '../core/results';
 import { ContextKeys } from '../ids';
 import type { Services } from '../services';
-import { ingestResult } from './ingest';
+import { runAndRecord } from './ingest';
 import { ALL_CANDIDATES, planEvaluation, type EvaluationPlan, type EvaluationStep } from './plan';
-import { startProcess } from './process';
 import { resolvePython } from './python';
 import { maxResultFileBytes, type EvaluationResultsIndex } from './resultsIndex';
 
@@ -155,33 +154,19 @@ export class Evaluations implements vscode.Disposable {
 
   private async runStep(plan: EvaluationPlan, step: EvaluationStep, out: (t: string) => void, setCancel: (c: () => void) => void): Promise<StepOutcome> {
     out(`> ${step.command}\n`);
-    const startedAt = Date.now();
-    const handle = startProcess({ cwd: plan.cwd, ...(step.argv ? { argv: step.argv } : {}), ...(step.shellCommand !== undefined ? { shellCommand: step.shellCommand } : {}) }, out);
-    setCancel(() => handle.cancel());
-    const done = await handle.done;
-    const base = { candidate: step.candidate, command: step.command, exitCode: done.exitCode, cancelled: done.cancelled };
-    this.channel.info(`${step.candidate}: exit code ${done.exitCode ?? done.signal ?? 'none'}${done.startError ? ` (${done.startError})` : ''}`);
-    if (done.startError) {
-      out(`${done.startError}\n`);
-      return { ...base, error: vscode.l10n.t('the command could not start: {0}', done.startError) };
+    const run = await runAndRecord(plan, step, out, { maxWholeFileBytes: maxResultFileBytes(), cache: this.index.fingerprintCache, onStart: setCancel });
+    const base = { candidate: step.candidate, command: step.command, exitCode: run.exitCode, cancelled: run.cancelled };
+    this.channel.info(`${step.candidate}: exit code ${run.exitCode ?? run.signal ?? 'none'}${run.startError ? ` (${run.startError})` : ''}`);
+    if (run.startError) {
+      out(`${run.startError}\n`);
+      return { ...base, error: vscode.l10n.t('the command could not start: {0}', run.startError) };
     }
-    if (done.exitCode !== 0) return base;
-    const ingested = await ingestResult({
-      root: plan.cwd,
-      roadmap: plan.roadmap,
-      ...(plan.datasetFile ? { datasetFile: plan.datasetFile } : {}),
-      candidate: step.candidate,
-      resultsFile: step.resultsFile,
-      command: step.command,
-      startedAt,
-      maxWholeFileBytes: maxResultFileBytes(),
-      cache: this.index.fingerprintCache,
-    });
-    if (!ingested.ok) {
-      out(`${ingested.error}\n`);
-      return { ...base, error: ingested.error };
+    if (!run.ingested) return base;
+    if (!run.ingested.ok) {
+      out(`${run.ingested.error}\n`);
+      return { ...base, error: run.ingested.error };
     }
-    return { ...base, record: ingested.record };
+    return { ...base, record: run.ingested.record };
   }
 
   private refuse(base: { roadmap: string; candidate: string }, io: RunIo, message: string): RunOutcome {

@@ -19,6 +19,8 @@ import {
 import type { Roadmap } from '../core/roadmap/model';
 import { portableRelative } from '../core/scaffold/registration';
 import { headInfo } from '../git';
+import type { PlannedEvaluation } from '../core/results/plan';
+import { startProcess, type ProcessOutcome } from './process';
 
 /** File systems keep modification times coarser than the clock: a file written during the run may look this much older. */
 const MTIME_SLACK_MS = 2000;
@@ -112,4 +114,38 @@ export async function ingestResult(req: IngestRequest): Promise<Ingested> {
   if (!record) return { ok: false, error: `${relative} names no candidate` };
   await appendLine(path.join(req.root, HISTORY_FILE), serializeHistoryRecord(record));
   return { ok: true, record };
+}
+
+export interface StepRun extends ProcessOutcome {
+  /** What was recorded, or why not; absent when the command did not exit 0. */
+  readonly ingested?: Ingested;
+}
+
+/**
+ * Runs one planned evaluation here (its output to `out`, `onStart` given the way to cancel it) and, when it exits 0,
+ * records its results: the one path of a local evaluation, for the extension's tasks and `mlroadmap evaluate`.
+ */
+export async function runAndRecord(
+  plan: { readonly cwd: string; readonly roadmap: Roadmap; readonly datasetFile?: string },
+  step: PlannedEvaluation,
+  out: (text: string) => void,
+  options: { readonly maxWholeFileBytes: number; readonly cache: FingerprintCache; readonly onStart?: (cancel: () => void) => void },
+): Promise<StepRun> {
+  const startedAt = Date.now();
+  const handle = startProcess({ cwd: plan.cwd, ...(step.argv ? { argv: step.argv } : {}), ...(step.shellCommand !== undefined ? { shellCommand: step.shellCommand } : {}) }, out);
+  options.onStart?.(() => handle.cancel());
+  const done = await handle.done;
+  if (done.startError || done.exitCode !== 0) return done;
+  const ingested = await ingestResult({
+    root: plan.cwd,
+    roadmap: plan.roadmap,
+    ...(plan.datasetFile ? { datasetFile: plan.datasetFile } : {}),
+    candidate: step.candidate,
+    resultsFile: step.resultsFile,
+    command: step.command,
+    startedAt,
+    maxWholeFileBytes: options.maxWholeFileBytes,
+    cache: options.cache,
+  });
+  return { ...done, ingested };
 }

@@ -22,7 +22,8 @@ export interface SubmitResult {
 }
 
 interface Slot {
-  readonly entry: RoadmapEntry;
+  /** The store's latest entry of the roadmap (replaced on each change). */
+  entry: RoadmapEntry;
   readonly book: JobBook;
   readonly watcher: JobWatcher;
   jobs: readonly JobRecord[];
@@ -98,7 +99,7 @@ export class RoadmapJobs implements vscode.Disposable {
       const key = entry.uri.toString();
       const existing = this.slots.get(key);
       if (existing && !recheck) {
-        (existing as { entry: RoadmapEntry }).entry = entry;
+        existing.entry = entry;
         continue;
       }
       if (existing) {
@@ -163,19 +164,9 @@ export class RoadmapJobs implements vscode.Disposable {
   async whenSettled(entry: RoadmapEntry, timeoutMs = 120_000): Promise<readonly JobRecord[]> {
     const slot = this.slots.get(entry.uri.toString());
     if (!slot) return [];
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      await slot.watcher.idle();
-      await this.whenRead();
-      const jobs = await slot.book.read();
-      if (jobs.every((j) => !isActive(j.state) && j.gathered !== undefined)) {
-        slot.jobs = jobs;
-        return jobs;
-      }
-      if (Date.now() > until) throw new Error(`jobs still active after ${timeoutMs} ms: ${jobs.filter((j) => isActive(j.state)).map((j) => j.id).join(', ')}`);
-      slot.watcher.kick();
-      await new Promise((ok) => setTimeout(ok, 200));
-    }
+    await this.whenRead();
+    slot.jobs = await slot.watcher.settled(undefined, timeoutMs);
+    return slot.jobs;
   }
 
   /** Submits the evaluation of each candidate as a Slurm job. */

@@ -165,6 +165,8 @@ export interface PollOutcome {
  * user waits for). Jobs that only wait in the queue are looked at less and less often, up to `pollDelayMs`'s cap.
  */
 export const RUNNING_POLL_MAX_MS = 2000;
+/** How long `settled` waits before looking again at a job another window has claimed and not gathered yet. */
+const SETTLE_RETRY_MS = 200;
 
 /** One look: asks the scheduler about every active job, records what changed, gathers the jobs that ended. */
 export async function pollJobs(book: JobBook, client: SlurmClient, context: GatherContext): Promise<PollOutcome> {
@@ -270,6 +272,22 @@ export class JobWatcher {
   async idle(): Promise<void> {
     while (!this.disposed && this.watching) {
       await (this.running ?? new Promise((ok) => setTimeout(ok, 50)));
+    }
+  }
+
+  /**
+   * Looks until every job `ours` accepts has ended and been gathered (here, or by another window or terminal that
+   * claimed it); resolves with those jobs. Throws after `timeoutMs`.
+   */
+  async settled(ours: (job: JobRecord) => boolean = () => true, timeoutMs = Number.POSITIVE_INFINITY): Promise<JobRecord[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      this.kick();
+      await this.idle();
+      const jobs = (await this.book.read()).filter(ours);
+      if (jobs.every((j) => !isActive(j.state) && j.gathered !== undefined)) return jobs;
+      if (Date.now() > until) throw new Error(`jobs still active after ${timeoutMs} ms: ${jobs.filter((j) => isActive(j.state)).map((j) => j.id).join(', ')}`);
+      await new Promise((ok) => setTimeout(ok, SETTLE_RETRY_MS));
     }
   }
 
