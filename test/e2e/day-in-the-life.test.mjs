@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { emptyRepository, git, prompts } from './support/walk.mjs';
-import { openWorkbench, panelFrame, poll, runFromPalette, SCREENSHOTS } from './support/workbench.mjs';
+import { openEditorAt, openWorkbench, panelFrame, poll, runFromPalette, SCREENSHOTS } from './support/workbench.mjs';
 
 describe('a day in the life: from an empty folder with a CSV to a shipped model', function () {
   this.timeout(180_000);
@@ -25,7 +25,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   let step = '00';
   const screenshot = (name) => workbench.screenshot(`day-${step}-${name}`);
   // The prompts' answers by keyboard (the page is set in `before`).
-  let input, waitForPrompt, answer, choose, acceptAsProposed, done;
+  let waitForPrompt, answer, choose, acceptAsProposed, done;
 
   /** Scaffold Baseline… on the data set's `label` column, the template picked by `filter` (its label `label`). */
   async function scaffoldBaseline(filter, label) {
@@ -94,7 +94,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
     workbench = await openWorkbench({ prepare: emptyRepository });
     page = workbench.page;
     dir = workbench.workspace.path;
-    ({ input, waitForPrompt, answer, choose, acceptAsProposed, done } = prompts(page));
+    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = prompts(page));
   });
 
   after(async () => {
@@ -205,25 +205,11 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   it('07 sees the results: the pass/fail marks in mlroadmap.yaml, the Candidates view, the Testing view', async () => {
     // mlroadmap.yaml, opened afresh from Quick Open (the editor Initialize opened is closed first).
     if (await page.locator('.tabs-container .tab[aria-label^="mlroadmap.yaml"]').count()) await closeTab('mlroadmap.yaml');
-    await page.keyboard.press('F1');
-    await input().waitFor({ state: 'visible' });
-    await input().fill('mlroadmap.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'mlroadmap.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active[aria-label^="mlroadmap.yaml"]').waitFor({ state: 'visible', timeout: 30_000 });
-    // To the candidates with Find: the Testing integration marks each candidate × target in the editor, the baseline's
-    // miss of the target written beside it.
-    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('id: logreg');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    // To the candidates: the Testing integration marks each candidate × target in the editor, the baseline's miss of
+    // the target written beside it; the results CodeLens above each candidate gives its primary metric against the
+    // target and the delta against the baseline.
+    await openEditorAt(page, 'mlroadmap.yaml', 'id: logreg');
     await page.locator('.monaco-editor').getByText(/majority accuracy = 0\.1\d*, target ≥ 0\.9/).first().waitFor({ state: 'visible', timeout: 30_000 });
-    // The results CodeLens above each candidate: its primary metric against the target, the delta against the baseline.
-    // The editor asks for CodeLenses a moment after it gets its document, and VS Code (1.100) drops that request when
-    // the editor text loses the focus first (as it does to Find) until it has the focus again: a click on the line
-    // gives it back (Escape may not, when something else took the focus meanwhile).
-    await page.locator('.editor-group-container.active .view-line', { hasText: 'id: logreg' }).first().click();
     const lens = (text) => page.locator('.monaco-editor .codelens-decoration', { hasText: text }).first();
     await lens(/^accuracy 0\.1\d* · target 0\.9 ✗ · /).waitFor({ state: 'visible', timeout: 30_000 });
     await lens(/^accuracy 0\.9\d* · \+0\.\d+ vs majority · target 0\.9 ✓ · .*Evaluate.*Compare.*Review/).waitFor({ state: 'visible', timeout: 30_000 });

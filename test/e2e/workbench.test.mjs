@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import {
   contributedPaletteTitles,
   firstListedTitle,
+  openEditorAt,
   openWorkbench,
   paletteEntries,
   panelFrame,
@@ -66,23 +67,7 @@ describe('ML Roadmap in the workbench', function () {
 
   it('shows the results CodeLens above the candidates in mlroadmap.yaml, and its Compare opens the comparison with the baseline', async () => {
     const { page } = workbench;
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('mlroadmap.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'mlroadmap.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active[aria-label^="mlroadmap.yaml"]').waitFor({ state: 'visible', timeout: 30_000 });
-    // To the candidates with Find (the editor draws only what is in view).
-    await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('id: logreg');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    // The editor asks for CodeLenses a moment after it gets its document, and VS Code (1.100) drops that request when
-    // the editor text loses the focus first (as it does to Find) until it has the focus again: a click on the line
-    // gives it back (Escape may not, when something else took the focus meanwhile).
-    await page.locator('.editor-group-container.active .view-line', { hasText: 'id: logreg' }).first().click();
+    await openEditorAt(page, 'mlroadmap.yaml', 'id: logreg');
     // The demo's results files (results/*.json): the baseline's accuracy against the 0.97 target, and logreg's with
     // its delta against the baseline. Neither comes from the pipeline (the demo ships no history), which the lens says.
     const lens = (text) => page.locator('.monaco-editor .codelens-decoration', { hasText: text });

@@ -224,3 +224,25 @@ export async function runByKeyboard(page, title, timeoutMs = 120_000) {
   }
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Opens `file` from Quick Open and brings `text` into view with Find, then clicks its line: VS Code (1.100) asks for
+ * CodeLenses a moment after the editor gets its document and drops that request when the editor text loses the focus
+ * first (as it does to Find) until it has the focus again; the click gives it back (Escape may not, when something
+ * else took the focus meanwhile). The editor draws only what is in view, hence Find.
+ */
+export async function openEditorAt(page, file, text) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: file }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label^="${file}"]`).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.locator('.editor-group-container.active .view-line', { hasText: text }).first().click();
+}
