@@ -139,11 +139,11 @@ const THEME_CLASS = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' 
 /** Picks a colour theme in the theme picker (Ctrl+K Ctrl+T) and waits until the workbench wears it. */
 export async function selectColorTheme(page, theme, kind, focusAt = { x: 800, y: 450 }) {
   // A click gives the workbench the keyboard (`focusAt`: a place outside any webview, which would keep the keys).
-  await page.locator('.monaco-workbench').click({ position: focusAt });
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page, async () => {
+    await page.locator('.monaco-workbench').click({ position: focusAt });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+  });
   const label = theme.replace(/^Default /, '');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label });
   await row.first().waitFor({ state: 'visible' });
@@ -174,6 +174,26 @@ export async function waitForRoadmap(page) {
   await page.locator('.statusbar-item', { hasText: /Discovery \d+\/\d+/ }).first().waitFor({ state: 'visible', timeout: 120_000 });
 }
 
+/**
+ * Opens a quick input with `keys` (the palette, the theme picker) and returns its input box. Keys can miss: right after
+ * the workbench loads they may reach the page before it listens, and a webview (the walkthrough's media, a panel) may
+ * hold the keyboard; then the keys are pressed again, until `timeoutMs`.
+ */
+export async function openQuickInput(page, keys, timeoutMs = 30_000) {
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await keys();
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return input;
+    if (Date.now() > deadline) throw new Error(`the quick input did not open within ${timeoutMs} ms`);
+    await page.bringToFront();
+  }
+}
+
 /** Runs a command from the palette by its full title ("ML Roadmap: Show Board"), clicking its entry once listed. */
 export async function runFromPalette(page, title) {
   await page.keyboard.press('F1');
@@ -202,17 +222,7 @@ export async function runByKeyboard(page, title, timeoutMs = 120_000) {
       await page.keyboard.press('Escape');
       await input.waitFor({ state: 'hidden' });
     }
-    await page.keyboard.press('F1');
-    // Right after the workbench loads, a key can reach the page before the workbench listens: press again.
-    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (!opened) {
-      if (Date.now() > deadline) throw new Error(`F1 did not open the command palette within ${timeoutMs} ms`);
-      await page.bringToFront();
-      continue;
-    }
+    await openQuickInput(page, () => page.keyboard.press('F1'), Math.max(5_000, deadline - Date.now()));
     // F1 opens the palette with its '>' already typed.
     await page.keyboard.type(title);
     const listed = await entry.waitFor({ state: 'visible', timeout: 5_000 }).then(
