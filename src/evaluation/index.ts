@@ -48,7 +48,8 @@ export function activateEvaluation(services: Services): vscode.Disposable[] {
     void onDidChangePythonSelection(() => void resolveInterpreters()).then((d) => d && selection.push(d));
   };
   void store.whenReady().then(followPythonWhenUsed);
-  selection.push(store.onDidChange(followPythonWhenUsed));
+  // Not on the way to the views' items: looked at once the change notification is over.
+  selection.push(store.onDidChange(() => void (followingPython || setTimeout(followPythonWhenUsed, 0))));
 
   const tasks = new EvaluationTaskProvider(store, evaluations);
   const compare = new CompareDocumentProvider(store, index);
