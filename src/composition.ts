@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ActivationSpans } from './activationSpans';
+import { localizeCore } from './l10n';
 import { RoadmapStore } from './workspace/roadmapStore';
 import { WorkspaceFileEvents } from './workspace/fileEvents';
 import type { Services } from './services';
@@ -37,6 +38,7 @@ export class MlRoadmapExtension implements vscode.Disposable {
   ) {
     const spans = new ActivationSpans(activationStarted);
     const endActivate = spans.begin('activate', activationStarted);
+    localizeCore();
     const log = vscode.window.createOutputChannel('ML Roadmap', { log: true });
     // One watcher over the workspace: the store and the indexes subscribe to its events with their own filters.
     const files = new WorkspaceFileEvents();

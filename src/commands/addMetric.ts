@@ -21,10 +21,10 @@ export interface AddMetricOutcome extends CommandOutcome {
   readonly id?: string;
 }
 
-const KIND_DETAILS: Readonly<Record<MetricKind, string>> = {
-  offline: 'Computed by the evaluation pipeline on held-out data (accuracy, F1, RMSE ...)',
-  online: 'Measured on live traffic (latency, click-through, error reports ...)',
-  business: 'What the customer pays for (forms routed, hours saved, revenue ...)',
+const KIND_DETAILS: Readonly<Record<MetricKind, () => string>> = {
+  offline: () => vscode.l10n.t('Computed by the evaluation pipeline on held-out data (accuracy, F1, RMSE ...)'),
+  online: () => vscode.l10n.t('Measured on live traffic (latency, click-through, error reports ...)'),
+  business: () => vscode.l10n.t('What the customer pays for (forms routed, hours saved, revenue ...)'),
 };
 
 interface State {
@@ -73,7 +73,7 @@ export async function addMetricCommand(services: Services, arg?: unknown): Promi
         run: async (p, s) => {
           s.kind = await p.pick({
             placeholder: vscode.l10n.t('What kind of metric?'),
-            items: METRIC_KINDS.map((k) => ({ label: k, detail: vscode.l10n.t(KIND_DETAILS[k]), value: k })),
+            items: METRIC_KINDS.map((k) => ({ label: k, detail: KIND_DETAILS[k](), value: k })),
             active: s.kind ?? (hasCustomerMetric ? 'offline' : 'business'),
             matchOnDetail: true,
           });

@@ -13,13 +13,13 @@ export interface CostBenefitState {
   confidence?: Level;
 }
 
-const LEVEL_DETAILS: Readonly<Record<'risk' | 'confidence', Readonly<Record<Level, string>>>> = {
-  risk: { low: 'Done before, by this team', medium: 'Known approach, new here', high: 'Unproven: may not work at all' },
-  confidence: { low: 'A guess', medium: 'Backed by a paper or a similar result', high: 'Measured on our data already' },
+const LEVEL_DETAILS: Readonly<Record<'risk' | 'confidence', Readonly<Record<Level, () => string>>>> = {
+  risk: { low: () => vscode.l10n.t('Done before, by this team'), medium: () => vscode.l10n.t('Known approach, new here'), high: () => vscode.l10n.t('Unproven: may not work at all') },
+  confidence: { low: () => vscode.l10n.t('A guess'), medium: () => vscode.l10n.t('Backed by a paper or a similar result'), high: () => vscode.l10n.t('Measured on our data already') },
 };
 
 const levelItems = (what: 'risk' | 'confidence'): FlowPickItem<Level>[] =>
-  LEVELS.map((level) => ({ label: level, detail: vscode.l10n.t(LEVEL_DETAILS[what][level]), value: level }));
+  LEVELS.map((level) => ({ label: level, detail: LEVEL_DETAILS[what][level](), value: level }));
 
 /**
  * The flow steps asking a candidate's cost and expected benefit. `candidateOf` names the candidate being estimated

@@ -27,11 +27,11 @@ export interface LogRealityCheckOutcome extends CommandOutcome {
   readonly verdict?: Verdict;
 }
 
-const KIND_DETAILS: Readonly<Record<RealityCheckKind, string>> = {
-  'ab-test': 'Live traffic split between the current process and the model',
-  demo: 'The model shown to the people who will use it, on their own data',
-  'focus-group': 'A moderated session with a few customers',
-  'user-study': 'Users doing real tasks with the model, observed and measured',
+const KIND_DETAILS: Readonly<Record<RealityCheckKind, () => string>> = {
+  'ab-test': () => vscode.l10n.t('Live traffic split between the current process and the model'),
+  demo: () => vscode.l10n.t('The model shown to the people who will use it, on their own data'),
+  'focus-group': () => vscode.l10n.t('A moderated session with a few customers'),
+  'user-study': () => vscode.l10n.t('Users doing real tasks with the model, observed and measured'),
 };
 
 const NEW = '\u0000new';
@@ -89,7 +89,7 @@ export async function logRealityCheckCommand(services: Services, arg?: unknown):
         run: async (p, s) => {
           s.kind = await p.pick({
             placeholder: vscode.l10n.t('How will the candidate meet real conditions?'),
-            items: REALITY_CHECK_KINDS.map((k) => ({ label: k, detail: vscode.l10n.t(KIND_DETAILS[k]), value: k })),
+            items: REALITY_CHECK_KINDS.map((k) => ({ label: k, detail: KIND_DETAILS[k](), value: k })),
             active: s.kind ?? 'demo',
           });
         },

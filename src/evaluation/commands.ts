@@ -7,7 +7,7 @@ import { submitAndSay, type SubmittedOutcome } from '../jobs';
 import type { Services } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { compareUri } from './compareDocument';
-import { RESTRICTED_MESSAGE, type Evaluations, type RunOptions, type RunOutcome } from './evaluations';
+import { restrictedMessage, type Evaluations, type RunOptions, type RunOutcome } from './evaluations';
 import { evaluateInParallel } from './parallel';
 import { ALL_CANDIDATES } from './plan';
 import type { EvaluationResultsIndex } from './resultsIndex';
@@ -32,7 +32,7 @@ export type EvaluateResult =
 
 /** Refuses to run code in Restricted Mode, saying why. */
 function refuseUntrusted(): EvaluateResult | undefined {
-  return refuseUntrustedWith(vscode.l10n.t(RESTRICTED_MESSAGE));
+  return refuseUntrustedWith(restrictedMessage());
 }
 
 /** How long an evaluation task may take to start, and its run to report once the task has ended. */

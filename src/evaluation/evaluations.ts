@@ -53,7 +53,7 @@ export interface RunOptions {
   readonly rerun?: string;
 }
 
-export const RESTRICTED_MESSAGE = 'ML Roadmap does not run evaluations in Restricted Mode. Trust this workspace to run them.';
+export const restrictedMessage = (): string => vscode.l10n.t('ML Roadmap does not run evaluations in Restricted Mode. Trust this workspace to run them.');
 
 /**
  * Runs evaluations (one step per candidate, sequentially), keeps each run's log, records successful results in the
@@ -82,7 +82,7 @@ export class Evaluations implements vscode.Disposable {
   async execute(roadmapUri: vscode.Uri, candidate: string, io: RunIo, options: RunOptions = {}): Promise<RunOutcome> {
     const base = { roadmap: roadmapUri.toString(), candidate };
     if (!vscode.workspace.isTrusted) {
-      const message = vscode.l10n.t(RESTRICTED_MESSAGE);
+      const message = restrictedMessage();
       io.write(message + '\n');
       return this.finish({ ...base, ok: false, exitCode: 1, cancelled: false, steps: [], message });
     }

@@ -32,7 +32,7 @@ interface JobArgs extends TargetArgs {
   readonly job?: string;
 }
 
-export const JOBS_RESTRICTED_MESSAGE = 'ML Roadmap does not submit or cancel Slurm jobs in Restricted Mode. Trust this workspace to do so.';
+export const jobsRestrictedMessage = (): string => vscode.l10n.t('ML Roadmap does not submit or cancel Slurm jobs in Restricted Mode. Trust this workspace to do so.');
 
 /** Whether a roadmap sends any candidate to Slurm. */
 export function usesSlurm(entry: RoadmapEntry): boolean {
@@ -148,7 +148,7 @@ export function activateJobs(services: Services): vscode.Disposable[] {
   };
 
   const cancel = async (arg: unknown) => {
-    const refused = refuseUntrusted(vscode.l10n.t(JOBS_RESTRICTED_MESSAGE));
+    const refused = refuseUntrusted(jobsRestrictedMessage());
     if (refused) return refused;
     const t = await target(arg);
     if (!('job' in t)) return t;
@@ -168,7 +168,7 @@ export function activateJobs(services: Services): vscode.Disposable[] {
   };
 
   const resubmit = async (arg: unknown) => {
-    const refused = refuseUntrusted(vscode.l10n.t(JOBS_RESTRICTED_MESSAGE));
+    const refused = refuseUntrusted(jobsRestrictedMessage());
     if (refused) return refused;
     const t = await target(arg);
     if (!('job' in t)) return t;
@@ -210,7 +210,7 @@ export interface SubmittedOutcome {
 
 /** Submits the candidates' evaluations as Slurm jobs and says what happened (shows the Jobs view on success). */
 export async function submitAndSay(services: Services, entry: RoadmapEntry, candidates: readonly string[]): Promise<SubmittedOutcome> {
-  const refused = refuseUntrusted(vscode.l10n.t(JOBS_RESTRICTED_MESSAGE));
+  const refused = refuseUntrusted(jobsRestrictedMessage());
   if (refused) return { done: false, reason: 'restricted', message: refused.message ?? '', jobs: [], errors: [] };
   const handle = services.jobs;
   if (!handle) return { done: false, reason: 'failed', message: 'the jobs feature is not active', jobs: [], errors: [] };

@@ -12,17 +12,17 @@ import type { Services } from '../services';
 /** A flow a quick fix can start, with its title. */
 interface FlowFix {
   readonly command: string;
-  readonly title: string;
+  readonly title: () => string;
   /** Extra arguments, e.g. the candidate the finding is about. */
   readonly args?: Record<string, unknown>;
 }
 
-const ADD_CANDIDATE: FlowFix = { command: Commands.addCandidate, title: 'Add another architecture candidate…' };
-const ADD_LITERATURE: FlowFix = { command: Commands.addLiterature, title: 'Add a literature entry…' };
-const ADD_METRIC: FlowFix = { command: Commands.addMetric, title: 'Add a metric…' };
-const LOG_REALITY_CHECK: FlowFix = { command: Commands.logRealityCheck, title: 'Log a reality check…' };
-const CONFIGURE_EVALUATION: FlowFix = { command: Commands.configureEvaluation, title: 'Configure the evaluation pipeline…' };
-const EVALUATE: FlowFix = { command: Commands.evaluateCandidate, title: 'Evaluate the candidate…' };
+const ADD_CANDIDATE: FlowFix = { command: Commands.addCandidate, title: () => vscode.l10n.t('Add another architecture candidate…') };
+const ADD_LITERATURE: FlowFix = { command: Commands.addLiterature, title: () => vscode.l10n.t('Add a literature entry…') };
+const ADD_METRIC: FlowFix = { command: Commands.addMetric, title: () => vscode.l10n.t('Add a metric…') };
+const LOG_REALITY_CHECK: FlowFix = { command: Commands.logRealityCheck, title: () => vscode.l10n.t('Log a reality check…') };
+const CONFIGURE_EVALUATION: FlowFix = { command: Commands.configureEvaluation, title: () => vscode.l10n.t('Configure the evaluation pipeline…') };
+const EVALUATE: FlowFix = { command: Commands.evaluateCandidate, title: () => vscode.l10n.t('Evaluate the candidate…') };
 
 /** A fix that puts the cursor on the node to complete by hand (free text such as a skip_reason). */
 const REVEAL = 'reveal';
@@ -35,9 +35,9 @@ const FLOWS_BY_HINT: Readonly<Record<string, FlowFix>> = {
   'log-reality-check': LOG_REALITY_CHECK,
   'configure-evaluation': CONFIGURE_EVALUATION,
   evaluate: EVALUATE,
-  'set-metric-target': { command: Commands.setMetricTarget, title: 'Set the metric\'s target…' },
-  'set-cost-benefit': { command: Commands.estimateCandidate, title: 'Estimate the candidate\'s cost and benefit…' },
-  'set-skip-reason': { command: REVEAL, title: 'Go to the candidate to write its skip_reason' },
+  'set-metric-target': { command: Commands.setMetricTarget, title: () => vscode.l10n.t('Set the metric\'s target…') },
+  'set-cost-benefit': { command: Commands.estimateCandidate, title: () => vscode.l10n.t('Estimate the candidate\'s cost and benefit…') },
+  'set-skip-reason': { command: REVEAL, title: () => vscode.l10n.t('Go to the candidate to write its skip_reason') },
 };
 
 /** The flows that get out of each pitfall, most likely first, when the finding carries no hint. */
@@ -51,10 +51,10 @@ const FLOWS_BY_CODE: Readonly<Record<string, readonly FlowFix[]>> = {
 
 /** Second choices offered after the hinted flow. */
 const ALSO_BY_HINT: Readonly<Record<string, readonly FlowFix[]>> = {
-  'set-skip-reason': [{ command: Commands.setCandidateStatus, title: 'Set candidate status…' }],
+  'set-skip-reason': [{ command: Commands.setCandidateStatus, title: () => vscode.l10n.t('Set candidate status…') }],
   'set-cost-benefit': [
-    { command: REVEAL, title: 'Go to the candidate' },
-    { command: Commands.setCandidateStatus, title: 'Set candidate status…' },
+    { command: REVEAL, title: () => vscode.l10n.t('Go to the candidate') },
+    { command: Commands.setCandidateStatus, title: () => vscode.l10n.t('Set candidate status…') },
   ],
 };
 
@@ -152,7 +152,7 @@ export function pitfallCommands(
     return {};
   };
   const commands: vscode.Command[] = flows.map((flow) => {
-    const title = vscode.l10n.t(flow.title);
+    const title = flow.title();
     return flow.command === REVEAL
       ? { command: Commands.revealInRoadmap, title, arguments: [roadmap, finding.range] }
       : { command: flow.command, title, arguments: [{ roadmap: roadmap.toString(), ...itemArgs(flow.command), ...flow.args }] };

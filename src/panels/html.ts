@@ -2,6 +2,7 @@
 // the extension only, no eval, no inline code), resources limited to dist/webview and media/, the codicon font.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { L10N_BUNDLE_ID } from '../protocol/l10n';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -22,6 +23,10 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
     `img-src ${webview.cspSource}`,
   ].join('; ');
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // The translations for the display language, read by webview/shared/l10n.ts (a data block: not run, so not a script
+  // for the CSP); none in English. `<` written as \u003c keeps the JSON from closing the element.
+  const bundle = vscode.l10n.bundle;
+  const l10nData = bundle ? `\n<script type="application/json" id="${L10N_BUNDLE_ID}">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>` : '';
   return `<!DOCTYPE html>
 <html lang="${escape(vscode.env.language)}">
 <head>
@@ -33,7 +38,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
 <link rel="stylesheet" href="${asset(`${app}.css`)}">
 </head>
 <body>
-<div id="app" aria-busy="true"></div>
+<div id="app" aria-busy="true"></div>${l10nData}
 <script type="module" nonce="${nonce}" src="${asset(`${app}.js`)}"></script>
 </body>
 </html>`;

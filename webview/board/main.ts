@@ -1,6 +1,7 @@
 // The Roadmap Board webview: draws the host's snapshot (columns of step cards in status lanes, the gate and the
 // findings), filters by owner or role, and asks the host to move a card (drag and drop with Pragmatic drag and
 // drop, or the card's "Move to…" menu from the keyboard; each move is announced in a live region).
+import '../shared/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
 import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';

@@ -3,6 +3,7 @@
 // cost-versus-benefit scatter (uPlot: expected and measured benefit joined per candidate, the Pareto front as a line,
 // the target as a reference line); a selected candidate offers Reveal in YAML, Evaluate and Record Decision. Every
 // number arrives computed and formatted by the host; this page only orders, hides and draws.
+import '../shared/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type uPlot from 'uplot';
 import { compareColumns, filterRows, shownColumns, sortRows, type CompareModel, type CompareRow } from '../../src/core/views/compare-model';

@@ -2,6 +2,7 @@
 // the page as JSON, with the webviews' own code — the text-only element helper, <bdi> isolation, theme colours, the
 // Compare scatter and Compare's candidate table (webview/shared/candidateTable.ts, drawn static). Light and dark follow
 // `prefers-color-scheme`; printing draws the chart again in the light colours.
+import '../shared/l10n';
 import { reportColumns } from '../../src/core/report/cells';
 import { REPORT_DATA_ID } from '../../src/core/report/html-ids';
 import { ROADMAP_NOTE, type ReportChange, type ReportDecision, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';

@@ -6,6 +6,7 @@
 // the candidate filter is applied with the core's own helper; pinning, export and logs are asked of the host. Selecting a run (a row, or a
 // point of the chart) asks the host for its per-class table (`showRunDetail` -> `runDetail`); a chart point or the
 // detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
+import '../shared/l10n';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { Virtualizer, elementScroll, observeElementOffset } from '@tanstack/virtual-core';
