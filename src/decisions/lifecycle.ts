@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { applyEdits } from '../core/roadmap/edit-sequence';
 import { applyTextChange } from '../workspace/applyEdits';
 import { commitDecisionFiles, type CommitAnswers, type DecisionFailure } from './commitFlow';
+import { rebaseInProgress } from '../git';
 import { reloadDecisions } from './decisionsIndex';
 import type { RecordDecisionArgs, RecordDecisionResult } from './recordArgs';
 import { recordDecisionCommand } from './recordDecision';
@@ -117,6 +118,9 @@ interface RecordChange {
  */
 async function changeAndCommit(services: Services, target: RecordTarget, changes: readonly RecordChange[], message: string, answers: CommitAnswers): Promise<LifecycleResult> {
   const files = changes.map((c) => c.record.file);
+  if (await rebaseInProgress(target.entry.folder.uri.fsPath)) {
+    return invalid(vscode.l10n.t('A rebase is in progress. Finish it (git rebase --continue) or abort it, then change the decision again. Nothing was changed.'), 'rebase-in-progress');
+  }
   const edited = (c: RecordChange) => (text: string) => applyEdits(text, c.edits(text));
   for (const c of changes) {
     const failed = await applyTextChange(c.record.file, edited(c), vscode.l10n.t('Decision record'));

@@ -40,6 +40,15 @@ const STATE_MESSAGES = {
 
 const ABSENT = '0'.repeat(40);
 
+/**
+ * Whether a rebase is in progress in the repository of `dir`: a decision written or changed now would land on whichever
+ * commit is being replayed, so the decision commands refuse before touching a file.
+ */
+export async function rebaseInProgress(dir: string, options: GitEnv = {}): Promise<boolean> {
+  const loc = await locateRepo(dir, options);
+  return !('ok' in loc) && blockingState(loc.gitDir) === 'rebase-in-progress';
+}
+
 /** Locates the repository of `dir` (a work tree or any folder inside one). */
 export async function locateRepo(dir: string, options: GitEnv = {}): Promise<RepoLocation | GitFailure> {
   let real: string;

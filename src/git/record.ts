@@ -10,8 +10,7 @@ import { renderMadr } from '../core/decisions/madr';
 import type { DecisionDraft } from '../core/decisions/model';
 import { padNumber } from '../core/decisions/model';
 import { nextNumber, recordFileName } from '../core/decisions/numbering';
-import { commitChanges, locateRepo, REBASE_MESSAGE, type FileChange } from './commit';
-import { blockingState } from './locate';
+import { commitChanges, rebaseInProgress, REBASE_MESSAGE, type FileChange } from './commit';
 import type { GitEnv } from './client';
 import { failure, type CommitResult } from './result';
 
@@ -73,8 +72,7 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
   // A folder that cannot be listed gives no number: numbering must never restart at 0001 over existing records.
   if (!naming.ok) return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
   // In the middle of a rebase a record would land on whichever commit is being replayed: refuse before writing anything.
-  const loc = await locateRepo(req.repoDir, req);
-  if (!('ok' in loc) && blockingState(loc.gitDir) === 'rebase-in-progress') {
+  if (await rebaseInProgress(req.repoDir, req)) {
     return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('rebase-in-progress', `${REBASE_MESSAGE} Nothing was written.`) };
   }
   const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));

@@ -26,7 +26,8 @@
 // |                                         | not the roadmap's bytes; unit/decisions/folder.test.ts (reader)         |     |     | choose-candidate decision)                  |
 // | repository in the middle of a rebase    | unit/git/commitChanges.test.ts: the failure kind only (no message, no   | no  | no  | here, a real rebase stopped on a conflict   |
 // |                                         | bytes); nothing in the extension                                        |     |     | (fix: the record was written and the        |
-// |                                         |                                                                         |     |     | roadmap edited before the commit refused)   |
+// |                                         |                                                                         |     |     | roadmap edited before the commit refused;   |
+// |                                         |                                                                         |     |     | Set Status and Supersede edited records)    |
 // | failing pre-commit hook                 | decisions.test.ts: kind, record on disk (a regex), HEAD, nothing staged | no  | no  | here (moved, + the message, the roadmap's   |
 // |                                         | (unit/git/commitChanges.test.ts: the adapter's hook output, work state) |     |     | exact diff, `git status`, the user's edit)  |
 // | Slurm: sbatch missing                   | unit/cli/evaluate.test.ts (the CLI: message, no jobs file)              | yes | yes | here too, in the extension                  |
@@ -366,7 +367,7 @@ describe('faults: files and repositories', function () {
       }
     });
 
-    it('in the middle of a rebase stopped on a conflict: Record Decision refuses before writing anything; the conflict, the roadmap and the rebase are left as they were', async () => {
+    it('in the middle of a rebase stopped on a conflict: Record Decision, Set Decision Status and Supersede Decision refuse before writing anything; the conflict, the roadmap, the records and the rebase are left as they were', async () => {
       const main = git(root, 'rev-parse', 'HEAD');
       git(root, 'checkout', '-q', '-b', 'feature');
       fs.appendFileSync(path.join(root, 'README.md'), '\nThe feature branch says this.\n');
@@ -382,7 +383,7 @@ describe('faults: files and repositories', function () {
         await api.services.store.reload(demoRoadmapUri());
         const conflicted = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
         assert.match(conflicted, /^<<<<<<< /m);
-        const status = git(root, 'status', '--porcelain');
+        const status0 = git(root, 'status', '--porcelain');
         const head = git(root, 'rev-parse', 'HEAD');
         const before = listing(root);
         const roadmap = fs.readFileSync(roadmapPath, 'utf8');
@@ -404,9 +405,30 @@ describe('faults: files and repositories', function () {
         assert.deepEqual(listing(root), before, 'no file written');
         assert.equal(fs.readFileSync(roadmapPath, 'utf8'), roadmap, 'the roadmap untouched');
         assert.equal(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), conflicted, 'the conflict as it was');
-        assert.equal(git(root, 'status', '--porcelain'), status);
+        assert.equal(git(root, 'status', '--porcelain'), status0);
         assert.equal(git(root, 'rev-parse', 'HEAD'), head);
         assert.ok(fs.existsSync(path.join(root, '.git', 'rebase-merge')), 'the rebase is still in progress');
+
+        // Changing a decision refuses the same way, before its record is touched (in the editor or on disk).
+        const records = fs.readdirSync(decisionsDir()).filter((f) => f.endsWith('.md')).map((f) => path.join(decisionsDir(), f));
+        const recordBytes = records.map((f) => fs.readFileSync(f));
+        const refusal = /^A rebase is in progress\. Finish it \(git rebase --continue\) or abort it, then change the decision again\. Nothing was changed\.$/;
+        const status = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.setDecisionStatus', { roadmap: demoRoadmapUri().toString(), number: 2, status: 'accepted', confirm: true });
+        assert.equal(status?.committed, false);
+        assert.equal(status?.failure?.kind, 'rebase-in-progress', JSON.stringify(status));
+        assert.match(status?.failure?.message ?? '', refusal);
+        const superseded = await vscode.commands.executeCommand<LifecycleResult>('mlroadmap.supersedeDecision', { roadmap: demoRoadmapUri().toString(), number: 1, by: 2, confirm: true });
+        assert.equal(superseded?.committed, false);
+        assert.equal(superseded?.failure?.kind, 'rebase-in-progress', JSON.stringify(superseded));
+        assert.match(superseded?.failure?.message ?? '', refusal);
+        assert.deepEqual(records.map((f) => fs.readFileSync(f)), recordBytes, 'every record byte for byte as it was');
+        assert.ok(
+          vscode.workspace.textDocuments.filter((d) => records.includes(d.uri.fsPath)).every((d) => !d.isDirty),
+          'no record edited in an editor either',
+        );
+        assert.deepEqual(listing(root), before, 'no file written');
+        assert.equal(git(root, 'status', '--porcelain'), status0);
+        assert.equal(git(root, 'rev-parse', 'HEAD'), head);
       } finally {
         git(root, 'rebase', '--abort');
         git(root, 'checkout', '-q', 'main');
