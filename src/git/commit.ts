@@ -11,6 +11,7 @@ import { createGit, run, runCatFile, type GitEnv, type GitProcess } from './clie
 import { blockingState, findRepo, hasCommitHook, type RepoLocation } from './locate';
 import { failure, type CommitResult, type GitFailure } from './result';
 import { parseStatus, type StatusSummary } from './status';
+import * as l10n from '@vscode/l10n';
 
 /**
  * One file of a commit. `content` is the text to commit, or a function that makes it from the file's
@@ -30,12 +31,12 @@ export interface CommitOptions extends GitEnv {
 }
 
 /** Said when a decision is refused because a rebase is in progress. */
-export const REBASE_MESSAGE = 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again.';
+export const rebaseMessage = (): string => l10n.t('A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again.');
 
 const STATE_MESSAGES = {
-  'rebase-in-progress': REBASE_MESSAGE,
-  'merge-in-progress': 'A merge is in progress. Conclude it (commit the merge) or abort it, then commit the decision.',
-  'detached-head': 'HEAD is detached (no branch is checked out). Check out a branch, then commit the decision.',
+  'rebase-in-progress': rebaseMessage,
+  'merge-in-progress': () => l10n.t('A merge is in progress. Conclude it (commit the merge) or abort it, then commit the decision.'),
+  'detached-head': () => l10n.t('HEAD is detached (no branch is checked out). Check out a branch, then commit the decision.'),
 } as const;
 
 const ABSENT = '0'.repeat(40);
@@ -55,13 +56,13 @@ export async function locateRepo(dir: string, options: GitEnv = {}): Promise<Rep
   try {
     real = realpathSync(dir);
   } catch {
-    return failure('not-a-repo', `${dir} does not exist.`);
+    return failure('not-a-repo', l10n.t`${dir} does not exist.`);
   }
   const found = findRepo(real);
   if (found) return found;
   // GIT_DIR-style layouts the file-system walk does not see: ask git.
   const r = await run(createGit(real, options), ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir']);
-  if (!r.ok) return failure('not-a-repo', `${dir} is not in a git repository.`, r.output);
+  if (!r.ok) return failure('not-a-repo', l10n.t`${dir} is not in a git repository.`, r.output);
   const [toplevel, gitDir, common] = r.out.trim().split('\n');
   return { toplevel, gitDir, commonDir: isAbsolute(common) ? common : resolve(real, common) };
 }
@@ -75,7 +76,7 @@ export async function commitChanges(repoDir: string, changes: readonly FileChang
   const loc = await locateRepo(repoDir, options);
   if ('ok' in loc) return loc;
   const state = blockingState(loc.gitDir);
-  if (state) return failure(state, STATE_MESSAGES[state]);
+  if (state) return failure(state, STATE_MESSAGES[state]());
   const rel = toRepoPaths(repoDir, loc.toplevel, changes.map((c) => c.path));
   if (typeof rel === 'string') return failure('io-error', rel);
   const gitWith = (proc: GitProcess = {}) => createGit(loc.toplevel, options, proc);
@@ -85,8 +86,8 @@ export async function commitChanges(repoDir: string, changes: readonly FileChang
   const st = await run(git, ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no']);
   if (!st.ok) return classify(st.output, loc, git);
   const status = parseStatus(st.out);
-  if (status.detached) return failure('detached-head', STATE_MESSAGES['detached-head']);
-  if (status.unmerged.length > 0) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']);
+  if (status.detached) return failure('detached-head', STATE_MESSAGES['detached-head']());
+  if (status.unmerged.length > 0) return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress']());
   const staged = new Map(status.stagedEntries.map((e) => [e.path, e]));
 
   // The committed text of each path, and the staged text of those the user staged.
@@ -114,12 +115,15 @@ export async function commitChanges(repoDir: string, changes: readonly FileChang
     return {
       ok: false,
       kind: 'needs-confirmation',
-      message: `${needsYes.join(', ')} ${needsYes.length === 1 ? 'has' : 'have'} changes of yours that are not committed, and the decision builds on them; committing would include them.`,
+      message:
+        needsYes.length === 1
+          ? l10n.t`${needsYes[0]} has changes of yours that are not committed, and the decision builds on them; committing would include them.`
+          : l10n.t`${needsYes.join(', ')} have changes of yours that are not committed, and the decision builds on them; committing would include them.`,
       paths: needsYes,
     };
   }
   if (blobs.every((b) => b.unchanged)) {
-    return failure('nothing-to-commit', `Nothing to commit: ${rel.join(', ')} ${rel.length === 1 ? 'is' : 'are'} unchanged.`);
+    return failure('nothing-to-commit', rel.length === 1 ? l10n.t`Nothing to commit: ${rel[0]} is unchanged.` : l10n.t`Nothing to commit: ${rel.join(', ')} are unchanged.`);
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'mlroadmap-commit-'));
@@ -232,7 +236,7 @@ export function toRepoPaths(repoDir: string, toplevel: string, paths: readonly s
       // Keep the resolved path.
     }
     const r = relative(toplevel, real);
-    if (r === '' || r.startsWith('..') || isAbsolute(r)) return `${p} is outside the repository ${toplevel}.`;
+    if (r === '' || r.startsWith('..') || isAbsolute(r)) return l10n.t`${p} is outside the repository ${toplevel}.`;
     out.push(r.split(sep).join('/'));
   }
   return out;
@@ -242,23 +246,23 @@ async function classify(output: string, loc: RepoLocation, git: SimpleGit): Prom
   if (/Author identity unknown|Please tell me who you are|unable to auto-detect email|empty ident name|no email was given|Committer identity unknown/i.test(output)) {
     return failure(
       'no-identity',
-      'git does not know who you are: set user.name and user.email (git config --global user.name "Your Name"; git config --global user.email you@example.com).',
+      l10n.t('git does not know who you are: set user.name and user.email (git config --global user.name "Your Name"; git config --global user.email you@example.com).'),
       output,
     );
   }
-  if (/not a git repository/i.test(output)) return failure('not-a-repo', `${loc.toplevel} is not a git repository.`, output);
+  if (/not a git repository/i.test(output)) return failure('not-a-repo', l10n.t`${loc.toplevel} is not a git repository.`, output);
   if (/partial commit during a merge|not concluded your merge|MERGE_HEAD exists|unmerged files|cherry-pick/i.test(output)) {
-    return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress'], output);
+    return failure('merge-in-progress', STATE_MESSAGES['merge-in-progress'](), output);
   }
   if (/rebase/i.test(output) && blockingState(loc.gitDir) === 'rebase-in-progress') {
-    return failure('rebase-in-progress', STATE_MESSAGES['rebase-in-progress'], output);
+    return failure('rebase-in-progress', STATE_MESSAGES['rebase-in-progress'](), output);
   }
   if (/nothing to commit|nothing added to commit|no changes added to commit/i.test(output)) {
-    return failure('nothing-to-commit', 'Nothing to commit.', output);
+    return failure('nothing-to-commit', l10n.t('Nothing to commit.'), output);
   }
   const hooksPath = await run(git, ['config', '--get', 'core.hooksPath']);
   if (hasCommitHook(loc, hooksPath.ok ? hooksPath.out.trim() : undefined)) {
-    return failure('hook-failed', 'A git hook refused the commit; the files are left on disk, uncommitted. Hook output:\n' + output.trim(), output);
+    return failure('hook-failed', l10n.t`A git hook refused the commit; the files are left on disk, uncommitted. Hook output:\n${output.trim()}`, output);
   }
-  return failure('git-error', `git failed: ${output.trim().split('\n')[0] ?? ''}`, output);
+  return failure('git-error', l10n.t`git failed: ${output.trim().split('\n')[0] ?? ''}`, output);
 }

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { createGit, run, type GitEnv } from './client';
 import { failure, type GitFailure } from './result';
 import { parseStatus } from './status';
+import * as l10n from '@vscode/l10n';
 
 export interface HeadInfo {
   readonly ok: true;
@@ -19,14 +20,14 @@ export async function headInfo(dir: string, options: GitEnv = {}): Promise<HeadI
   try {
     real = realpathSync(dir);
   } catch {
-    return failure('not-a-repo', `${dir} does not exist.`);
+    return failure('not-a-repo', l10n.t`${dir} does not exist.`);
   }
   // `--branch` headers make git always print (no simple-git wait) and carry the commit id.
   const r = await run(createGit(real, options), ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no']);
   if (!r.ok) {
     return /not a git repository/i.test(r.output)
-      ? failure('not-a-repo', `${dir} is not in a git repository.`, r.output)
-      : failure('git-error', `git status failed: ${r.output.split('\n')[0]}`, r.output);
+      ? failure('not-a-repo', l10n.t`${dir} is not in a git repository.`, r.output)
+      : failure('git-error', l10n.t`git status failed: ${r.output.split('\n')[0]}`, r.output);
   }
   const status = parseStatus(r.out);
   const dirty = status.staged.length + status.changed.length + status.unmerged.length > 0;
@@ -39,7 +40,7 @@ export async function initRepo(dir: string, options: GitEnv = {}): Promise<{ rea
   try {
     r = await run(createGit(dir, options), ['init']);
   } catch (e) {
-    return failure('io-error', `git init failed: ${(e as Error).message}`);
+    return failure('io-error', l10n.t`git init failed: ${(e as Error).message}`);
   }
-  return r.ok ? { ok: true } : failure('git-error', `git init failed: ${r.output.split('\n')[0]}`, r.output);
+  return r.ok ? { ok: true } : failure('git-error', l10n.t`git init failed: ${r.output.split('\n')[0]}`, r.output);
 }

@@ -10,9 +10,10 @@ import { renderMadr } from '../core/decisions/madr';
 import type { DecisionDraft } from '../core/decisions/model';
 import { padNumber } from '../core/decisions/model';
 import { nextNumber, recordFileName } from '../core/decisions/numbering';
-import { commitChanges, rebaseInProgress, REBASE_MESSAGE, type FileChange } from './commit';
+import { commitChanges, rebaseInProgress, rebaseMessage, type FileChange } from './commit';
 import type { GitEnv } from './client';
 import { failure, type CommitResult } from './result';
+import * as l10n from '@vscode/l10n';
 
 /** A text -> text edit; undefined when it cannot be made on that text. */
 export type TextChange = (text: string) => string | undefined;
@@ -58,11 +59,11 @@ export const writeFileChange: WorkTreeWriter = async (file, change) => {
   try {
     const text = readFileSync(file, 'utf8');
     const edited = change(text);
-    if (edited === undefined) return `The decision's edit cannot be made on ${file}.`;
+    if (edited === undefined) return l10n.t`The decision's edit cannot be made on ${file}.`;
     if (edited !== text) writeFileSync(file, edited, 'utf8');
     return undefined;
   } catch (e) {
-    return `Cannot update ${file}: ${(e as Error).message}.`;
+    return l10n.t`Cannot update ${file}: ${(e as Error).message}.`;
   }
 };
 
@@ -70,10 +71,10 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
   const folder = resolve(req.repoDir, req.decisionsDir);
   const naming = folderNaming(folder);
   // A folder that cannot be listed gives no number: numbering must never restart at 0001 over existing records.
-  if (!naming.ok) return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('io-error', `Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
+  if (!naming.ok) return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('io-error', l10n.t`Cannot read the decisions folder ${folder} (${naming.error.code ?? naming.error.message}); no number was given and nothing was written.`) };
   // In the middle of a rebase a record would land on whichever commit is being replayed: refuse before writing anything.
   if (await rebaseInProgress(req.repoDir, req)) {
-    return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('rebase-in-progress', `${REBASE_MESSAGE} Nothing was written.`) };
+    return { number: 0, padded: '', paths: [], changes: [], commitMessage: '', ...failure('rebase-in-progress', l10n.t`${rebaseMessage()} Nothing was written.`) };
   }
   const number = req.number ?? nextNumber(naming.numbers.map((n) => ({ number: n })));
   const padded = padNumber(number);
@@ -88,8 +89,8 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
     writeFileSync(recordFile, text, { encoding: 'utf8', flag: 'wx' });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EEXIST') return { ...failure('file-exists', `${recordFile} already exists; nothing was written.`), ...base, paths: [], changes: [] };
-    return { ...failure('io-error', `Cannot write ${recordFile}: ${err.message}`), ...base, paths: [], changes: [] };
+    if (err.code === 'EEXIST') return { ...failure('file-exists', l10n.t`${recordFile} already exists; nothing was written.`), ...base, paths: [], changes: [] };
+    return { ...failure('io-error', l10n.t`Cannot write ${recordFile}: ${err.message}`), ...base, paths: [], changes: [] };
   }
 
   const changes: FileChange[] = [{ path: recordFile, content: text }];
@@ -99,7 +100,7 @@ export async function recordAndCommit(req: RecordRequest): Promise<RecordResult>
     const change: TextChange = edit ? (t) => edit(t, { number, padded }) : (t) => t;
     const written = await (req.writeWorkTree ?? writeFileChange)(roadmap, change);
     if (written !== undefined) {
-      return { ...failure('io-error', `${written} The record was written.`), ...base, recordFile, paths: [recordFile], changes };
+      return { ...failure('io-error', l10n.t`${written} The record was written.`), ...base, recordFile, paths: [recordFile], changes };
     }
     changes.push({ path: roadmap, content: (committed) => (committed === undefined ? undefined : change(committed)) });
   }

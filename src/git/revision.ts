@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { createGit, run, type GitEnv, type GitProcess } from './client';
 import { locateRepo, readObjects, toRepoPaths } from './commit';
 import { failure, type GitFailure } from './result';
+import * as l10n from '@vscode/l10n';
 
 export interface RevisionFiles {
   readonly ok: true;
@@ -29,12 +30,12 @@ export async function readAtRevision(
   paths: { readonly files: readonly string[]; readonly folders?: readonly string[] },
   options: GitEnv = {},
 ): Promise<RevisionFiles | GitFailure> {
-  if (ref.trim() === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) return failure('git-error', `'${ref}' is not a git ref.`);
+  if (ref.trim() === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) return failure('git-error', l10n.t`'${ref}' is not a git ref.`);
   let real: string;
   try {
     real = realpathSync(dir);
   } catch {
-    return failure('not-a-repo', `${dir} does not exist.`);
+    return failure('not-a-repo', l10n.t`${dir} does not exist.`);
   }
   const loc = await locateRepo(real, options);
   if ('ok' in loc) return loc;
@@ -43,10 +44,10 @@ export async function readAtRevision(
   const resolved = await run(git, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   const commit = resolved.ok ? resolved.out.trim() : '';
   if (!/^[0-9a-f]{40,64}$/.test(commit)) {
-    return failure('git-error', `'${ref}' is not a commit in the repository of ${dir} (no such branch, tag or commit, or not fetched).`, resolved.ok ? resolved.out : resolved.output);
+    return failure('git-error', l10n.t`'${ref}' is not a commit in the repository of ${dir} (no such branch, tag or commit, or not fetched).`, resolved.ok ? resolved.out : resolved.output);
   }
   const shown = await run(git, ['show', '-s', '--no-color', '--format=%cI', commit]);
-  if (!shown.ok) return failure('git-error', `git show failed: ${shown.output.split('\n')[0]}`, shown.output);
+  if (!shown.ok) return failure('git-error', l10n.t`git show failed: ${shown.output.split('\n')[0]}`, shown.output);
   const committedAt = shown.out.trim();
 
   const fileRel = toRepoPaths(real, loc.toplevel, paths.files);
@@ -60,7 +61,7 @@ export async function readAtRevision(
   for (let i = 0; i < folderRel.length; i++) {
     // `--full-tree` names entries from the top; a tree that is not there lists nothing. Git may print nothing.
     const ls = await run(git, ['ls-tree', '-z', '--full-tree', commit, '--', `${folderRel[i]}/`]);
-    if (!ls.ok) return failure('git-error', `git ls-tree failed: ${ls.output.split('\n')[0]}`, ls.output);
+    if (!ls.ok) return failure('git-error', l10n.t`git ls-tree failed: ${ls.output.split('\n')[0]}`, ls.output);
     for (const entry of ls.out.split('\0')) {
       const m = /^\d+ blob [0-9a-f]+\t(.+)$/s.exec(entry);
       if (!m) continue;
@@ -71,7 +72,7 @@ export async function readAtRevision(
     }
   }
   const texts = await readObjects(gitWith, [...fileRel.map((p) => `${commit}:${p}`), ...inFolder.map((f) => f.object)]);
-  if ('ok' in texts) return failure('git-error', `git cat-file failed: ${texts.output.split('\n')[0]}`, texts.output);
+  if ('ok' in texts) return failure('git-error', l10n.t`git cat-file failed: ${texts.output.split('\n')[0]}`, texts.output);
   const files = new Map<string, string>();
   paths.files.forEach((p, i) => {
     const text = texts.get(`${commit}:${fileRel[i]}`);
