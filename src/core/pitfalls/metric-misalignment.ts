@@ -1,4 +1,5 @@
 // pitfall/metric-misalignment: optimising offline numbers that do not say what customers experience.
+import * as l10n from '@vscode/l10n';
 import type { Roadmap } from '../roadmap/model';
 import { isBaseline } from './candidates';
 import { sectionRange } from './locate';
@@ -18,13 +19,13 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
     findings.push({
       code: CODE,
       severity,
-      message:
-        'No `online` or `business` metric: a model can win offline and still fail its customers. ' +
-        'Add a metric that measures what they experience (an online or business metric, with how it is measured).',
+      message: l10n.t(
+        'No `online` or `business` metric: a model can win offline and still fail its customers. Add a metric that measures what they experience (an online or business metric, with how it is measured).',
+      ),
       range: sectionRange(roadmap, context, 'metrics'),
       path: ['metrics'],
       fix: 'add-metric',
-      action: 'Add a metric customers feel (online or business)',
+      action: l10n.t('Add a metric customers feel (online or business)'),
     });
   }
   roadmap.metrics.forEach((m, index) => {
@@ -32,13 +33,14 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
     findings.push({
       code: CODE,
       severity,
-      message:
-        `Offline metric '${isolateBidi(m.id)}' has no \`target\`: without the value customers need, nobody can tell when a model is good enough. ` +
-        'Set the target that matches their expectation.',
+      message: l10n.t(
+        "Offline metric '{0}' has no `target`: without the value customers need, nobody can tell when a model is good enough. Set the target that matches their expectation.",
+        isolateBidi(m.id),
+      ),
       range: m.range,
       path: ['metrics', index],
       fix: 'set-metric-target',
-      action: `Set a target for '${m.id}'`,
+      action: l10n.t("Set a target for '{0}'", m.id),
       target: m.id,
     });
   });
@@ -49,13 +51,15 @@ export function checkMetricMisalignment(roadmap: Roadmap, context: PitfallContex
       findings.push({
         code: CODE,
         severity,
-        message:
-          `'${isolateBidi(c.id)}' is ${c.status} on offline numbers only: no reality check is logged, so nobody knows whether users see the gain. ` +
-          'Run a demo, user study or A/B test and log it in `reality_checks`.',
+        message: l10n.t(
+          "'{0}' is {1} on offline numbers only: no reality check is logged, so nobody knows whether users see the gain. Run a demo, user study or A/B test and log it in `reality_checks`.",
+          isolateBidi(c.id),
+          c.status,
+        ),
         range: c.range,
         path: ['candidates', index],
         fix: 'log-reality-check',
-        action: `Check '${c.id}' in real conditions`,
+        action: l10n.t("Check '{0}' in real conditions", c.id),
         target: c.id,
       });
     });

@@ -1,4 +1,5 @@
 // pitfall/one-architecture: committing to one architecture before several were considered.
+import * as l10n from '@vscode/l10n';
 import type { Roadmap } from '../roadmap/model';
 import { DEFAULT_MIN_CANDIDATES } from '../roadmap/model';
 import { isBaseline } from './candidates';
@@ -18,18 +19,29 @@ export function checkOneArchitecture(roadmap: Roadmap, context: PitfallContext):
   const others = roadmap.candidates.filter((c) => !isBaseline(roadmap, c));
   const committed = others.find((c) => COMMITTED.has(c.status));
   if (!committed || others.length >= min) return [];
-  const count = others.length === 1 ? 'is the only candidate' : `is one of only ${others.length} candidates`;
   return [
     {
       code: CODE,
       severity: DEFAULT_PITFALL_SEVERITIES[CODE],
       message:
-        `'${isolateBidi(committed.id)}' is ${committed.status} but ${count} besides the baseline (at least ${min} expected): ` +
-        `betting on one architecture risks the runway on a dead end. Add more candidates and rank them by cost and benefit.`,
+        others.length === 1
+          ? l10n.t(
+              "'{0}' is {1} but is the only candidate besides the baseline (at least {2} expected): betting on one architecture risks the runway on a dead end. Add more candidates and rank them by cost and benefit.",
+              isolateBidi(committed.id),
+              committed.status,
+              min,
+            )
+          : l10n.t(
+              "'{0}' is {1} but is one of only {2} candidates besides the baseline (at least {3} expected): betting on one architecture risks the runway on a dead end. Add more candidates and rank them by cost and benefit.",
+              isolateBidi(committed.id),
+              committed.status,
+              others.length,
+              min,
+            ),
       range: committed.range ?? sectionRange(roadmap, context, 'candidates'),
       path: ['candidates', roadmap.candidates.indexOf(committed)],
       fix: 'add-candidate',
-      action: `Add candidates besides '${committed.id}'`,
+      action: l10n.t("Add candidates besides '{0}'", committed.id),
       target: committed.id,
     },
   ];

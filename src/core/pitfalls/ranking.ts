@@ -1,16 +1,24 @@
 // Cost/benefit ranking of candidates: expected gain over the baseline on the primary metric, weighted by confidence,
 // divided by cost. Pure arithmetic on the roadmap; the baseline's measured value comes from the caller.
+import * as l10n from '@vscode/l10n';
 import type { Candidate, Level, Metric, Roadmap } from '../roadmap/model';
 import { metricValue } from '../results/compare';
 import { formatNumber } from '../results/numbers';
 import { baselineCandidate, isBaseline } from './candidates';
 import { isolateBidi } from '../bidi';
 
-/** How the rank is computed, for display wherever a rank is shown. */
+/** How the rank is computed, in English (the documentation's wording); `rankingFormula()` is what a view shows. */
 export const RANKING_FORMULA =
   'score = gain × confidence weight ÷ cost, where gain = expected − baseline on the primary (first) metric ' +
   '(baseline − expected when it is minimized), confidence weight = low 0.25 / medium 0.5 / high 0.8, ' +
   'cost = (effort_days + compute_hours ÷ 8) × risk factor (low 1, medium 1.25, high 1.5).';
+
+/** How the rank is computed, in the display language, for display wherever a rank is shown. */
+export function rankingFormula(): string {
+  return l10n.t(
+    'score = gain × confidence weight ÷ cost, where gain = expected − baseline on the primary (first) metric (baseline − expected when it is minimized), confidence weight = low 0.25 / medium 0.5 / high 0.8, cost = (effort_days + compute_hours ÷ 8) × risk factor (low 1, medium 1.25, high 1.5).',
+  );
+}
 
 export const CONFIDENCE_WEIGHTS: Readonly<Record<Level, number>> = { low: 0.25, medium: 0.5, high: 0.8 };
 export const RISK_FACTORS: Readonly<Record<Level, number>> = { low: 1, medium: 1.25, high: 1.5 };
@@ -51,11 +59,11 @@ export function isRanked(outcome: RankOutcome): outcome is Rank {
  */
 export function baselineValue(roadmap: Roadmap, metricId: string, options: RankingOptions = {}): { value: number; source: string } {
   const measured = metricValue(options.baselineMetrics, metricId);
-  if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: 'measured baseline' };
+  if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: l10n.t('measured baseline') };
   const base = baselineCandidate(roadmap);
   const expected = base?.benefit?.expected?.[metricId];
-  if (typeof expected === 'number') return { value: expected, source: `expected of baseline '${isolateBidi(String(base?.id))}'` };
-  return { value: 0, source: 'no baseline value' };
+  if (typeof expected === 'number') return { value: expected, source: l10n.t("expected of baseline '{0}'", isolateBidi(String(base?.id))) };
+  return { value: 0, source: l10n.t('no baseline value') };
 }
 
 /** The score of one candidate, or why it has none. */
@@ -67,29 +75,42 @@ export function rankCandidate(roadmap: Roadmap, candidate: Candidate, options: R
 /** The score of one candidate against the baseline value of the primary metric, computed once per ranking. */
 function scoreAgainst(candidate: Candidate, primary: Metric | undefined, base: { value: number; source: string } | undefined): RankOutcome {
   const candidateId = candidate.id;
-  if (!primary || !base) return { candidateId, reason: 'the roadmap defines no metric' };
+  if (!primary || !base) return { candidateId, reason: l10n.t('the roadmap defines no metric') };
   const expected = candidate.benefit?.expected?.[primary.id];
-  if (typeof expected !== 'number') return { candidateId, reason: `no expected value for the primary metric '${isolateBidi(primary.id)}'` };
+  if (typeof expected !== 'number') return { candidateId, reason: l10n.t("no expected value for the primary metric '{0}'", isolateBidi(primary.id)) };
   const cost = candidate.cost;
   if (!cost || (cost.effort_days === undefined && cost.compute_hours === undefined)) {
-    return { candidateId, reason: 'no cost (effort_days or compute_hours)' };
+    return { candidateId, reason: l10n.t('no cost (effort_days or compute_hours)') };
   }
   const days = cost.effort_days ?? 0;
   const hours = cost.compute_hours ?? 0;
   const risk = cost.risk ?? 'low';
   const totalCost = (days + hours / COMPUTE_HOURS_PER_DAY) * RISK_FACTORS[risk];
-  if (!(totalCost > 0)) return { candidateId, reason: 'the cost is zero' };
+  if (!(totalCost > 0)) return { candidateId, reason: l10n.t('the cost is zero') };
   const gain = primary.goal === 'minimize' ? base.value - expected : expected - base.value;
   const confidence = candidate.benefit?.confidence ?? 'low';
   const weight = CONFIDENCE_WEIGHTS[confidence];
   const score = (gain * weight) / totalCost;
-  if (!Number.isFinite(score)) return { candidateId, reason: 'the cost is too small to divide by' };
+  if (!Number.isFinite(score)) return { candidateId, reason: l10n.t('the cost is too small to divide by') };
   const gainText =
     primary.goal === 'minimize' ? `(${formatNumber(base.value)} − ${formatNumber(expected)})` : `(${formatNumber(expected)} − ${formatNumber(base.value)})`;
-  const confidenceText = candidate.benefit?.confidence ? confidence : 'low (not given)';
-  const formula =
-    `${formatNumber(score)} = ${gainText} ${isolateBidi(primary.id)} gain × ${formatNumber(weight)} (${confidenceText} confidence) ÷ ` +
-    `((${formatNumber(days)} days + ${formatNumber(hours)} h ÷ ${COMPUTE_HOURS_PER_DAY}) × ${formatNumber(RISK_FACTORS[risk])} ${risk} risk = ${formatNumber(totalCost)}); baseline: ${base.source}`;
+  // The levels (low, medium, high) are the roadmap's own values, quoted as written.
+  const confidenceText = candidate.benefit?.confidence ? confidence : l10n.t('{0} (not given)', confidence);
+  const formula = l10n.t(
+    '{0} = {1} {2} gain × {3} ({4} confidence) ÷ (({5} days + {6} h ÷ {7}) × {8} {9} risk = {10}); baseline: {11}',
+    formatNumber(score),
+    gainText,
+    isolateBidi(primary.id),
+    formatNumber(weight),
+    confidenceText,
+    formatNumber(days),
+    formatNumber(hours),
+    COMPUTE_HOURS_PER_DAY,
+    formatNumber(RISK_FACTORS[risk]),
+    risk,
+    formatNumber(totalCost),
+    base.source,
+  );
   return { candidateId, score, gain, weight, cost: totalCost, formula };
 }
 

@@ -1,4 +1,5 @@
 // pitfall/reinventing-the-wheel: building without looking at what others already built.
+import * as l10n from '@vscode/l10n';
 import type { Roadmap } from '../roadmap/model';
 import { isBaseline, isPastIdea } from './candidates';
 import { sectionRange } from './locate';
@@ -15,13 +16,13 @@ export function checkReinventingTheWheel(roadmap: Roadmap, context: PitfallConte
     findings.push({
       code: CODE,
       severity,
-      message:
-        'No literature is listed: weeks can go into rebuilding what a paper or an open-source model already solves. ' +
-        'Review existing work and add the relevant entries to `literature`.',
+      message: l10n.t(
+        'No literature is listed: weeks can go into rebuilding what a paper or an open-source model already solves. Review existing work and add the relevant entries to `literature`.',
+      ),
       range: sectionRange(roadmap, context, 'literature'),
       path: ['literature'],
       fix: 'add-literature',
-      action: 'Review existing work (add literature)',
+      action: l10n.t('Review existing work (add literature)'),
     });
   }
   roadmap.candidates.forEach((c, index) => {
@@ -30,13 +31,15 @@ export function checkReinventingTheWheel(roadmap: Roadmap, context: PitfallConte
     findings.push({
       code: CODE,
       severity,
-      message:
-        `'${isolateBidi(c.id)}' is ${c.status} without \`based_on\` or \`novel_because\`: it may reinvent an existing solution. ` +
-        'Link the literature it builds on, or say why it is new.',
+      message: l10n.t(
+        "'{0}' is {1} without `based_on` or `novel_because`: it may reinvent an existing solution. Link the literature it builds on, or say why it is new.",
+        isolateBidi(c.id),
+        c.status,
+      ),
       range: c.range,
       path: ['candidates', index],
       fix: 'add-literature',
-      action: `Link the work '${c.id}' builds on`,
+      action: l10n.t("Link the work '{0}' builds on", c.id),
       target: c.id,
     });
   });

@@ -1,4 +1,5 @@
 // pitfall/too-incremental: trial and error without weighing what each try costs and brings.
+import * as l10n from '@vscode/l10n';
 import type { Candidate, Roadmap } from '../roadmap/model';
 import { hasBenefit, hasCost, hasCostAndBenefit, isBaseline, isPastIdea } from './candidates';
 import { formatNumber } from '../results/numbers';
@@ -31,17 +32,20 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
   const findings: PitfallFinding[] = [];
   roadmap.candidates.forEach((c, index) => {
     if (isBaseline(roadmap, c) || !isPastIdea(c) || hasCostAndBenefit(c)) return;
-    const missing = [hasCost(c) ? '' : '`cost`', hasBenefit(c) ? '' : '`benefit`'].filter(Boolean).join(' and ');
+    const missing = hasCost(c) ? '`benefit`' : hasBenefit(c) ? '`cost`' : l10n.t('{0} and {1}', '`cost`', '`benefit`');
     findings.push({
       code: CODE,
       severity,
-      message:
-        `'${isolateBidi(c.id)}' is ${c.status} without ${missing}: without an estimate the team tries ideas one by one and cannot tell which is worth the time. ` +
-        'Estimate its cost (effort, compute, risk) and expected benefit.',
+      message: l10n.t(
+        "'{0}' is {1} without {2}: without an estimate the team tries ideas one by one and cannot tell which is worth the time. Estimate its cost (effort, compute, risk) and expected benefit.",
+        isolateBidi(c.id),
+        c.status,
+        missing,
+      ),
       range: c.range,
       path: ['candidates', index],
       fix: 'set-cost-benefit',
-      action: `Estimate the cost and benefit of '${c.id}'`,
+      action: l10n.t("Estimate the cost and benefit of '{0}'", c.id),
       target: c.id,
     });
   });
@@ -59,14 +63,18 @@ export function checkTooIncremental(roadmap: Roadmap, context: PitfallContext): 
     findings.push({
       code: CODE,
       severity,
-      message:
-        `'${isolateBidi(c.id)}' (score ${formatNumber(mine.score)}) ranks clearly higher on cost/benefit than '${isolateBidi(proto.id)}' (score ${formatNumber(protoRank.score)}), ` +
-        `which is being prototyped while '${isolateBidi(c.id)}' is still ${c.status}: effort goes to the less promising bet. ` +
-        `Try '${isolateBidi(c.id)}' first, or write its \`skip_reason\`.`,
+      message: l10n.t(
+        "'{0}' (score {1}) ranks clearly higher on cost/benefit than '{2}' (score {3}), which is being prototyped while '{0}' is still {4}: effort goes to the less promising bet. Try '{0}' first, or write its `skip_reason`.",
+        isolateBidi(c.id),
+        formatNumber(mine.score),
+        isolateBidi(proto.id),
+        formatNumber(protoRank.score),
+        c.status,
+      ),
       range: c.range,
       path: ['candidates', index],
       fix: 'set-skip-reason',
-      action: `Try '${c.id}' first, or say why not`,
+      action: l10n.t("Try '{0}' first, or say why not", c.id),
       target: c.id,
     });
   });

@@ -2,7 +2,7 @@
 // blocks the roadmap now. The extension computes it per change; `mlroadmap check` prints part of it.
 import { baselineCandidate } from '../pitfalls/candidates';
 import { checkPitfalls } from '../pitfalls/check';
-import { byScore, isRanked, rankEach, RANKING_FORMULA } from '../pitfalls/ranking';
+import { byScore, isRanked, rankEach, rankingFormula } from '../pitfalls/ranking';
 import type { PitfallFinding, SeveritySetting } from '../pitfalls/types';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
 import type { EvaluatedResults } from '../results/evaluated';
@@ -64,7 +64,7 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
   const roadmap = parse.roadmap;
   if (!roadmap || (inputs.partialRoadmap === 'hold' && hasSyntaxErrors(parse))) {
     const blocking = parse.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-    return { roadmap, findings: [], diagnostics: parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: RANKING_FORMULA, blockers: blocking };
+    return { roadmap, findings: [], diagnostics: parse.diagnostics, gate: undefined, focus: [], progress: undefined, ranks: new Map(), rankFormula: rankingFormula(), blockers: blocking };
   }
   const baseline = baselineCandidate(roadmap);
   const evaluated = inputs.results?.evaluated;
@@ -95,7 +95,7 @@ export function analyseRoadmap(text: string, parse: ParseResult, inputs: Analysi
     focus: sprintFocus(roadmap, findings),
     progress,
     ranks,
-    rankFormula: RANKING_FORMULA,
+    rankFormula: rankingFormula(),
     blockers: blockers(findings, gate, progress),
   };
 }

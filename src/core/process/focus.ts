@@ -1,4 +1,5 @@
 // Focus for this sprint: what the roadmap calls for now, most important first, and as a Markdown checklist.
+import * as l10n from '@vscode/l10n';
 import type { Range, Roadmap, RoadmapDiagnostic, Severity, StepStatus } from '../roadmap/model';
 import { isPitfallCode } from '../pitfalls/check';
 import type { PitfallFinding } from '../pitfalls/types';
@@ -33,21 +34,22 @@ export interface FocusOptions {
 
 export const DEFAULT_FOCUS_LIMIT = 7;
 
-const PITFALL_TITLES: Readonly<Record<string, string>> = {
-  'pitfall/one-architecture': 'One architecture only',
-  'pitfall/reinventing-the-wheel': 'Reinventing the wheel',
-  'pitfall/too-incremental': 'Too incremental',
-  'pitfall/metric-misalignment': 'Metrics miss the customer',
-  'pitfall/faulty-evaluation': 'Faulty evaluation',
+/** The pitfall's name, in the display language. */
+const PITFALL_TITLES: Readonly<Record<string, () => string>> = {
+  'pitfall/one-architecture': () => l10n.t('One architecture only'),
+  'pitfall/reinventing-the-wheel': () => l10n.t('Reinventing the wheel'),
+  'pitfall/too-incremental': () => l10n.t('Too incremental'),
+  'pitfall/metric-misalignment': () => l10n.t('Metrics miss the customer'),
+  'pitfall/faulty-evaluation': () => l10n.t('Faulty evaluation'),
 };
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 function findingItem(d: PitfallFinding): FocusItem {
   const { target } = d;
-  const name = PITFALL_TITLES[d.code] ?? d.code;
+  const name = PITFALL_TITLES[d.code]?.() ?? d.code;
   // Named by what to do: two findings of one pitfall ("Faulty evaluation") are two different tasks.
-  const title = d.action ?? (typeof target === 'string' ? `${name}: ${target}` : name);
+  const title = d.action ?? (typeof target === 'string' ? l10n.t({ message: '{0}: {1}', args: [name, target], comment: ['A pitfall, then the candidate or metric it is about'] }) : name);
   return {
     kind: 'pitfall',
     title,
@@ -63,11 +65,14 @@ function findingItem(d: PitfallFinding): FocusItem {
 
 function stepItem(roadmap: Roadmap, { step, group }: PlacedStep): FocusItem {
   const where = groupTitle(roadmap.project.phase, group);
-  const notes = step.status === 'blocked' && step.notes ? `: ${step.notes}` : '';
+  const detail =
+    step.status === 'blocked' && step.notes
+      ? l10n.t({ message: '{0} · {1}: {2}', args: [where, step.status, step.notes], comment: ['A step: its stage or track, its status (as written in the roadmap), its notes'] })
+      : l10n.t({ message: '{0} · {1}', args: [where, step.status], comment: ['A step: its stage or track, its status (as written in the roadmap)'] });
   return {
     kind: 'step',
     title: step.title ?? step.id,
-    detail: `${where} · ${step.status}${notes}`,
+    detail,
     stepId: step.id,
     status: step.status,
     group,
@@ -109,9 +114,9 @@ function oneLine(text: string): string {
 
 /** The focus as a Markdown checklist for a backlog tool: a heading with the project and phase, one `- [ ]` per item. */
 export function focusAsMarkdown(items: readonly FocusItem[], roadmap: Roadmap): string {
-  const project = oneLine(roadmap.project.name ?? 'ML roadmap');
-  const lines = [`## Focus: ${project} (${phaseTitle(roadmap.project.phase)})`, ''];
-  if (items.length === 0) lines.push('Nothing open: every step of this phase is done or skipped, and no pitfall is reported.');
+  const project = oneLine(roadmap.project.name ?? l10n.t('ML roadmap'));
+  const lines = [`## ${l10n.t('Focus: {0} ({1})', project, phaseTitle(roadmap.project.phase))}`, ''];
+  if (items.length === 0) lines.push(l10n.t('Nothing open: every step of this phase is done or skipped, and no pitfall is reported.'));
   for (const item of items) {
     const owner = item.owner ? ` (@${oneLine(item.owner)})` : '';
     if (item.kind === 'pitfall') {

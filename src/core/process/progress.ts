@@ -1,5 +1,6 @@
 // Progress of the roadmap's steps per Discovery stage, Production track and phase. A skipped step counts as done:
 // the team decided it is not needed, so it no longer stands between the roadmap and the next phase.
+import * as l10n from '@vscode/l10n';
 import { STAGES, type Phase, type Roadmap, type Step } from '../roadmap/model';
 import { STAGE_DESCRIPTIONS } from './stages';
 
@@ -76,16 +77,21 @@ export function phaseProgress(roadmap: Roadmap, phase: Phase = roadmap.project.p
   return undefined;
 }
 
-const PHASE_TITLES: Readonly<Record<Phase, string>> = { discovery: 'Discovery', production: 'Production', shipped: 'Shipped' };
-
 export function phaseTitle(phase: Phase): string {
-  return PHASE_TITLES[phase];
+  switch (phase) {
+    case 'discovery':
+      return l10n.t({ message: 'Discovery', comment: ['A phase of the roadmap: Discovery, Production, Shipped'] });
+    case 'production':
+      return l10n.t({ message: 'Production', comment: ['A phase of the roadmap: Discovery, Production, Shipped'] });
+    case 'shipped':
+      return l10n.t({ message: 'Shipped', comment: ['A phase of the roadmap: Discovery, Production, Shipped'] });
+  }
 }
 
 /** The status bar's text: `Discovery 7/12`, `Production 0/5`, or `Shipped`; `p` when the caller has the progress already. */
 export function phaseSummary(roadmap: Roadmap, p: PhaseProgress | undefined = phaseProgress(roadmap)): string {
   const title = phaseTitle(roadmap.project.phase);
-  return p ? `${title} ${p.done}/${p.total}` : title;
+  return p ? l10n.t({ message: '{0} {1}/{2}', args: [title, p.done, p.total], comment: ['The status bar: the phase, then its steps done out of all'] }) : title;
 }
 
 /** The title of a Discovery stage or, for Production, the track name as written. */

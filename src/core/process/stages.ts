@@ -1,4 +1,6 @@
-// What each Discovery stage and each usual Production track is for: titles and purposes that views show.
+// What each Discovery stage and each usual Production track is for: titles and purposes that views show. Titles and
+// purposes are read when shown (getters), so they are in the display language the host configured by then.
+import * as l10n from '@vscode/l10n';
 import type { RoleName, Stage } from '../roadmap/model';
 
 export interface StageDescription {
@@ -12,33 +14,53 @@ export interface StageDescription {
 export const STAGE_DESCRIPTIONS: Readonly<Record<Stage, StageDescription>> = {
   understand: {
     id: 'understand',
-    title: 'Understand',
+    get title() {
+      return l10n.t({ message: 'Understand', comment: ['A stage of Discovery (Design Thinking: understand, define, ideate, prototype, test)'] });
+    },
     diamond: 'problem',
-    purpose: 'Learn the business problem from the people who have it, get to know the data, and review what others already built.',
+    get purpose() {
+      return l10n.t('Learn the business problem from the people who have it, get to know the data, and review what others already built.');
+    },
   },
   define: {
     id: 'define',
-    title: 'Define',
+    get title() {
+      return l10n.t({ message: 'Define', comment: ['A stage of Discovery (Design Thinking: understand, define, ideate, prototype, test)'] });
+    },
     diamond: 'problem',
-    purpose: 'Turn customer expectations into metrics with targets, and freeze the dataset every candidate is evaluated on.',
+    get purpose() {
+      return l10n.t('Turn customer expectations into metrics with targets, and freeze the dataset every candidate is evaluated on.');
+    },
   },
   ideate: {
     id: 'ideate',
-    title: 'Ideate',
+    get title() {
+      return l10n.t({ message: 'Ideate', comment: ['A stage of Discovery (Design Thinking: understand, define, ideate, prototype, test)'] });
+    },
     diamond: 'solution',
-    purpose: 'Stand up the automated evaluation with a dumb baseline, then brainstorm several architectures and rank them by cost and benefit.',
+    get purpose() {
+      return l10n.t('Stand up the automated evaluation with a dumb baseline, then brainstorm several architectures and rank them by cost and benefit.');
+    },
   },
   prototype: {
     id: 'prototype',
-    title: 'Prototype',
+    get title() {
+      return l10n.t({ message: 'Prototype', comment: ['A stage of Discovery (Design Thinking: understand, define, ideate, prototype, test)'] });
+    },
     diamond: 'solution',
-    purpose: 'Build the most promising candidates quickly and measure each one through the same evaluation pipeline.',
+    get purpose() {
+      return l10n.t('Build the most promising candidates quickly and measure each one through the same evaluation pipeline.');
+    },
   },
   test: {
     id: 'test',
-    title: 'Test',
+    get title() {
+      return l10n.t({ message: 'Test', comment: ['A stage of Discovery (Design Thinking: understand, define, ideate, prototype, test)'] });
+    },
     diamond: 'solution',
-    purpose: 'Check the best candidate in real conditions (A/B test, demo, focus group) and record the decision.',
+    get purpose() {
+      return l10n.t('Check the best candidate in real conditions (A/B test, demo, focus group) and record the decision.');
+    },
   },
 };
 
@@ -53,26 +75,42 @@ export interface TrackDescription {
 export const USUAL_TRACKS: readonly TrackDescription[] = [
   {
     id: 'data-pipeline',
-    title: 'Data pipeline',
+    get title() {
+      return l10n.t('Data pipeline');
+    },
     role: 'data_engineers',
-    purpose: 'Collect, clean and version the production data the model is trained and served on.',
+    get purpose() {
+      return l10n.t('Collect, clean and version the production data the model is trained and served on.');
+    },
   },
   {
     id: 'training-pipeline',
-    title: 'Training pipeline',
+    get title() {
+      return l10n.t('Training pipeline');
+    },
     role: 'data_engineers',
-    purpose: 'Retrain the chosen architecture automatically and reproducibly, with the evaluation as a gate.',
+    get purpose() {
+      return l10n.t('Retrain the chosen architecture automatically and reproducibly, with the evaluation as a gate.');
+    },
   },
   {
     id: 'serving',
-    title: 'Serving layer',
+    get title() {
+      return l10n.t('Serving layer');
+    },
     role: 'software_engineers',
-    purpose: 'Expose the model to its users with the latency and cost the metrics demand.',
+    get purpose() {
+      return l10n.t('Expose the model to its users with the latency and cost the metrics demand.');
+    },
   },
   {
     id: 'monitoring',
-    title: 'Monitoring',
+    get title() {
+      return l10n.t('Monitoring');
+    },
     role: 'ml_engineers',
-    purpose: 'Watch live metrics and data drift, and alert before customers notice a regression.',
+    get purpose() {
+      return l10n.t('Watch live metrics and data drift, and alert before customers notice a regression.');
+    },
   },
 ];

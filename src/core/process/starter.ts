@@ -79,6 +79,14 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A stage's title as the starter's comments give it: always English, as the whole file is (it is shared and read
+ * by anyone), whatever the display language of the views.
+ */
+function englishTitle(stage: Stage): string {
+  return stage.charAt(0).toUpperCase() + stage.slice(1);
+}
+
 /** The starter roadmap as YAML text. Every value the user typed is quoted as YAML needs. */
 export function starterRoadmap(input: StarterInput): string {
   const name = oneLine(input.name) || 'New model';
@@ -138,7 +146,7 @@ export function starterRoadmap(input: StarterInput): string {
     'discovery:',
   ];
   for (const [stage, steps] of Object.entries(STARTER_DISCOVERY) as [Stage, readonly StarterStep[]][]) {
-    lines.push(`  - stage: ${stage}`.padEnd(32) + `# ${STAGE_DESCRIPTIONS[stage].title}: ${STAGE_DESCRIPTIONS[stage].diamond} space`);
+    lines.push(`  - stage: ${stage}`.padEnd(32) + `# ${englishTitle(stage)}: ${STAGE_DESCRIPTIONS[stage].diamond} space`);
     lines.push('    steps:');
     for (const step of steps) {
       lines.push(`      - id: ${step.id}`, `        title: ${renderScalar(step.title, undefined, true)}`, '        status: todo');
