@@ -7,12 +7,6 @@ import { formatNumber } from '../results/numbers';
 import { baselineCandidate, isBaseline } from './candidates';
 import { isolateBidi } from '../bidi';
 
-/** How the rank is computed, in English (the documentation's wording); `rankingFormula()` is what a view shows. */
-export const RANKING_FORMULA =
-  'score = gain × confidence weight ÷ cost, where gain = expected − baseline on the primary (first) metric ' +
-  '(baseline − expected when it is minimized), confidence weight = low 0.25 / medium 0.5 / high 0.8, ' +
-  'cost = (effort_days + compute_hours ÷ 8) × risk factor (low 1, medium 1.25, high 1.5).';
-
 /** How the rank is computed, in the display language, for display wherever a rank is shown. */
 export function rankingFormula(): string {
   return l10n.t(
