@@ -2,6 +2,7 @@
 // findings), filters by owner or role, and asks the host to move a card (drag and drop with Pragmatic drag and
 // drop, or the card's "Move to…" menu from the keyboard; each move is announced in a live region).
 import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-context-menu/index.js';
 import type { VscodeContextMenu } from '@vscode-elements/elements/dist/vscode-context-menu/vscode-context-menu.js';
@@ -18,7 +19,14 @@ const host = connect<BoardRequest, BoardUpdate, BoardState>();
 let model: BoardModel | undefined;
 const cleanups: (() => void)[] = [];
 
-const STATUS_TITLES: Record<StepStatus, string> = { todo: 'To do', doing: 'Doing', done: 'Done', blocked: 'Blocked', skipped: 'Skipped' };
+/** A status's title (a lane's heading, the move menu's entries, announcements), read when drawn: translated. */
+const STATUS_TITLES: Record<StepStatus, () => string> = {
+  todo: () => l10n.t({ message: 'To do', args: [], comment: ['A step status: the lane of steps not started'] }),
+  doing: () => l10n.t({ message: 'Doing', args: [], comment: ['A step status: the lane of steps in progress'] }),
+  done: () => l10n.t({ message: 'Done', args: [], comment: ['A step status: the lane of steps finished'] }),
+  blocked: () => l10n.t({ message: 'Blocked', args: [], comment: ['A step status: the lane of steps that cannot go on'] }),
+  skipped: () => l10n.t({ message: 'Skipped', args: [], comment: ['A step status: the lane of steps left out'] }),
+};
 const STATUS_ICONS: Record<StepStatus, string> = { todo: 'circle-large-outline', doing: 'sync', done: 'pass', blocked: 'error', skipped: 'debug-step-over' };
 
 const save = (patch: Partial<BoardState>): void => host.save(patch);
@@ -43,7 +51,8 @@ host.onUpdate((update) => {
       // Announced once the host has made the move (or refused it), never on the request alone.
       const title = pendingMoves.get(update.stepId) ?? update.stepId;
       pendingMoves.delete(update.stepId);
-      announce(update.done ? `Moved "${title}" to ${STATUS_TITLES[update.status]}.` : `"${title}" was not moved to ${STATUS_TITLES[update.status]}.`);
+      const status = STATUS_TITLES[update.status]();
+      announce(update.done ? l10n.t('Moved "{0}" to {1}.', title, status) : l10n.t('"{0}" was not moved to {1}.', title, status));
       return;
     }
     default:
@@ -91,10 +100,10 @@ function focusCard(stepId: string, handle: boolean): void {
 
 function header(m: BoardModel): HTMLElement {
   const phase = shownPhase(m);
-  const tabs = el('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Phase' } });
+  const tabs = el('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': l10n.t('Phase') } });
   for (const p of ['discovery', 'production'] as const) {
     const count = m.columns.filter((c) => c.phase === p).reduce((n, c) => n + c.cards.length, 0);
-    const tab = el('button', { class: 'tab', text: `${p === 'discovery' ? 'Discovery' : 'Production'} (${count})`, attrs: { role: 'tab', 'aria-selected': String(p === phase), id: `tab-${p}` } });
+    const tab = el('button', { class: 'tab', text: p === 'discovery' ? l10n.t('Discovery ({0})', count) : l10n.t('Production ({0})', count), attrs: { role: 'tab', 'aria-selected': String(p === phase), id: `tab-${p}` } });
     tab.addEventListener('click', () => {
       save({ phase: p });
       render();
@@ -102,31 +111,33 @@ function header(m: BoardModel): HTMLElement {
     tabs.append(tab);
   }
   // A native select, as the Review's and Compare's filters (base.css gives it the dropdown's colours).
-  const select = (label: string, values: readonly string[], current: string | undefined, onChange: (v: string | undefined) => void, title: (v: string) => string = (v) => v) => {
-    const s = el('select', { class: 'filter', attrs: { 'aria-label': label } });
-    s.append(el('option', { text: `${label}: all`, attrs: { value: '' } }));
-    for (const v of values) s.append(el('option', { text: `${label}: ${isolate(title(v))}`, attrs: { value: v } }));
+  // Each option says the whole filter ("Owner: all", "Owner: Ada"): `label` is the select's name, `all` its first
+  // option, `option` the text of one value's.
+  const select = (labels: { label: string; all: string; option: (value: string) => string }, values: readonly string[], current: string | undefined, onChange: (v: string | undefined) => void, title: (v: string) => string = (v) => v) => {
+    const s = el('select', { class: 'filter', attrs: { 'aria-label': labels.label } });
+    s.append(el('option', { text: labels.all, attrs: { value: '' } }));
+    for (const v of values) s.append(el('option', { text: labels.option(isolate(title(v))), attrs: { value: v } }));
     s.value = current ?? '';
     s.addEventListener('change', () => onChange(s.value === '' ? undefined : s.value));
     return s;
   };
-  const owner = select('Owner', m.owners, state().owner, (v) => {
+  const owner = select({ label: l10n.t('Owner'), all: l10n.t('Owner: all'), option: (v) => l10n.t('Owner: {0}', v) }, m.owners, state().owner, (v) => {
     save({ owner: v });
     render();
   });
-  const role = select('Role', m.roles, state().role, (v) => {
+  const role = select({ label: l10n.t('Role'), all: l10n.t('Role: all'), option: (v) => l10n.t('Role: {0}', v) }, m.roles, state().role, (v) => {
     save({ role: v });
     render();
   }, (r) => r.replace(/_/g, ' '));
-  const progress = m.progress ? el('span', { class: 'progress', text: `${m.phase === 'production' ? 'Production' : 'Discovery'}: ${m.progress.done} of ${m.progress.total} steps done` }) : undefined;
-  return el('header', { class: 'header' }, el('h1', { text: m.project || 'Roadmap Board' }), progress, tabs, el('div', { class: 'filters' }, owner, role), m.readOnly ? el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }) : undefined);
+  const progress = m.progress ? el('span', { class: 'progress', text: m.phase === 'production' ? l10n.t('Production: {0} of {1} steps done', m.progress.done, m.progress.total) : l10n.t('Discovery: {0} of {1} steps done', m.progress.done, m.progress.total) }) : undefined;
+  return el('header', { class: 'header' }, el('h1', { text: m.project || l10n.t('Roadmap Board') }), progress, tabs, el('div', { class: 'filters' }, owner, role), m.readOnly ? el('span', { class: 'readonly', text: l10n.t('Restricted Mode: read-only') }) : undefined);
 }
 
 function banner(m: BoardModel): HTMLElement {
-  const section = el('section', { class: 'banner', attrs: { 'aria-label': 'Gate and findings' } });
+  const section = el('section', { class: 'banner', attrs: { 'aria-label': l10n.t('Gate and findings') } });
   if (m.problem) section.append(el('p', { class: 'problem', text: m.problem }));
   if (m.gate) {
-    const gate = el('div', { class: `gate ${m.gate.passed ? 'passed' : 'blocked'}` }, icon(m.gate.passed ? 'pass' : 'lock'), el('strong', { text: m.gate.passed ? `Gate to ${m.gate.to} met` : `Gate to ${m.gate.to} not met` }));
+    const gate = el('div', { class: `gate ${m.gate.passed ? 'passed' : 'blocked'}` }, icon(m.gate.passed ? 'pass' : 'lock'), el('strong', { text: m.gate.passed ? l10n.t('Gate to {0} met', m.gate.to) : l10n.t('Gate to {0} not met', m.gate.to) }));
     if (!m.gate.passed) {
       const list = el('ul');
       for (const u of m.gate.unmet) list.append(el('li', { text: u }));
@@ -135,10 +146,10 @@ function banner(m: BoardModel): HTMLElement {
     section.append(gate);
   }
   if (m.findings.length > 0) {
-    const list = el('ul', { class: 'findings', attrs: { 'aria-label': 'Open pitfall findings' } });
+    const list = el('ul', { class: 'findings', attrs: { 'aria-label': l10n.t('Open pitfall findings') } });
     m.findings.forEach((f, i) => {
       const item = el('li', { class: `finding ${f.severity}` }, icon(f.severity === 'error' ? 'error' : 'warning'));
-      const text = el('button', { class: 'link', text: f.message, attrs: { title: `Go to line ${f.line + 1} of mlroadmap.yaml` } });
+      const text = el('button', { class: 'link', text: f.message, attrs: { title: l10n.t('Go to line {0} of mlroadmap.yaml', f.line + 1) } });
       text.addEventListener('click', () => host.send({ type: 'revealLine', line: f.line }));
       item.append(text);
       if (!m.readOnly) {
@@ -162,7 +173,7 @@ function board(m: BoardModel): HTMLElement {
   const columns = m.columns.filter((c) => c.phase === phase);
   const grid = el('div', { class: 'board', attrs: { role: 'tabpanel', 'aria-labelledby': `tab-${phase}` } });
   grid.style.setProperty('--columns', String(Math.max(columns.length, 1)));
-  if (columns.length === 0) grid.append(el('p', { class: 'empty', text: phase === 'production' ? 'No Production tracks yet: add them under production: in mlroadmap.yaml.' : 'No Discovery steps yet.' }));
+  if (columns.length === 0) grid.append(el('p', { class: 'empty', text: phase === 'production' ? l10n.t('No Production tracks yet: add them under production: in mlroadmap.yaml.') : l10n.t('No Discovery steps yet.') }));
   for (const column of columns) grid.append(columnElement(m, column));
   return grid;
 }
@@ -180,7 +191,8 @@ function columnElement(m: BoardModel, column: BoardColumn): HTMLElement {
   for (const status of m.statuses) {
     const cards = visible.filter((c) => c.status === status);
     if (cards.length === 0 && (status === 'skipped' || status === 'blocked')) continue;
-    const lane = el('div', { class: `lane ${status}`, attrs: { 'data-status': status, 'aria-label': `${column.title}: ${STATUS_TITLES[status]}`, role: 'list' } }, el('h3', { text: STATUS_TITLES[status] }));
+    const title = STATUS_TITLES[status]();
+    const lane = el('div', { class: `lane ${status}`, attrs: { 'data-status': status, 'aria-label': l10n.t({ message: '{0}: {1}', args: [column.title, title], comment: ["A lane of the board: the column's title, then the lane's status"] }), role: 'list' } }, el('h3', { text: title }));
     for (const card of cards) lane.append(keptCard(m, column, card));
     if (!m.readOnly) {
       cleanups.push(
@@ -213,7 +225,11 @@ function keptCard(m: BoardModel, column: BoardColumn, card: BoardCard): HTMLElem
 }
 
 function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): { element: HTMLElement; dispose?: () => void } {
-  const item = el('article', { class: `card ${card.status}`, attrs: { tabindex: '0', role: 'listitem', 'data-step-id': card.id, 'aria-label': `${card.title}, ${STATUS_TITLES[card.status]}${card.owner ? `, owner ${card.owner}` : ''}` } });
+  const status = STATUS_TITLES[card.status]();
+  const label = card.owner
+    ? l10n.t({ message: '{0}, {1}, owner {2}', args: [card.title, status, card.owner], comment: ["A card of the board: the step's title, its status, its owner"] })
+    : l10n.t({ message: '{0}, {1}', args: [card.title, status], comment: ["A card of the board: the step's title, its status"] });
+  const item = el('article', { class: `card ${card.status}`, attrs: { tabindex: '0', role: 'listitem', 'data-step-id': card.id, 'aria-label': label } });
   const title = el('div', { class: 'title' }, icon(STATUS_ICONS[card.status]), bidi(card.title));
   item.append(title);
   const meta = el('div', { class: 'meta' });
@@ -226,7 +242,7 @@ function cardElement(m: BoardModel, column: BoardColumn, card: BoardCard): { ele
     if (e.key === 'Enter' && e.target === item) host.send({ type: 'revealStep', stepId: card.id });
   });
   if (!m.readOnly) {
-    const handle = el('button', { class: 'handle', attrs: { 'aria-label': `Move "${card.title}" to…`, 'aria-haspopup': 'menu', title: 'Drag, or press to move to another status' } }, icon('gripper'));
+    const handle = el('button', { class: 'handle', attrs: { 'aria-label': l10n.t('Move "{0}" to…', card.title), 'aria-haspopup': 'menu', title: l10n.t('Drag, or press to move to another status') } }, icon('gripper'));
     handle.addEventListener('click', (e) => {
       e.stopPropagation();
       openMoveMenu(m, item, card);
@@ -247,7 +263,7 @@ function openMoveMenu(m: BoardModel, item: HTMLElement, card: BoardCard): void {
   document.querySelectorAll('vscode-context-menu').forEach((x) => x.remove());
   const menu = document.createElement('vscode-context-menu') as VscodeContextMenu;
   menu.className = 'move-menu';
-  menu.data = m.statuses.filter((s) => s !== card.status).map((s) => ({ label: `Move to ${STATUS_TITLES[s]}`, value: s }));
+  menu.data = m.statuses.filter((s) => s !== card.status).map((s) => ({ label: l10n.t('Move to {0}', STATUS_TITLES[s]()), value: s }));
   // Closed, the menu gives the keyboard back to the card's move button (the card is drawn again after a move: render
   // keeps the keyboard on it).
   const close = () => {

@@ -3,7 +3,8 @@
 // cost-versus-benefit scatter (uPlot: expected and measured benefit joined per candidate, the Pareto front as a line,
 // the target as a reference line); a selected candidate offers Reveal in YAML, Evaluate and Record Decision. Every
 // number arrives computed and formatted by the host; this page only orders, hides and draws.
-import '../shared/l10n';
+import { withNodes } from '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type uPlot from 'uplot';
 import { compareColumns, filterRows, shownColumns, sortRows, type CompareModel, type CompareRow } from '../../src/core/views/compare-model';
@@ -40,7 +41,7 @@ function render(): void {
   const focused = active instanceof HTMLElement ? active.dataset.focusKey : undefined;
   // The text filter re-renders on every key: its caret stays where it was.
   const caret = active instanceof HTMLInputElement && active.type === 'search' ? [active.selectionStart, active.selectionEnd] : undefined;
-  app.replaceChildren(header(model), controls(model), table(model), actions(model), el('section', { class: 'scatter', attrs: { 'aria-label': 'Cost versus benefit' } }));
+  app.replaceChildren(header(model), controls(model), table(model), actions(model), el('section', { class: 'scatter', attrs: { 'aria-label': l10n.t('Cost versus benefit') } }));
   app.setAttribute('aria-busy', 'false');
   drawScatter(model, themeColours());
   const again = focused ? app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`) : null;
@@ -52,21 +53,21 @@ function header(m: CompareModel): HTMLElement {
   return el(
     'header',
     { class: 'header' },
-    el('h1', {}, m.project ? 'Compare candidates: ' : 'Compare candidates', m.project ? bidi(m.project) : undefined),
-    m.baselineId !== undefined ? el('span', { class: 'muted' }, 'Deltas against the baseline ', bidi(m.baselineId)) : undefined,
-    m.readOnly ? el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }) : undefined,
+    el('h1', {}, ...(m.project ? withNodes(l10n.t('Compare candidates: {0}'), bidi(m.project)) : [l10n.t('Compare candidates')])),
+    m.baselineId !== undefined ? el('span', { class: 'muted' }, ...withNodes(l10n.t('Deltas against the baseline {0}'), bidi(m.baselineId))) : undefined,
+    m.readOnly ? el('span', { class: 'readonly', text: l10n.t('Restricted Mode: read-only') }) : undefined,
     m.problem ? el('p', { class: 'problem', text: m.problem }) : undefined,
   );
 }
 
 function controls(m: CompareModel): HTMLElement {
-  const search = el('input', { class: 'search', attrs: { type: 'search', placeholder: 'Filter by text', 'aria-label': 'Filter candidates by text', 'data-focus-key': 'search' } });
+  const search = el('input', { class: 'search', attrs: { type: 'search', placeholder: l10n.t('Filter by text'), 'aria-label': l10n.t('Filter candidates by text'), 'data-focus-key': 'search' } });
   search.value = state().text ?? '';
   search.addEventListener('input', () => {
     save({ text: search.value });
     render();
   });
-  const statuses = el('fieldset', { class: 'statuses' }, el('legend', { text: 'Status' }));
+  const statuses = el('fieldset', { class: 'statuses' }, el('legend', { text: l10n.t('Status') }));
   const chosen = new Set(state().statuses ?? []);
   for (const s of m.statuses) {
     const count = m.rows.filter((r) => r.status === s).length;
@@ -84,7 +85,7 @@ function controls(m: CompareModel): HTMLElement {
   }
   const all = compareColumns(m.metrics);
   const shown = new Set(shownColumns(all, state().columns).map((c) => c.key));
-  const chooser = el('details', { class: 'columns' }, el('summary', { text: 'Columns', attrs: { 'data-focus-key': 'columns' } }));
+  const chooser = el('details', { class: 'columns' }, el('summary', { text: l10n.t('Columns'), attrs: { 'data-focus-key': 'columns' } }));
   chooser.open = state().columnsOpen === true;
   chooser.addEventListener('toggle', () => save({ columnsOpen: chooser.open }));
   const list = el('div', { class: 'column-list' });
@@ -125,7 +126,7 @@ function table(m: CompareModel): HTMLElement {
       onLink: (url) => host.send({ type: 'openLink', url }),
     },
   });
-  const empty = rows.length === 0 ? el('p', { class: 'empty', text: m.rows.length === 0 ? 'No candidates yet: add them under candidates: in mlroadmap.yaml.' : 'No candidate matches the filter.' }) : undefined;
+  const empty = rows.length === 0 ? el('p', { class: 'empty', text: m.rows.length === 0 ? l10n.t('No candidates yet: add them under candidates: in mlroadmap.yaml.') : l10n.t('No candidate matches the filter.') }) : undefined;
   return el('div', { class: 'table-wrap' }, tableEl, empty);
 }
 
@@ -136,9 +137,9 @@ function select(id: string): void {
 
 function actions(m: CompareModel): HTMLElement {
   const row = m.rows.find((r) => r.id === state().selected);
-  const section = el('section', { class: 'actions', attrs: { 'aria-label': 'Selected candidate', 'aria-live': 'polite' } });
+  const section = el('section', { class: 'actions', attrs: { 'aria-label': l10n.t('Selected candidate'), 'aria-live': 'polite' } });
   if (!row) {
-    section.append(el('span', { class: 'muted', text: 'Select a candidate (row or point) to reveal it in the YAML, evaluate it or record a decision on it.' }));
+    section.append(el('span', { class: 'muted', text: l10n.t('Select a candidate (row or point) to reveal it in the YAML, evaluate it or record a decision on it.') }));
     return section;
   }
   section.append(el('strong', { text: row.title }), ' ', bidi(row.id, 'muted'));
@@ -151,13 +152,16 @@ function actions(m: CompareModel): HTMLElement {
     b.addEventListener('click', () => host.send(request));
     return b;
   };
-  section.append(button('Reveal in YAML', 'go-to-file', { type: 'revealCandidate', id: row.id }));
+  section.append(button(l10n.t('Reveal in YAML'), 'go-to-file', { type: 'revealCandidate', id: row.id }));
   if (!m.readOnly) {
-    section.append(button('Evaluate', 'play', { type: 'evaluateCandidate', id: row.id }), button('Record Decision', 'law', { type: 'recordDecision', id: row.id }));
+    section.append(
+      button(l10n.t({ message: 'Evaluate', args: [], comment: ['A button that runs the evaluation of the selected candidate'] }), 'play', { type: 'evaluateCandidate', id: row.id }),
+      button(l10n.t('Record Decision'), 'law', { type: 'recordDecision', id: row.id }),
+    );
   }
-  if (row.rank) section.append(el('p', { class: 'formula', text: `Rank #${row.rank.position}: ${row.rank.formula}` }));
-  if (row.result?.notFromPipeline) section.append(el('p', { class: 'warn', text: 'Not from the pipeline: no evaluation run recorded this result, so it does not count as evaluated.' }));
-  if (row.result?.stale) section.append(el('p', { class: 'warn', text: `Stale: ${row.result.stale}` }));
+  if (row.rank) section.append(el('p', { class: 'formula', text: l10n.t('Rank #{0}: {1}', row.rank.position, row.rank.formula) }));
+  if (row.result?.notFromPipeline) section.append(el('p', { class: 'warn', text: l10n.t('Not from the pipeline: no evaluation run recorded this result, so it does not count as evaluated.') }));
+  if (row.result?.stale) section.append(el('p', { class: 'warn', text: l10n.t('Stale: {0}', row.result.stale) }));
   return section;
 }
 

@@ -2,7 +2,8 @@
 // the page as JSON, with the webviews' own code — the text-only element helper, <bdi> isolation, theme colours, the
 // Compare scatter and Compare's candidate table (webview/shared/candidateTable.ts, drawn static). Light and dark follow
 // `prefers-color-scheme`; printing draws the chart again in the light colours.
-import '../shared/l10n';
+import { withNodes } from '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import { reportColumns } from '../../src/core/report/cells';
 import { REPORT_DATA_ID } from '../../src/core/report/html-ids';
 import { ROADMAP_NOTE, type ReportChange, type ReportDecision, type ReportSince, type ReportSnapshot } from '../../src/core/report/model';
@@ -34,8 +35,8 @@ function applyScheme(scheme: 'light' | 'dark'): void {
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 
-function section(title: string, ...children: (Node | string | undefined)[]): HTMLElement {
-  const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
+/** A section of the report; `id` names its heading (the English title's words: the same in every language). */
+function section(id: string, title: string, ...children: (Node | string | undefined)[]): HTMLElement {
   return el('section', { class: 'block', attrs: { 'aria-labelledby': id } }, el('h2', { text: title, attrs: { id } }), ...children);
 }
 
@@ -51,37 +52,42 @@ const data = (text: string | undefined): Node | string => (text === undefined ? 
 function header(s: ReportSnapshot): HTMLElement {
   const facts = el('dl', { class: 'facts' });
   const fact = (term: string, value: Node | string) => facts.append(el('dt', { text: term }), el('dd', {}, value));
-  if (s.project.problem !== undefined) fact('Problem', bidi(s.project.problem));
-  if (s.project.businessGoal !== undefined) fact('Business goal', bidi(s.project.businessGoal));
-  if (s.project.deadline !== undefined) fact('Deadline', bidi(s.project.deadline));
-  fact('Phase', `${s.project.phase}${s.progress ? ` — ${s.progress.done} of ${s.progress.total} steps done` : ''}`);
+  if (s.project.problem !== undefined) fact(l10n.t('Problem'), bidi(s.project.problem));
+  if (s.project.businessGoal !== undefined) fact(l10n.t('Business goal'), bidi(s.project.businessGoal));
+  if (s.project.deadline !== undefined) fact(l10n.t('Deadline'), bidi(s.project.deadline));
+  fact(l10n.t('Phase'), s.progress ? l10n.t('{0} — {1} of {2} steps done', s.project.phase, s.progress.done, s.progress.total) : s.project.phase);
   return el(
     'header',
     { class: 'header report-header' },
-    el('h1', {}, s.project.name ? 'Discovery report: ' : 'Discovery report', s.project.name ? bidi(s.project.name) : undefined),
-    el('p', { class: 'muted' }, 'Made ', el('time', { text: s.generatedAt, attrs: { datetime: s.generatedAt } }), ' from ', bidi(s.source)),
+    el('h1', {}, ...(s.project.name ? withNodes(l10n.t('Discovery report: {0}'), bidi(s.project.name)) : [l10n.t('Discovery report')])),
+    el('p', { class: 'muted' }, ...withNodes(l10n.t('Made {0} from {1}'), el('time', { text: s.generatedAt, attrs: { datetime: s.generatedAt } }), bidi(s.source))),
     s.problem ? el('p', { class: 'problem', text: s.problem }) : undefined,
     facts,
   );
 }
 
 /** Before and now of a change: `new` when there was nothing before, `removed` when there is nothing now. */
-const change = (c: ReportChange): (Node | string)[] => [c.from !== undefined ? bidi(c.from) : el('em', { text: 'new' }), c.to !== undefined ? bidi(c.to) : el('em', { text: 'removed' })];
+const change = (c: ReportChange): (Node | string)[] => [
+  c.from !== undefined ? bidi(c.from) : el('em', { text: l10n.t({ message: 'new', args: [], comment: ['In a table of changes: there was nothing before'] }) }),
+  c.to !== undefined ? bidi(c.to) : el('em', { text: l10n.t({ message: 'removed', args: [], comment: ['In a table of changes: there is nothing now'] }) }),
+];
 
 /** What changed since the git ref the report was asked for (`--since`). */
 function since(c: ReportSince): HTMLElement {
   const parts: (Node | undefined)[] = [
-    el('p', { class: 'muted' }, 'Changes since ', bidi(c.ref), ' (commit ', bidi(c.commit), ', ', el('time', { text: c.committedAt, attrs: { datetime: c.committedAt } }), ').'),
+    el('p', { class: 'muted' }, ...withNodes(l10n.t('Changes since {0} (commit {1}, {2}).'), bidi(c.ref), bidi(c.commit), el('time', { text: c.committedAt, attrs: { datetime: c.committedAt } }))),
     c.roadmapAtRef !== 'read' ? el('p', { text: ROADMAP_NOTE[c.roadmapAtRef] }) : undefined,
   ];
   const sub = (title: string, node: HTMLElement) => parts.push(el('h3', { text: title }), node);
-  if (c.steps.length > 0) sub('Steps', table('Steps whose status changed', ['Step', 'Stage or track', 'Before', 'Now'], c.steps.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), bidi(x.group), ...change(x)])));
-  if (c.candidates.length > 0) sub('Candidates', table('Candidates whose status changed', ['Candidate', 'Before', 'Now'], c.candidates.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), ...change(x)])));
-  if (c.metrics.length > 0) sub('Metric targets', table('Metric targets that changed', ['Metric', 'Before', 'Now'], c.metrics.map((x) => [bidi(x.id), ...change(x)])));
-  if (c.decisions.length > 0) sub('Decisions', table('Decisions added or changed', ['Number', 'Decision', 'Before', 'Now'], c.decisions.map((x) => [x.number, bidi(x.title), ...change(x)])));
-  if (c.results.length > 0) sub('New results', table('Results recorded since', ['Candidate', 'Recorded', 'Metrics', 'Commit'], c.results.map((r) => [bidi(r.candidate), bidi(r.recordedAt), bidi(r.metrics), data(r.commit)])));
-  if (c.steps.length + c.candidates.length + c.metrics.length + c.decisions.length + c.results.length === 0) parts.push(el('p', { text: 'Nothing changed.' }));
-  const s = el('section', { class: 'block since', attrs: { 'aria-labelledby': 'since' } }, el('h2', { attrs: { id: 'since' } }, 'Since ', bidi(c.ref)), ...parts);
+  const before = () => l10n.t({ message: 'Before', args: [], comment: ['A column of a table of changes: the value at the git ref compared with'] });
+  const now = () => l10n.t({ message: 'Now', args: [], comment: ['A column of a table of changes: the value today'] });
+  if (c.steps.length > 0) sub(l10n.t('Steps'), table(l10n.t('Steps whose status changed'), [l10n.t('Step'), l10n.t('Stage or track'), before(), now()], c.steps.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), bidi(x.group), ...change(x)])));
+  if (c.candidates.length > 0) sub(l10n.t('Candidates'), table(l10n.t('Candidates whose status changed'), [l10n.t('Candidate'), before(), now()], c.candidates.map((x) => [el('span', {}, bidi(x.title), ' (', bidi(x.id), ')'), ...change(x)])));
+  if (c.metrics.length > 0) sub(l10n.t('Metric targets'), table(l10n.t('Metric targets that changed'), [l10n.t('Metric'), before(), now()], c.metrics.map((x) => [bidi(x.id), ...change(x)])));
+  if (c.decisions.length > 0) sub(l10n.t('Decisions'), table(l10n.t('Decisions added or changed'), [l10n.t('Number'), l10n.t('Decision'), before(), now()], c.decisions.map((x) => [x.number, bidi(x.title), ...change(x)])));
+  if (c.results.length > 0) sub(l10n.t('New results'), table(l10n.t('Results recorded since'), [l10n.t('Candidate'), l10n.t({ message: 'Recorded', args: [], comment: ['A column: when the result was recorded'] }), l10n.t('Metrics'), l10n.t('Commit')], c.results.map((r) => [bidi(r.candidate), bidi(r.recordedAt), bidi(r.metrics), data(r.commit)])));
+  if (c.steps.length + c.candidates.length + c.metrics.length + c.decisions.length + c.results.length === 0) parts.push(el('p', { text: l10n.t('Nothing changed.') }));
+  const s = el('section', { class: 'block since', attrs: { 'aria-labelledby': 'since' } }, el('h2', { attrs: { id: 'since' } }, ...withNodes(l10n.t('Since {0}'), bidi(c.ref))), ...parts);
   return s;
 }
 
@@ -89,36 +95,49 @@ function progress(s: ReportSnapshot): HTMLElement {
   const bar = (done: number, total: number) => {
     const fill = el('span', { class: 'fill' });
     fill.style.width = `${total === 0 ? 0 : Math.round((done / total) * 100)}%`;
-    return el('span', { class: 'bar', attrs: { role: 'img', 'aria-label': `${done} of ${total} done` } }, fill);
+    return el('span', { class: 'bar', attrs: { role: 'img', 'aria-label': l10n.t('{0} of {1} done', done, total) } }, fill);
   };
-  const rows = s.groups.map((g) => [bidi(g.title), g.phase === 'discovery' ? 'Discovery stage' : 'Production track', el('span', {}, bar(g.done, g.total), ` ${g.done} / ${g.total}`)]);
+  const rows = s.groups.map((g) => [bidi(g.title), g.phase === 'discovery' ? l10n.t('Discovery stage') : l10n.t('Production track'), el('span', {}, bar(g.done, g.total), ` ${g.done} / ${g.total}`)]);
   const gate = s.gate
     ? el(
         'div',
         { class: `gate ${s.gate.passed ? 'passed' : 'failed'}` },
-        el('p', { text: `Gate ${s.gate.from} → ${s.gate.to}: ${s.gate.passed ? 'passed' : 'not passed'}` }),
+        el('p', { text: s.gate.passed ? l10n.t('Gate {0} → {1}: passed', s.gate.from, s.gate.to) : l10n.t('Gate {0} → {1}: not passed', s.gate.from, s.gate.to) }),
         s.gate.unmet.length > 0 ? el('ul', {}, ...s.gate.unmet.map((u) => el('li', {}, bidi(u)))) : undefined,
       )
     : undefined;
-  return section('Progress', table('Progress per stage and track', ['Stage or track', 'Kind', 'Done'], rows), gate);
+  return section('progress', l10n.t('Progress'), table(l10n.t('Progress per stage and track'), [l10n.t('Stage or track'), l10n.t('Kind'), l10n.t({ message: 'Done', args: [], comment: ['A column: how many steps of a stage or track are done'] })], rows), gate);
 }
 
 function blocked(s: ReportSnapshot): HTMLElement {
-  if (s.blockers.length === 0 && s.blockedSteps.length === 0) return section('Blocked', el('p', { text: 'Nothing is blocked.' }));
+  const title = l10n.t({ message: 'Blocked', args: [], comment: ['A heading of the report: what is blocked'] });
+  if (s.blockers.length === 0 && s.blockedSteps.length === 0) return section('blocked', title, el('p', { text: l10n.t('Nothing is blocked.') }));
   return section(
-    'Blocked',
+    'blocked',
+    title,
     el(
       'ul',
       { class: 'blocked' },
       ...s.blockers.map((b) => el('li', {}, bidi(b))),
-      ...s.blockedSteps.map((b) => el('li', {}, 'Step ', bidi(b.title), ' (', bidi(b.group), ') is blocked', ...(b.owner !== undefined ? ['; owner ', bidi(b.owner)] : [', no owner']), ...(b.notes !== undefined ? [': ', bidi(b.notes)] : []))),
+      ...s.blockedSteps.map((b) => el('li', {}, ...blockedStep(b))),
     ),
   );
 }
 
+/** A blocked step as one sentence: its title, its stage or track, its owner or none, its notes if any. */
+function blockedStep(b: ReportSnapshot['blockedSteps'][number]): (Node | string)[] {
+  const [title, group] = [bidi(b.title), bidi(b.group)];
+  if (b.owner !== undefined) {
+    return b.notes !== undefined
+      ? withNodes(l10n.t('Step {0} ({1}) is blocked; owner {2}: {3}'), title, group, bidi(b.owner), bidi(b.notes))
+      : withNodes(l10n.t('Step {0} ({1}) is blocked; owner {2}'), title, group, bidi(b.owner));
+  }
+  return b.notes !== undefined ? withNodes(l10n.t('Step {0} ({1}) is blocked, no owner: {2}'), title, group, bidi(b.notes)) : withNodes(l10n.t('Step {0} ({1}) is blocked, no owner'), title, group);
+}
+
 function metrics(s: ReportSnapshot): HTMLElement {
-  const rows = s.metrics.map((m) => [bidi(m.id), m.kind ?? DASH, m.goal, m.target ?? DASH, m.why !== undefined ? bidi(m.why) : m.measuredBy !== undefined ? el('span', {}, 'measured by ', bidi(m.measuredBy)) : DASH]);
-  return section('Metrics', s.metrics.length === 0 ? el('p', { text: 'No metric defined yet.' }) : table('Metrics with their targets', ['Metric', 'Kind', 'Goal', 'Target', 'Why'], rows, [3]));
+  const rows = s.metrics.map((m) => [bidi(m.id), m.kind ?? DASH, m.goal, m.target ?? DASH, m.why !== undefined ? bidi(m.why) : m.measuredBy !== undefined ? el('span', {}, ...withNodes(l10n.t('measured by {0}'), bidi(m.measuredBy))) : DASH]);
+  return section('metrics', l10n.t('Metrics'), s.metrics.length === 0 ? el('p', { text: l10n.t('No metric defined yet.') }) : table(l10n.t('Metrics with their targets'), [l10n.t('Metric'), l10n.t('Kind'), l10n.t('Goal'), l10n.t('Target'), l10n.t('Why')], rows, [3]));
 }
 
 /** Compare Candidates' own table (webview/shared/candidateTable.ts), static: its default columns, no handler. */
@@ -126,34 +145,36 @@ function candidates(s: ReportSnapshot): HTMLElement {
   const m = s.compare;
   const ranked = m.rows.filter((r) => r.rank).sort((a, b) => (a.rank?.position ?? 0) - (b.rank?.position ?? 0));
   return section(
-    'Candidates',
-    m.baselineId !== undefined ? el('p', { class: 'muted' }, 'Latest results against the baseline ', bidi(m.baselineId), ' and the targets.') : el('p', { class: 'muted', text: 'No baseline: no deltas.' }),
-    m.rows.length === 0 ? el('p', { text: 'No candidate yet.' }) : el('div', { class: 'table-wrap' }, candidateTable({ model: m, rows: m.rows, columns: reportColumns(s) })),
-    el('h3', { text: 'Ranking' }),
+    'candidates',
+    l10n.t('Candidates'),
+    m.baselineId !== undefined ? el('p', { class: 'muted' }, ...withNodes(l10n.t('Latest results against the baseline {0} and the targets.'), bidi(m.baselineId))) : el('p', { class: 'muted', text: l10n.t('No baseline: no deltas.') }),
+    m.rows.length === 0 ? el('p', { text: l10n.t('No candidate yet.') }) : el('div', { class: 'table-wrap' }, candidateTable({ model: m, rows: m.rows, columns: reportColumns(s) })),
+    el('h3', { text: l10n.t('Ranking') }),
     el('p', { class: 'formula', text: m.rankFormula }),
-    ranked.length > 0 ? el('ol', { class: 'ranking' }, ...ranked.map((r) => el('li', {}, el('strong', {}, bidi(r.title)), ': ', bidi(r.rank?.formula ?? '')))) : el('p', { text: 'No candidate is ranked yet: the ranking needs a cost and an expected benefit.' }),
-    el('section', { class: 'scatter', attrs: { 'aria-label': 'Cost versus benefit' } }),
+    ranked.length > 0 ? el('ol', { class: 'ranking' }, ...ranked.map((r) => el('li', {}, el('strong', {}, bidi(r.title)), ': ', bidi(r.rank?.formula ?? '')))) : el('p', { text: l10n.t('No candidate is ranked yet: the ranking needs a cost and an expected benefit.') }),
+    el('section', { class: 'scatter', attrs: { 'aria-label': l10n.t('Cost versus benefit') } }),
   );
 }
 
 function realityChecks(s: ReportSnapshot): HTMLElement {
-  if (s.realityChecks.length === 0) return section('Reality checks', el('p', { text: 'No reality check planned yet.' }));
+  if (s.realityChecks.length === 0) return section('reality-checks', l10n.t('Reality checks'), el('p', { text: l10n.t('No reality check planned yet.') }));
   const rows = s.realityChecks.map((r) => [bidi(r.id), r.kind ?? DASH, data(r.candidate), data(r.date), el('span', { class: `verdict ${r.verdict}`, text: r.verdict }), data(r.notes)]);
-  return section('Reality checks', table('Reality checks', ['Check', 'Kind', 'Candidate', 'Date', 'Verdict', 'Notes'], rows));
+  return section('reality-checks', l10n.t('Reality checks'), table(l10n.t('Reality checks'), [l10n.t('Check'), l10n.t('Kind'), l10n.t('Candidate'), l10n.t('Date'), l10n.t('Verdict'), l10n.t('Notes')], rows));
 }
 
 function decisions(s: ReportSnapshot): HTMLElement {
-  const head = el('tr', {}, ...['Number', 'Decision', 'Status', 'Date'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const head = el('tr', {}, ...[l10n.t('Number'), l10n.t('Decision'), l10n.t('Status'), l10n.t('Date')].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
   const body = el('tbody');
   for (const d of s.decisions) {
-    body.append(el('tr', { class: 'decision' }, el('td', { text: d.number }), el('td', {}, bidi(d.title)), el('td', {}, d.status !== undefined ? bidi(d.status) : 'no status', d.supersededBy.length > 0 ? ` (superseded by ${d.supersededBy.join(', ')})` : ''), el('td', {}, data(d.date))));
+    body.append(el('tr', { class: 'decision' }, el('td', { text: d.number }), el('td', {}, bidi(d.title)), el('td', {}, d.status !== undefined ? bidi(d.status) : l10n.t('no status'), d.supersededBy.length > 0 ? ` ${l10n.t('(superseded by {0})', d.supersededBy.join(', '))}` : ''), el('td', {}, data(d.date))));
     // The evidence the record embeds, under its row: each option with its cost, benefit and evaluation, as text.
-    if (d.evidence.length > 0) body.append(el('tr', { class: 'evidence' }, el('td', { attrs: { colspan: '4', 'aria-label': `Evidence of ${d.number}` } }, evidence(d.evidence))));
+    if (d.evidence.length > 0) body.append(el('tr', { class: 'evidence' }, el('td', { attrs: { colspan: '4', 'aria-label': l10n.t('Evidence of {0}', d.number) } }, evidence(d.evidence))));
   }
   return section(
-    'Decisions',
-    s.decisions.length === 0 ? el('p', { text: 'No decision recorded yet.' }) : el('div', { class: 'table-wrap' }, el('table', { class: 'decisions', attrs: { 'aria-label': 'Architecture decisions' } }, el('thead', {}, head), body)),
-    s.decisionProblems.length > 0 ? el('ul', { class: 'problems' }, ...s.decisionProblems.map((p) => el('li', {}, 'Not read: ', bidi(p)))) : undefined,
+    'decisions',
+    l10n.t('Decisions'),
+    s.decisions.length === 0 ? el('p', { text: l10n.t('No decision recorded yet.') }) : el('div', { class: 'table-wrap' }, el('table', { class: 'decisions', attrs: { 'aria-label': l10n.t('Architecture decisions') } }, el('thead', {}, head), body)),
+    s.decisionProblems.length > 0 ? el('ul', { class: 'problems' }, ...s.decisionProblems.map((p) => el('li', {}, ...withNodes(l10n.t('Not read: {0}'), bidi(p))))) : undefined,
   );
 }
 
@@ -164,17 +185,34 @@ function evidence(options: ReportDecision['evidence']): HTMLElement {
     ...options.map((o) => {
       const facts = el('dl', {});
       const fact = (term: string, value: string | undefined) => value !== undefined && facts.append(el('dt', { text: term }), el('dd', {}, bidi(value)));
-      fact('Cost', o.cost);
-      fact('Benefit', o.benefit);
-      fact('Evaluation', o.evaluation);
+      fact(l10n.t('Cost'), o.cost);
+      fact(l10n.t('Benefit'), o.benefit);
+      fact(l10n.t('Evaluation'), o.evaluation);
       return el('li', {}, el('strong', {}, bidi(o.title)), o.candidate !== undefined && o.candidate !== o.title ? el('span', { class: 'muted' }, ' (', bidi(o.candidate), ')') : undefined, facts);
     }),
   );
 }
 
 function findings(s: ReportSnapshot): HTMLElement {
-  if (s.findings.length === 0) return section('Open pitfall findings', el('p', { text: 'No open finding.' }));
-  return section('Open pitfall findings', el('ul', { class: 'findings' }, ...s.findings.map((f) => el('li', { class: f.severity }, el('strong', { text: `${f.severity}: ` }), bidi(f.message), el('span', { class: 'muted', text: ` (line ${f.line})` })))));
+  const title = l10n.t('Open pitfall findings');
+  if (s.findings.length === 0) return section('open-pitfall-findings', title, el('p', { text: l10n.t('No open finding.') }));
+  return section('open-pitfall-findings', title, el('ul', { class: 'findings' }, ...s.findings.map((f) => el('li', { class: f.severity }, el('strong', { text: `${severity(f.severity)}: ` }), bidi(f.message), el('span', { class: 'muted', text: ` ${l10n.t('(line {0})', f.line)}` })))));
+}
+
+/** A finding's severity as a word (the diagnostics' severities; any other value as it is). */
+function severity(value: string): string {
+  switch (value) {
+    case 'error':
+      return l10n.t({ message: 'error', args: [], comment: ['The severity of a pitfall finding'] });
+    case 'warning':
+      return l10n.t({ message: 'warning', args: [], comment: ['The severity of a pitfall finding'] });
+    case 'information':
+      return l10n.t({ message: 'information', args: [], comment: ['The severity of a pitfall finding'] });
+    case 'hint':
+      return l10n.t({ message: 'hint', args: [], comment: ['The severity of a pitfall finding'] });
+    default:
+      return value;
+  }
 }
 
 let snapshot: ReportSnapshot | undefined;
@@ -189,11 +227,11 @@ function render(): void {
   if (!app) return;
   snapshot = readSnapshot();
   if (!snapshot) {
-    app.replaceChildren(el('p', { class: 'problem', text: 'This report holds no readable data.' }));
+    app.replaceChildren(el('p', { class: 'problem', text: l10n.t('This report holds no readable data.') }));
     return;
   }
   const s = snapshot;
-  document.title = `Discovery report${s.project.name ? `: ${s.project.name}` : ''}`;
+  document.title = s.project.name ? l10n.t('Discovery report: {0}', s.project.name) : l10n.t('Discovery report');
   app.replaceChildren(header(s), ...(s.since ? [since(s.since)] : []), progress(s), blocked(s), metrics(s), candidates(s), realityChecks(s), decisions(s), findings(s));
   app.setAttribute('aria-busy', 'false');
   drawChart();

@@ -6,7 +6,8 @@
 // the candidate filter is applied with the core's own helper; pinning, export and logs are asked of the host. Selecting a run (a row, or a
 // point of the chart) asks the host for its per-class table (`showRunDetail` -> `runDetail`); a chart point or the
 // detail's Show commit asks the host to open the run's commit (`showCommit`: the host looks the commit up itself).
-import '../shared/l10n';
+import { withNodes } from '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { Virtualizer, elementScroll, observeElementOffset } from '@tanstack/virtual-core';
@@ -155,31 +156,34 @@ function render(): void {
 }
 
 function header(m: ReviewSnapshot): HTMLElement {
-  const h = el('div', { class: 'header' }, el('h1', {}, m.project ? 'Evaluation Review: ' : 'Evaluation Review', m.project ? bidi(m.project) : undefined));
+  const h = el('div', { class: 'header' }, el('h1', {}, ...(m.project ? withNodes(l10n.t('Evaluation Review: {0}'), bidi(m.project)) : [l10n.t('Evaluation Review')])));
   if (m.baseline?.kind === 'run') {
-    h.append(el('span', { class: 'baseline pinned' }, `Baseline: pinned ${m.baseline.id} (`, bidi(m.baseline.candidate), `${m.pinnedAt !== undefined ? `, ${m.pinnedAt}` : ''})`));
-    const unpin = el('button', { class: 'action', text: 'Unpin', attrs: { type: 'button', id: 'unpin' } });
+    const pinned = m.pinnedAt !== undefined
+      ? withNodes(l10n.t('Baseline: pinned {0} ({1}, {2})'), m.baseline.id, bidi(m.baseline.candidate), m.pinnedAt)
+      : withNodes(l10n.t('Baseline: pinned {0} ({1})'), m.baseline.id, bidi(m.baseline.candidate));
+    h.append(el('span', { class: 'baseline pinned' }, ...pinned));
+    const unpin = el('button', { class: 'action', text: l10n.t('Unpin'), attrs: { type: 'button', id: 'unpin' } });
     unpin.addEventListener('click', () => {
       save({ pinned: undefined });
       host.send({ type: 'unpin' });
     });
     h.append(unpin);
   } else if (m.baseline) {
-    h.append(el('span', { class: 'baseline' }, 'Baseline: ', bidi(m.baseline.id)));
+    h.append(el('span', { class: 'baseline' }, ...withNodes(l10n.t('Baseline: {0}'), bidi(m.baseline.id))));
   } else {
-    h.append(el('span', { class: 'baseline', text: 'No baseline candidate: pin a run to compare with it.' }));
+    h.append(el('span', { class: 'baseline', text: l10n.t('No baseline candidate: pin a run to compare with it.') }));
   }
-  if (m.readOnly) h.append(el('span', { class: 'readonly', text: 'Restricted Mode: read-only' }));
+  if (m.readOnly) h.append(el('span', { class: 'readonly', text: l10n.t('Restricted Mode: read-only') }));
   if (m.problem) h.append(el('p', { class: 'problem', text: m.problem, attrs: { role: 'alert' } }));
   return h;
 }
 
 function failures(m: ReviewSnapshot): HTMLElement {
-  const box = el('section', { class: 'failures', attrs: { 'aria-label': 'Failed evaluations' } });
+  const box = el('section', { class: 'failures', attrs: { 'aria-label': l10n.t('Failed evaluations') } });
   for (const f of m.failures) {
-    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', {}, bidi(f.candidate), `: exit code ${f.exitCode}. `, bidi(f.message)));
+    const row = el('div', { class: 'failure', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error' }), el('span', {}, ...withNodes(l10n.t('{0}: exit code {1}. {2}'), bidi(f.candidate), String(f.exitCode), bidi(f.message))));
     if (f.hasLog) {
-      const show = el('button', { class: 'action', text: 'Show log', attrs: { type: 'button' } });
+      const show = el('button', { class: 'action', text: l10n.t('Show log'), attrs: { type: 'button' } });
       show.addEventListener('click', () => host.send({ type: 'showLog', runId: f.id }));
       row.append(show);
     }
@@ -190,17 +194,17 @@ function failures(m: ReviewSnapshot): HTMLElement {
 
 function passFail(met: boolean | undefined): HTMLElement | undefined {
   if (met === undefined) return undefined;
-  return el('span', { class: `verdict ${met ? 'pass' : 'fail'}`, text: met ? '✓ pass' : '✗ fail' });
+  return el('span', { class: `verdict ${met ? 'pass' : 'fail'}`, text: met ? l10n.t('✓ pass') : l10n.t('✗ fail') });
 }
 
 function summary(m: ReviewSnapshot): HTMLElement {
   const candidates = m.summary[0]?.cells.map((c) => c.candidate) ?? [];
-  const table = el('table', { class: 'summary', attrs: { 'aria-label': 'Each candidate against the baseline and the target' } });
-  const baselineHead = m.baseline?.kind === 'run' ? [`pinned ${m.baseline.id}`] : m.baseline ? ['baseline (', bidi(m.baseline.id), ')'] : ['baseline'];
-  const head = el('tr', {}, ...['metric', 'goal', 'target'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })), el('th', { attrs: { scope: 'col' } }, ...baselineHead));
+  const table = el('table', { class: 'summary', attrs: { 'aria-label': l10n.t('Each candidate against the baseline and the target') } });
+  const baselineHead = m.baseline?.kind === 'run' ? [l10n.t('pinned {0}', m.baseline.id)] : m.baseline ? withNodes(l10n.t('baseline ({0})'), bidi(m.baseline.id)) : [l10n.t('baseline')];
+  const head = el('tr', {}, ...[l10n.t('metric'), l10n.t('goal'), l10n.t('target')].map((t) => el('th', { text: t, attrs: { scope: 'col' } })), el('th', { attrs: { scope: 'col' } }, ...baselineHead));
   for (const c of candidates) {
     const th = el('th', { attrs: { scope: 'col' } });
-    const link = el('button', { class: 'link', text: c, attrs: { type: 'button', title: 'Reveal in mlroadmap.yaml' } });
+    const link = el('button', { class: 'link', text: c, attrs: { type: 'button', title: l10n.t('Reveal in mlroadmap.yaml') } });
     link.addEventListener('click', () => host.send({ type: 'revealCandidate', id: c }));
     th.append(link);
     head.append(th);
@@ -215,22 +219,22 @@ function summary(m: ReviewSnapshot): HTMLElement {
       if (cell.delta !== undefined) td.append(el('span', { class: `delta ${cell.improved ? 'better' : cell.delta !== 0 ? 'worse' : ''}`, text: ` ${formatSigned(cell.delta)}` }));
       const verdict = passFail(cell.targetMet);
       if (verdict) td.append(' ', verdict);
-      if (cell.notFromPipeline) td.append(el('span', { class: 'flag', text: 'not from the pipeline', attrs: { title: 'No history record holds this result: it does not count as evaluated.' } }));
+      if (cell.notFromPipeline) td.append(el('span', { class: 'flag', text: l10n.t('not from the pipeline'), attrs: { title: l10n.t('No history record holds this result: it does not count as evaluated.') } }));
       tr.append(td);
     }
     body.append(tr);
   }
   table.append(body);
-  return el('section', { class: 'block' }, el('h2', { text: 'Against the baseline and the target' }), m.summary.length ? el('div', { class: 'table-wrap' }, table) : el('p', { class: 'muted', text: 'The roadmap names no metrics.' }));
+  return el('section', { class: 'block' }, el('h2', { text: l10n.t('Against the baseline and the target') }), m.summary.length ? el('div', { class: 'table-wrap' }, table) : el('p', { class: 'muted', text: l10n.t('The roadmap names no metrics.') }));
 }
 
 function lastBest(m: ReviewSnapshot): HTMLElement {
-  const section = el('section', { class: 'block' }, el('h2', { text: 'Last vs best' }));
+  const section = el('section', { class: 'block' }, el('h2', { text: l10n.t('Last vs best') }));
   if (m.lastBest.length === 0) {
-    section.append(el('p', { class: 'muted', text: 'No run is recorded yet: run ML Roadmap: Evaluate Candidate….' }));
+    section.append(el('p', { class: 'muted', text: l10n.t('No run is recorded yet: run ML Roadmap: Evaluate Candidate….') }));
     return section;
   }
-  const table = el('table', { class: 'lastbest' }, el('thead', {}, el('tr', {}, ...['candidate', 'metric', 'last', 'best', 'best run'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })))));
+  const table = el('table', { class: 'lastbest' }, el('thead', {}, el('tr', {}, ...[l10n.t('candidate'), l10n.t('metric'), l10n.t({ message: 'last', args: [], comment: ["A column: a candidate's latest value of the metric"] }), l10n.t({ message: 'best', args: [], comment: ["A column: a candidate's best value of the metric"] }), l10n.t('best run')].map((t) => el('th', { text: t, attrs: { scope: 'col' } })))));
   const body = el('tbody');
   for (const x of m.lastBest) {
     body.append(el('tr', {}, el('td', {}, bidi(x.candidate)), el('td', {}, bidi(x.metric)), el('td', { class: 'num', text: formatNumber(x.last) }), el('td', { class: 'num', text: formatNumber(x.best) }), el('td', { text: x.bestRun ?? '—' })));
@@ -246,13 +250,13 @@ function chartMetric(m: ReviewSnapshot): string | undefined {
 }
 
 function chart(m: ReviewSnapshot): HTMLElement {
-  const section = el('section', { class: 'block chart' }, el('h2', { text: 'Over the history' }));
+  const section = el('section', { class: 'block chart' }, el('h2', { text: l10n.t('Over the history') }));
   const metric = chartMetric(m);
   if (metric === undefined) {
-    section.append(el('p', { class: 'muted', text: 'No run is recorded yet.' }));
+    section.append(el('p', { class: 'muted', text: l10n.t('No run is recorded yet.') }));
     return section;
   }
-  const select = el('select', { attrs: { 'aria-label': 'Metric to chart', id: 'chart-metric' } });
+  const select = el('select', { attrs: { 'aria-label': l10n.t('Metric to chart'), id: 'chart-metric' } });
   for (const c of m.columns) {
     const o = el('option', { text: c });
     o.value = c;
@@ -263,8 +267,8 @@ function chart(m: ReviewSnapshot): HTMLElement {
     save({ metric: select.value });
     render();
   });
-  const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': `${metric} of every run over time, one series per candidate; a point opens its run's commit` } });
-  section.append(el('label', { text: 'Metric ' }, select), box);
+  const box = el('div', { class: 'plot', attrs: { role: 'img', 'aria-label': l10n.t("{0} of every run over time, one series per candidate; a point opens its run's commit", metric) } });
+  section.append(el('label', { text: `${l10n.t('Metric')} ` }, select), box);
   // Drawn once the section is in the page (uPlot measures it), after the table is mounted.
   afterMount.push(() => drawChart(box, m, metric));
   return section;
@@ -340,7 +344,7 @@ function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
         width: Math.max(300, box.clientWidth || 600),
         height: 240,
         series: [
-          { label: 'time' },
+          { label: l10n.t({ message: 'time', args: [], comment: ["The chart's horizontal axis in its legend: when a run was recorded"] }) },
           // A series' points are drawn when they stand apart (a few pixels each), else its line alone: 10,000 dots
           // on a few hundred pixels are one smear that costs most of the chart's time. A lone run still shows its point.
           ...candidates.map((c, i) => ({ label: c, stroke: colours.series[i % colours.series.length], width: 1.5, spanGaps: true, points: { show: (u: uPlot) => pointCounts[i]! * 4 * devicePixelRatio <= u.bbox.width, size: 5, fill: colours.series[i % colours.series.length] }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatNumber(v)) })),
@@ -351,7 +355,7 @@ function drawChart(box: HTMLElement, m: ReviewSnapshot, metric: string): void {
         hooks: {
           ready: [
             (u: uPlot) => {
-              u.over.title = 'Click a point: select its run and open its commit';
+              u.over.title = l10n.t('Click a point: select its run and open its commit');
               u.over.style.cursor = 'pointer';
               u.over.addEventListener('click', () => {
                 const run = runAtCursor(u);
@@ -389,11 +393,11 @@ function cellText(r: ReviewRun, c: string): string {
 }
 
 function runTable(m: ReviewSnapshot): HTMLElement {
-  const section = el('section', { class: 'block runs' }, el('h2', { text: `Runs (${m.runCount})` }));
+  const section = el('section', { class: 'block runs' }, el('h2', { text: l10n.t('Runs ({0})', m.runCount) }));
   const controls = el('div', { class: 'controls' });
-  const filter = el('select', { attrs: { 'aria-label': 'Candidate', id: 'run-candidate' } });
+  const filter = el('select', { attrs: { 'aria-label': l10n.t('Candidate'), id: 'run-candidate' } });
   for (const c of [undefined, ...m.candidates]) {
-    const o = el('option', { text: c ?? 'All candidates' });
+    const o = el('option', { text: c ?? l10n.t('All candidates') });
     o.value = c ?? '';
     o.selected = c === state().candidate;
     filter.append(o);
@@ -409,9 +413,9 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     save({ diffOnly: diff.checked });
     render();
   });
-  const exportButton = el('button', { class: 'action', text: 'Export CSV', attrs: { type: 'button', id: 'export-csv' } });
+  const exportButton = el('button', { class: 'action', text: l10n.t('Export CSV'), attrs: { type: 'button', id: 'export-csv' } });
   exportButton.addEventListener('click', () => host.send({ type: 'exportCsv', diffOnly: state().diffOnly === true, ...(state().candidate !== undefined ? { candidate: state().candidate } : {}) }));
-  controls.append(el('label', { text: 'Candidate ' }, filter), el('label', { class: 'check' }, diff, el('span', { text: ' Only the metrics that differ' })), exportButton);
+  controls.append(el('label', { text: `${l10n.t('Candidate')} ` }, filter), el('label', { class: 'check' }, diff, el('span', { text: ` ${l10n.t('Only the metrics that differ')}` })), exportButton);
   section.append(controls);
 
   // The rows received so far (the rest comes in pages: refreshRows); the columns are over every run from the start.
@@ -421,22 +425,22 @@ function runTable(m: ReviewSnapshot): HTMLElement {
   // candidate's once they are all here.
   const count = () => (view().candidate === undefined ? m.runCount : shown.length);
   const columns = snapshotColumns(m, view());
-  const fixed = ['', 'run', 'candidate', 'recorded', 'commit', 'dataset'];
+  const fixed = ['', l10n.t('run'), l10n.t('candidate'), l10n.t({ message: 'recorded', args: [], comment: ['A column: when the run was recorded'] }), l10n.t('commit'), l10n.t('dataset')];
   const template = `28px 72px minmax(90px, 1fr) 200px 110px 90px${columns.map(() => ' minmax(90px, 1fr)').join('')}`;
-  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': 'Every run of the history', 'aria-rowcount': String((view().candidate === undefined ? m.runCount : shown.length) + 1), 'aria-busy': String(!complete()) } });
+  const table = el('div', { class: 'table', attrs: { role: 'table', 'aria-label': l10n.t('Every run of the history'), 'aria-rowcount': String((view().candidate === undefined ? m.runCount : shown.length) + 1), 'aria-busy': String(!complete()) } });
   // Every row is a grid of its own: one width for all (the tracks' minimums), not each row's content, keeps the
   // columns aligned when a cell holds a long name (it is cut with an ellipsis).
   table.style.setProperty('--row-min', `${28 + 72 + 90 + 200 + 110 + 90 + columns.length * 90}px`);
   const head = el('div', { class: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } });
   head.style.gridTemplateColumns = template;
   for (const t of [...fixed, ...columns]) head.append(el('div', { class: 'cell', text: t, attrs: { role: 'columnheader', title: t } }));
-  const scroller = el('div', { class: 'scroller', attrs: { tabindex: '0', 'aria-label': 'Runs, scrollable' } });
+  const scroller = el('div', { class: 'scroller', attrs: { tabindex: '0', 'aria-label': l10n.t('Runs, scrollable') } });
   scroller.style.height = `${SCROLLER_HEIGHT}px`;
   const inner = el('div', { class: 'inner' });
   scroller.append(inner);
   table.append(head, scroller);
   section.append(table);
-  const none = el('p', { class: 'muted', text: complete() ? 'No run to show.' : 'Loading the runs…' });
+  const none = el('p', { class: 'muted', text: complete() ? l10n.t('No run to show.') : l10n.t('Loading the runs…') });
   none.hidden = count() > 0;
   section.append(none);
 
@@ -450,7 +454,7 @@ function runTable(m: ReviewSnapshot): HTMLElement {
         'aria-rowindex': String(index + 2),
         'aria-selected': String(selected),
         'data-run-id': r.id,
-        title: r.perClass ? 'Select (Enter): per-class table and commit' : 'Select (Enter): commit',
+        title: r.perClass ? l10n.t('Select (Enter): per-class table and commit') : l10n.t('Select (Enter): commit'),
         tabindex: index === activeRow ? '0' : '-1',
       },
     });
@@ -463,7 +467,7 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     row.style.transform = `translateY(${start}px)`;
     const pin = el('button', {
       class: `pin codicon ${pinned ? 'codicon-pinned' : 'codicon-pin'}`,
-      attrs: { type: 'button', 'aria-label': pinned ? `Unpin ${r.id}` : `Pin ${r.id} as the baseline`, title: pinned ? 'Unpin' : 'Pin as the baseline', 'aria-pressed': String(pinned) },
+      attrs: { type: 'button', 'aria-label': pinned ? l10n.t('Unpin {0}', r.id) : l10n.t('Pin {0} as the baseline', r.id), title: pinned ? l10n.t('Unpin') : l10n.t('Pin as the baseline'), 'aria-pressed': String(pinned) },
     });
     pin.addEventListener('click', () => {
       save({ pinned: pinned ? undefined : r.id });
@@ -472,11 +476,11 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     const commit = r.commit === undefined ? '—' : `${r.commit.slice(0, 10)}${r.dirty ? ' *' : ''}`;
     row.append(
       el('div', { class: 'cell', attrs: { role: 'cell' } }, pin),
-      el('div', { class: 'cell', text: r.perClass ? `${r.id} ▦` : r.id, attrs: { role: 'cell', ...(r.perClass ? { 'aria-label': `${r.id}, has per-class values` } : {}) } }),
+      el('div', { class: 'cell', text: r.perClass ? `${r.id} ▦` : r.id, attrs: { role: 'cell', ...(r.perClass ? { 'aria-label': l10n.t('{0}, has per-class values', r.id) } : {}) } }),
       el('div', { class: 'cell', text: r.candidate, attrs: { role: 'cell', title: r.candidate } }),
       el('div', { class: 'cell', text: r.at, attrs: { role: 'cell' } }),
-      el('div', { class: 'cell mono', text: commit, attrs: { role: 'cell', title: r.commit === undefined ? 'not a git repository' : `${r.commit}${r.dirty ? ' (uncommitted changes)' : ''}` } }),
-      el('div', { class: 'cell mono', text: r.dataset?.slice(0, 8) ?? '—', attrs: { role: 'cell', title: r.dataset ?? 'no dataset fingerprint' } }),
+      el('div', { class: 'cell mono', text: commit, attrs: { role: 'cell', title: r.commit === undefined ? l10n.t('not a git repository') : r.dirty ? l10n.t('{0} (uncommitted changes)', r.commit) : r.commit } }),
+      el('div', { class: 'cell mono', text: r.dataset?.slice(0, 8) ?? '—', attrs: { role: 'cell', title: r.dataset ?? l10n.t('no dataset fingerprint') } }),
       ...columns.map((c) => el('div', { class: 'cell num', text: cellText(r, c), attrs: { role: 'cell' } })),
     );
     return row;
@@ -531,7 +535,7 @@ function runTable(m: ReviewSnapshot): HTMLElement {
     shown = shownRuns(runs, view());
     if (view().candidate !== undefined) table.setAttribute('aria-rowcount', String(shown.length + 1));
     table.setAttribute('aria-busy', String(!complete()));
-    none.textContent = complete() ? 'No run to show.' : 'Loading the runs…';
+    none.textContent = complete() ? l10n.t('No run to show.') : l10n.t('Loading the runs…');
     none.hidden = count() > 0;
     virtualizer.setOptions({ ...virtualizer.options, count: count() });
     virtualizer._willUpdate();
@@ -585,23 +589,23 @@ function renderDetail(): void {
   const selected = state().selected;
   const run = runs.find((r) => r.id === selected);
   if (!run && selected !== undefined && isRunOf(model.runCount, selected)) {
-    box.replaceChildren(el('h2', { text: `Run ${selected}` }), el('p', { class: 'muted', text: 'Loading the run…' }));
+    box.replaceChildren(el('h2', { text: l10n.t('Run {0}', selected) }), el('p', { class: 'muted', text: l10n.t('Loading the run…') }));
     return;
   }
   if (!run) {
-    box.replaceChildren(el('h2', { text: 'Run' }), el('p', { class: 'muted', text: 'Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.' }));
+    box.replaceChildren(el('h2', { text: l10n.t({ message: 'Run', args: [], comment: ['A heading: the run selected in the table (a noun)'] }) }), el('p', { class: 'muted', text: l10n.t('Select a run (a row of the table or a point of the chart) to see its per-class values and its commit.') }));
     return;
   }
-  const title = el('h2', {}, `Run ${run.id}: `, bidi(run.candidate), `, ${run.at}`);
-  const commit = el('button', { class: 'action', text: run.commit ? `Show commit ${run.commit.slice(0, 10)}` : 'No commit', attrs: { type: 'button', id: 'show-commit' } });
+  const title = el('h2', {}, ...withNodes(l10n.t('Run {0}: {1}, {2}'), run.id, bidi(run.candidate), run.at));
+  const commit = el('button', { class: 'action', text: run.commit ? l10n.t('Show commit {0}', run.commit.slice(0, 10)) : l10n.t('No commit'), attrs: { type: 'button', id: 'show-commit' } });
   if (run.commit) commit.addEventListener('click', () => host.send({ type: 'showCommit', runId: run.id }));
   else {
     commit.disabled = true;
-    commit.title = 'This run was recorded outside a git repository.';
+    commit.title = l10n.t('This run was recorded outside a git repository.');
   }
   const parts: HTMLElement[] = [title, el('div', { class: 'controls' }, commit)];
-  if (detail?.runId !== run.id) parts.push(el('p', { class: 'muted', text: 'Loading the per-class values…' }));
-  else if (!detail.perClass) parts.push(el('p', { class: 'muted no-per-class', text: detail.note ?? 'This run has no per-class values.' }));
+  if (detail?.runId !== run.id) parts.push(el('p', { class: 'muted', text: l10n.t('Loading the per-class values…') }));
+  else if (!detail.perClass) parts.push(el('p', { class: 'muted no-per-class', text: detail.note ?? l10n.t('This run has no per-class values.') }));
   else parts.push(perClassTable(detail.perClass));
   box.replaceChildren(...parts);
 }
@@ -609,14 +613,14 @@ function renderDetail(): void {
 function perClassTable(table: NonNullable<ReviewRunDetail['perClass']>): HTMLElement {
   const sort = state().perClassSort ?? { column: -1, descending: false };
   const wrap = el('div', { class: 'per-class-wrap' });
-  const t = el('table', { class: 'per-class', attrs: { 'aria-label': `Per-class values: ${table.rows.length} classes × ${table.metrics.length} metrics` } });
+  const t = el('table', { class: 'per-class', attrs: { 'aria-label': l10n.t('Per-class values: {0} classes × {1} metrics', table.rows.length, table.metrics.length) } });
   const head = el('tr');
-  ['class', ...table.metrics].forEach((name, i) => {
+  [l10n.t({ message: 'class', args: [], comment: ['A column of the per-class table: the class (label) of the model'] }), ...table.metrics].forEach((name, i) => {
     const column = i - 1;
     const on = sort.column === column;
     const th = el('th', { attrs: { scope: 'col', 'aria-sort': on ? (sort.descending ? 'descending' : 'ascending') : 'none' } });
     // Metric names come from the results file: isolated, like every data string.
-    const b = el('button', { class: 'link sort', attrs: { type: 'button', title: `Sort by ${isolate(name)}` } }, i === 0 ? name : bidi(name), on ? (sort.descending ? ' ▼' : ' ▲') : '');
+    const b = el('button', { class: 'link sort', attrs: { type: 'button', title: l10n.t('Sort by {0}', i === 0 ? name : isolate(name)) } }, i === 0 ? name : bidi(name), on ? (sort.descending ? ' ▼' : ' ▲') : '');
     b.addEventListener('click', () => {
       save({ perClassSort: { column, descending: on ? !sort.descending : column >= 0 } });
       renderDetail();

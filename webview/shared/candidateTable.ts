@@ -5,6 +5,7 @@
 // interactive parts (sort on a header click, the selected row, literature opened through the host); without them the
 // table is static, for the report: no handler, no focus stop, literature as plain text. Every data string is text,
 // isolated in a <bdi>; every number arrives formatted by the host.
+import * as l10n from '@vscode/l10n';
 import type { CompareColumn, CompareModel, CompareRow, CompareSort } from '../../src/core/views/compare-model';
 import { bidi, isolate } from './bidi';
 import { el } from './vscode';
@@ -29,12 +30,16 @@ export interface CandidateTableInput {
 
 const DASH = '—';
 
-/** A column's title with the metric id in it isolated (`accuracy Δ baseline`: the id is data, the rest is UI). */
+/**
+ * A column's title with the metric id in it isolated (`accuracy Δ baseline`: the id is data, the rest is UI). The id
+ * leads the English title; a translation may put it elsewhere.
+ */
 export function columnTitle(c: CompareColumn): (Node | string)[] {
   const colon = c.key.indexOf(':');
   const metric = colon > 0 ? c.key.slice(colon + 1) : undefined;
-  if (metric === undefined || !c.title.startsWith(metric)) return [c.title];
-  return [bidi(metric, 'metric'), c.title.slice(metric.length)];
+  const at = metric === undefined ? -1 : c.title.indexOf(metric);
+  if (metric === undefined || at < 0) return [c.title];
+  return [...(at > 0 ? [c.title.slice(0, at)] : []), bidi(metric, 'metric'), c.title.slice(at + metric.length)];
 }
 
 export function candidateTable({ model, rows, columns, interaction }: CandidateTableInput): HTMLTableElement {
@@ -43,7 +48,7 @@ export function candidateTable({ model, rows, columns, interaction }: CandidateT
     const th = el('th', { attrs: { scope: 'col', 'data-column': c.key } });
     if (interaction) {
       const sorted = interaction.sort?.key === c.key ? interaction.sort.direction : undefined;
-      const button = el('button', { class: 'sort', attrs: { 'data-focus-key': `sort:${c.key}`, title: `Sort by ${isolate(c.title)}` } }, ...columnTitle(c));
+      const button = el('button', { class: 'sort', attrs: { 'data-focus-key': `sort:${c.key}`, title: l10n.t('Sort by {0}', isolate(c.title)) } }, ...columnTitle(c));
       button.append(el('span', { class: `codicon codicon-${sorted === 'ascending' ? 'arrow-up' : sorted === 'descending' ? 'arrow-down' : 'blank'}`, attrs: { 'aria-hidden': 'true' } }));
       button.addEventListener('click', () => interaction.onSort({ key: c.key, direction: sorted === 'ascending' ? 'descending' : 'ascending' }));
       th.setAttribute('aria-sort', sorted ?? 'none');
@@ -72,7 +77,7 @@ export function candidateTable({ model, rows, columns, interaction }: CandidateT
     for (const c of columns) tr.append(cell(model, row, c, interaction));
     body.append(tr);
   }
-  return el('table', { class: 'compare', attrs: { 'aria-label': 'Candidates', 'aria-rowcount': String(rows.length + 1) } }, el('thead', {}, head), body);
+  return el('table', { class: 'compare', attrs: { 'aria-label': l10n.t('Candidates'), 'aria-rowcount': String(rows.length + 1) } }, el('thead', {}, head), body);
 }
 
 function cell(m: Pick<CompareModel, 'rankFormula'>, row: CompareRow, column: CompareColumn, interaction: CandidateTableInteraction | undefined): HTMLElement {
@@ -90,9 +95,9 @@ function cell(m: Pick<CompareModel, 'rankFormula'>, row: CompareRow, column: Com
         td.textContent = c?.value?.text ?? DASH;
         if (c?.value && row.result?.notFromPipeline) {
           td.classList.add('warn');
-          td.append(el('span', { class: 'tag', text: ' not from the pipeline', attrs: { title: 'No evaluation run recorded this result, so it does not count as evaluated.' } }));
+          td.append(el('span', { class: 'tag', text: ` ${l10n.t('not from the pipeline')}`, attrs: { title: l10n.t('No evaluation run recorded this result, so it does not count as evaluated.') } }));
         } else if (c?.value && row.result?.stale) {
-          td.append(el('span', { class: 'tag', text: ' stale', attrs: { title: row.result.stale } }));
+          td.append(el('span', { class: 'tag', text: ` ${l10n.t({ message: 'stale', args: [], comment: ['A tag on a result recorded before the candidate or the data changed'] })}`, attrs: { title: row.result.stale } }));
         }
         break;
       case 'delta':
@@ -106,7 +111,7 @@ function cell(m: Pick<CompareModel, 'rankFormula'>, row: CompareRow, column: Com
           td.classList.add(c.targetMet ? 'passed' : 'failed');
           // The codicon font is the editor's: the report's page (no font allowed) says it in words only.
           if (interaction) td.append(el('span', { class: `codicon codicon-${c.targetMet ? 'pass' : 'error'}`, attrs: { 'aria-hidden': 'true' } }), ' ');
-          td.append(c.targetMet ? 'met' : 'not met');
+          td.append(c.targetMet ? l10n.t({ message: 'met', args: [], comment: ['The metric reaches its target'] }) : l10n.t({ message: 'not met', args: [], comment: ['The metric does not reach its target'] }));
         }
         break;
     }
@@ -115,7 +120,7 @@ function cell(m: Pick<CompareModel, 'rankFormula'>, row: CompareRow, column: Com
   switch (column.key) {
     case 'title':
       td.append(bidi(row.title, 'title'), ' ', bidi(row.id, 'muted'));
-      if (row.baseline) td.append(el('span', { class: 'badge', text: 'baseline' }));
+      if (row.baseline) td.append(el('span', { class: 'badge', text: l10n.t({ message: 'baseline', args: [], comment: ['A badge on the candidate the others are compared with'] }) }));
       break;
     case 'status':
       td.textContent = row.status;
@@ -137,7 +142,7 @@ function cell(m: Pick<CompareModel, 'rankFormula'>, row: CompareRow, column: Com
     case 'rank':
       td.classList.add('num');
       if (row.rank) {
-        td.textContent = `#${row.rank.position} (${row.rank.score.text})`;
+        td.textContent = l10n.t({ message: '#{0} ({1})', args: [row.rank.position, row.rank.score.text], comment: ["A candidate's rank, then its score"] });
         td.title = `${row.rank.formula}\n\n${m.rankFormula}`;
       } else td.textContent = DASH;
       break;

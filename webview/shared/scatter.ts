@@ -1,10 +1,12 @@
 // The cost-versus-benefit scatter of Compare Candidates' view model, drawn with uPlot (canvas, no eval): expected and
 // measured benefit joined per candidate, the Pareto front as a line, the target as a reference line, colours from the
 // theme. Compare Candidates and the Discovery report draw it with this one function.
+import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CompareModel, ScatterPoint } from '../../src/core/views/compare-model';
 import { bidi, isolate } from './bidi';
+import { withNodes } from './l10n';
 import type { ThemeColours } from './theme';
 import { el } from './vscode';
 import './scatter.css';
@@ -16,9 +18,13 @@ import './scatter.css';
 export function drawCostBenefit(holder: HTMLElement, m: CompareModel, points: readonly ScatterPoint[], colours: ThemeColours, onSelect?: (candidate: string) => void): uPlot | undefined {
   holder.replaceChildren();
   const metric = m.scatter.metric;
-  holder.append(metric ? el('h2', {}, 'Cost versus ', bidi(metric.id), ` (${metric.goal === 'maximize' ? 'higher' : 'lower'} is better)`) : el('h2', { text: 'Cost versus benefit' }));
+  holder.append(
+    metric
+      ? el('h2', {}, ...withNodes(metric.goal === 'maximize' ? l10n.t('Cost versus {0} (higher is better)') : l10n.t('Cost versus {0} (lower is better)'), bidi(metric.id)))
+      : el('h2', { text: l10n.t('Cost versus benefit') }),
+  );
   if (!metric || points.length === 0) {
-    holder.append(el('p', { class: 'empty', text: 'No candidate has both a cost and an expected or measured value of the primary metric.' }));
+    holder.append(el('p', { class: 'empty', text: l10n.t('No candidate has both a cost and an expected or measured value of the primary metric.') }));
     return undefined;
   }
   const [expectedColour, measuredColour, frontColour] = colours.series;
@@ -50,10 +56,10 @@ export function drawCostBenefit(holder: HTMLElement, m: CompareModel, points: re
   };
   // One thin line per candidate from its expected to its measured value.
   for (const p of points) if (p.expected !== undefined && p.measured !== undefined) add(`${p.candidate}`, [[p.cost, p.cost], [p.expected, p.measured]], colours.muted, { line: true, points: false, width: 1 });
-  if (metric.target) add(`target ${metric.target.text}`, [[xMin - pad(xMin, xMax), xMax + pad(xMin, xMax)], [metric.target.value, metric.target.value]], colours.failed, { line: true, points: false, dash: [6, 4] });
-  if (frontPoints.length > 0) add('Pareto front', [frontPoints.map((p) => p.cost), frontPoints.map((p) => p.benefit?.value ?? null)], frontColour, { line: true, points: false, width: 2 });
-  add('expected', [expected.map((p) => p.cost), expected.map((p) => p.expected ?? null)], expectedColour, { line: false, points: true });
-  add('measured', [measured.map((p) => p.cost), measured.map((p) => p.measured ?? null)], measuredColour, { line: false, points: true });
+  if (metric.target) add(l10n.t('target {0}', metric.target.text), [[xMin - pad(xMin, xMax), xMax + pad(xMin, xMax)], [metric.target.value, metric.target.value]], colours.failed, { line: true, points: false, dash: [6, 4] });
+  if (frontPoints.length > 0) add(l10n.t('Pareto front'), [frontPoints.map((p) => p.cost), frontPoints.map((p) => p.benefit?.value ?? null)], frontColour, { line: true, points: false, width: 2 });
+  add(l10n.t({ message: 'expected', args: [], comment: ["A candidate's expected value of the metric (a point of the chart)"] }), [expected.map((p) => p.cost), expected.map((p) => p.expected ?? null)], expectedColour, { line: false, points: true });
+  add(l10n.t({ message: 'measured', args: [], comment: ["A candidate's measured value of the metric (a point of the chart)"] }), [measured.map((p) => p.cost), measured.map((p) => p.measured ?? null)], measuredColour, { line: false, points: true });
   const width = Math.max(320, Math.min(holder.clientWidth || 640, 900));
   const axis = { stroke: colours.foreground, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
   const opts: uPlot.Options = {
@@ -67,7 +73,7 @@ export function drawCostBenefit(holder: HTMLElement, m: CompareModel, points: re
       y: { range: () => [yMin - pad(yMin, yMax), yMax + pad(yMin, yMax)] },
     },
     axes: [
-      { ...axis, label: 'cost (effort days + compute hours ÷ 8)', labelSize: 20 },
+      { ...axis, label: l10n.t('cost (effort days + compute hours ÷ 8)'), labelSize: 20 },
       { ...axis, label: isolate(metric.id), labelSize: 20, size: 60 },
     ],
     series,
@@ -113,7 +119,12 @@ export function drawCostBenefit(holder: HTMLElement, m: CompareModel, points: re
 
 function scatterDescription(m: CompareModel, ids: readonly string[]): string {
   const front = m.scatter.front.filter((id) => ids.includes(id));
-  return `Scatter of cost versus ${m.scatter.metric?.id ?? 'benefit'} for ${ids.join(', ')}. Pareto front: ${front.length > 0 ? front.join(', ') : 'none'}.${m.scatter.metric?.target ? ` Target ${m.scatter.metric.target.text}.` : ''}`;
+  const metric = m.scatter.metric;
+  return [
+    metric ? l10n.t('Scatter of cost versus {0} for {1}.', metric.id, ids.join(', ')) : l10n.t('Scatter of cost versus benefit for {0}.', ids.join(', ')),
+    front.length > 0 ? l10n.t('Pareto front: {0}.', front.join(', ')) : l10n.t('Pareto front: none.'),
+    ...(metric?.target ? [l10n.t('Target {0}.', metric.target.text)] : []),
+  ].join(' ');
 }
 
 function legend(colours: ThemeColours, m: CompareModel): HTMLElement {
@@ -125,10 +136,10 @@ function legend(colours: ThemeColours, m: CompareModel): HTMLElement {
   return el(
     'ul',
     { class: 'legend' },
-    item('dot', 'expected', colours.series[0]),
-    item('dot', 'measured (latest)', colours.series[1]),
-    item('line', 'Pareto front (measured by the pipeline, else expected)', colours.series[2]),
-    m.scatter.metric?.target ? item('dash', `target ${m.scatter.metric.target.text}`, colours.failed) : undefined,
+    item('dot', l10n.t({ message: 'expected', args: [], comment: ["A candidate's expected value of the metric (a point of the chart)"] }), colours.series[0]),
+    item('dot', l10n.t('measured (latest)'), colours.series[1]),
+    item('line', l10n.t('Pareto front (measured by the pipeline, else expected)'), colours.series[2]),
+    m.scatter.metric?.target ? item('dash', l10n.t('target {0}', m.scatter.metric.target.text), colours.failed) : undefined,
   );
 }
 
