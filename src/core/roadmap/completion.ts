@@ -1,7 +1,7 @@
 // Completion proposals on mlroadmap.yaml, as data: ids where a reference is expected, the allowed values of
 // statuses, kinds, verdicts and the other closed sets, and the keys valid at that place (with snippets).
 import type { FieldSpec } from './format';
-import { definitionMarkdown, specMarkdown, SYMBOL_KIND_NAMES, typeName } from './hover-text';
+import { definitionMarkdown, specMarkdown, symbolKindName, typeName } from './hover-text';
 import { contextAt, specAt, type CursorContext, type PathSegment, type RoadmapSource } from './navigation';
 import { indexSymbols, REFERENCE_PATTERNS, type IdDefinition, type SymbolIndex, type SymbolKind } from './symbols';
 
@@ -33,7 +33,7 @@ function referenceProposals(
     label: d.id,
     kind: 'reference',
     symbol: d.kind,
-    detail: [d.fields.title, d.fields.status, d.kind === 'metric' ? d.fields.kind : undefined].filter(Boolean).join(' · ') || SYMBOL_KIND_NAMES[d.kind],
+    detail: [d.fields.title, d.fields.status, d.kind === 'metric' ? d.fields.kind : undefined].filter(Boolean).join(' · ') || symbolKindName(d.kind),
     documentation: definitionMarkdown(d),
     insertText: wrap(d.id),
     snippet: false,

@@ -1,6 +1,7 @@
 // Changes of a roadmap as data: each function returns the minimal text edits that make it, computed from the
 // `yaml` node ranges so that everything outside the changed node stays byte for byte. Nothing here throws:
 // unknown ids and unreadable text come back as `{ ok: false, error }`.
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import {
   CANDIDATE_STATUSES,
@@ -54,16 +55,16 @@ function failure(error: string): EditResult {
 function editWith(text: string, change: (doc: Document) => RawEdit | string): EditResult {
   try {
     const doc = parseDocument(text, { uniqueKeys: true });
-    if (doc.errors.length > 0) return failure(`The roadmap is not valid YAML (${firstLine(doc.errors[0].message)}): fix it first.`);
+    if (doc.errors.length > 0) return failure(l10n.t('The roadmap is not valid YAML ({0}): fix it first.', firstLine(doc.errors[0].message)));
     const raw = change(doc);
     if (typeof raw === 'string') return failure(raw);
     const positions = createPositionMap(text);
     const edit: TextEdit = { ...raw, range: positions.rangeOf(raw.offset, raw.offset + raw.length) };
     const after = parseDocument(applyEdits(text, [edit]), { uniqueKeys: true });
-    if (after.errors.length > 0) return failure(`The change would break the YAML (${firstLine(after.errors[0].message)}).`);
+    if (after.errors.length > 0) return failure(l10n.t('The change would break the YAML ({0}).', firstLine(after.errors[0].message)));
     return { ok: true, edits: [edit] };
   } catch (e) {
-    return failure(`Could not compute the change: ${e instanceof Error ? e.message : String(e)}`);
+    return failure(l10n.t('Could not compute the change: {0}', e instanceof Error ? e.message : String(e)));
   }
 }
 
@@ -93,16 +94,17 @@ function findById(items: readonly YAMLMap[], id: string): YAMLMap | undefined {
   return items.find((i) => idOf(i) === id);
 }
 
+/** `what`: the key or the kind of value, e.g. `verdict` or "step status". */
 function checkAllowed(value: string, allowed: readonly string[], what: string): string | undefined {
-  return allowed.includes(value) ? undefined : `'${value}' is not a valid ${what}: expected one of ${allowed.join(', ')}`;
+  return allowed.includes(value) ? undefined : l10n.t("'{0}' is not a valid {1}: expected one of {2}", value, what, allowed.join(', '));
 }
 
-/** Sets one field of the item with `id` in a list. */
+/** Sets one field of the item with `id` in a list (`what`: the kind of item in words, e.g. "metric"). */
 function setItemField(text: string, list: string, what: string, id: string, key: string, value: PlainValue): EditResult {
   return editWith(text, (doc) => {
     const items = list === 'steps' ? stepItems(doc) : listItems(doc, list);
     const item = findById(items, id);
-    if (!item) return `No ${what} with id '${id}'`;
+    if (!item) return l10n.t("No {0} with id '{1}'", what, id);
     return setMapKey(text, item, key, value);
   });
 }
@@ -117,21 +119,21 @@ function clean(node: object): Record<string, unknown> {
 }
 
 function addItem(text: string, list: string, what: string, item: { readonly id: string }): EditResult {
-  if (typeof item.id !== 'string' || item.id.trim() === '') return failure(`A ${what} needs an id`);
+  if (typeof item.id !== 'string' || item.id.trim() === '') return failure(l10n.t('A {0} needs an id', what));
   return editWith(text, (doc) => {
-    if (findById(listItems(doc, list), item.id)) return `A ${what} with id '${item.id}' already exists`;
+    if (findById(listItems(doc, list), item.id)) return l10n.t("A {0} with id '{1}' already exists", what, item.id);
     return appendToTopLevelList(text, doc, list, clean(item));
   });
 }
 
 export function setStepStatus(text: string, stepId: string, status: StepStatus): EditResult {
-  const bad = checkAllowed(status, STEP_STATUSES, 'step status');
-  return bad ? failure(bad) : setItemField(text, 'steps', 'step', stepId, 'status', status);
+  const bad = checkAllowed(status, STEP_STATUSES, l10n.t('step status'));
+  return bad ? failure(bad) : setItemField(text, 'steps', l10n.t('step'), stepId, 'status', status);
 }
 
 export function setCandidateStatus(text: string, id: string, status: CandidateStatus): EditResult {
-  const bad = checkAllowed(status, CANDIDATE_STATUSES, 'candidate status');
-  return bad ? failure(bad) : setItemField(text, 'candidates', 'candidate', id, 'status', status);
+  const bad = checkAllowed(status, CANDIDATE_STATUSES, l10n.t('candidate status'));
+  return bad ? failure(bad) : setItemField(text, 'candidates', l10n.t('candidate'), id, 'status', status);
 }
 
 const CANDIDATE_SCALAR_FIELDS = ['title', 'baseline', 'novel_because', 'status', 'skip_reason', 'decision', 'results'] as const;
@@ -139,9 +141,9 @@ export type CandidateScalarField = (typeof CANDIDATE_SCALAR_FIELDS)[number];
 
 /** Sets a single-valued field of a candidate (title, decision, skip_reason ...), adding it when absent. */
 export function setCandidateField(text: string, id: string, key: CandidateScalarField, value: PlainValue): EditResult {
-  if (!CANDIDATE_SCALAR_FIELDS.includes(key)) return failure(`'${String(key)}' is not a single-valued candidate field`);
+  if (!CANDIDATE_SCALAR_FIELDS.includes(key)) return failure(l10n.t("'{0}' is not a single-valued candidate field", String(key)));
   if (key === 'status') return setCandidateStatus(text, id, value as CandidateStatus);
-  return setItemField(text, 'candidates', 'candidate', id, key, value);
+  return setItemField(text, 'candidates', l10n.t('candidate'), id, key, value);
 }
 
 /** A candidate's cost and benefit estimates; the keys given are set, the others kept. */
@@ -162,7 +164,7 @@ export function setCandidateEstimate(text: string, id: string, estimate: CostBen
   for (const key of ['effort_days', 'compute_hours'] as const) {
     const v = cost[key];
     if (v === undefined) continue;
-    if (!Number.isFinite(v) || v < 0) return failure(`cost.${key} must be a number ≥ 0`);
+    if (!Number.isFinite(v) || v < 0) return failure(l10n.t('{0} must be a number ≥ 0', `cost.${key}`));
     leaves.push([['cost', key], v]);
   }
   const level = (path: string[], value: string | undefined): string | undefined => {
@@ -174,7 +176,7 @@ export function setCandidateEstimate(text: string, id: string, estimate: CostBen
   const badRisk = level(['cost', 'risk'], cost.risk);
   if (badRisk) return failure(badRisk);
   for (const [metric, v] of Object.entries(benefit.expected ?? {})) {
-    if (!Number.isFinite(v)) return failure(`benefit.expected.${metric} must be a number`);
+    if (!Number.isFinite(v)) return failure(l10n.t('{0} must be a number', `benefit.expected.${metric}`));
     leaves.push([['benefit', 'expected', metric], v]);
   }
   const badConfidence = level(['benefit', 'confidence'], benefit.confidence);
@@ -184,7 +186,7 @@ export function setCandidateEstimate(text: string, id: string, estimate: CostBen
     leaves.map(([path, value]) => (current) =>
       editWith(current, (doc) => {
         const item = findById(listItems(doc, 'candidates'), id);
-        return item ? setNestedKey(current, item, path, value) : `No candidate with id '${id}'`;
+        return item ? setNestedKey(current, item, path, value) : l10n.t("No {0} with id '{1}'", l10n.t('candidate'), id);
       }),
     ),
   );
@@ -192,13 +194,13 @@ export function setCandidateEstimate(text: string, id: string, estimate: CostBen
 
 /** Sets the target of the metric with `id`, adding `target:` when absent. */
 export function setMetricTarget(text: string, id: string, target: number): EditResult {
-  if (!Number.isFinite(target)) return failure('The target must be a number');
-  return setItemField(text, 'metrics', 'metric', id, 'target', target);
+  if (!Number.isFinite(target)) return failure(l10n.t('The target must be a number'));
+  return setItemField(text, 'metrics', l10n.t('metric'), id, 'target', target);
 }
 
 export function setRealityCheckVerdict(text: string, id: string, verdict: Verdict): EditResult {
   const bad = checkAllowed(verdict, VERDICTS, 'verdict');
-  return bad ? failure(bad) : setItemField(text, 'reality_checks', 'reality check', id, 'verdict', verdict);
+  return bad ? failure(bad) : setItemField(text, 'reality_checks', l10n.t('reality check'), id, 'verdict', verdict);
 }
 
 export function setPhase(text: string, phase: Phase): EditResult {
@@ -218,24 +220,24 @@ export function setEvaluation(text: string, fields: EvaluationFields): EditResul
 }
 
 export function addCandidate(text: string, candidate: NewCandidate): EditResult {
-  return addItem(text, 'candidates', 'candidate', candidate);
+  return addItem(text, 'candidates', l10n.t('candidate'), candidate);
 }
 
 export function addLiterature(text: string, entry: NewLiterature): EditResult {
-  return addItem(text, 'literature', 'literature entry', entry);
+  return addItem(text, 'literature', l10n.t('literature entry'), entry);
 }
 
 export function addMetric(text: string, metric: NewMetric): EditResult {
-  return addItem(text, 'metrics', 'metric', metric);
+  return addItem(text, 'metrics', l10n.t('metric'), metric);
 }
 
 export function addRealityCheck(text: string, check: NewRealityCheck): EditResult {
-  return addItem(text, 'reality_checks', 'reality check', check);
+  return addItem(text, 'reality_checks', l10n.t('reality check'), check);
 }
 
 export function addOverride(text: string, override: NewOverride): EditResult {
-  if (!PHASES.includes(override.from) || !PHASES.includes(override.to)) return failure('An override goes from one phase to another');
-  if (!override.reason?.trim()) return failure('An override needs a reason');
+  if (!PHASES.includes(override.from) || !PHASES.includes(override.to)) return failure(l10n.t('An override goes from one phase to another'));
+  if (!override.reason?.trim()) return failure(l10n.t('An override needs a reason'));
   return editWith(text, (doc) => appendToTopLevelList(text, doc, 'overrides', clean(override)));
 }
 
@@ -251,12 +253,12 @@ export function setOverrideDecision(text: string, from: Phase, to: Phase, decisi
     };
     const open = listItems(doc, 'overrides').filter((o) => scalar(o, 'from') === from && scalar(o, 'to') === to && scalar(o, 'decision') === undefined);
     const latest = open[open.length - 1];
-    return latest ? setMapKey(text, latest, 'decision', decision) : `No override from ${from} to ${to} without a decision`;
+    return latest ? setMapKey(text, latest, 'decision', decision) : l10n.t('No override from {0} to {1} without a decision', from, to);
   });
 }
 
 export function addAcknowledgement(text: string, ack: NewAcknowledgement): EditResult {
-  if (!ack.code?.trim()) return failure('An acknowledgement needs the diagnostic code');
-  if (!ack.reason?.trim()) return failure('An acknowledgement needs a reason');
+  if (!ack.code?.trim()) return failure(l10n.t('An acknowledgement needs the diagnostic code'));
+  if (!ack.reason?.trim()) return failure(l10n.t('An acknowledgement needs a reason'));
   return editWith(text, (doc) => appendToTopLevelList(text, doc, 'acknowledged', clean(ack)));
 }

@@ -1,5 +1,6 @@
 // Markdown for hovers and completion documentation on mlroadmap.yaml: what a key means (from format.ts) and
 // what an id refers to (a literature entry's title and takeaway, a candidate's title and status ...).
+import * as l10n from '@vscode/l10n';
 import type { FieldSpec } from './format';
 import { contextAt, specAt, type RoadmapSource } from './navigation';
 import { indexSymbols, type IdDefinition, type SymbolIndex, type SymbolKind } from './symbols';
@@ -9,45 +10,58 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
-const TYPE_NAMES: Readonly<Record<FieldSpec['kind'], string>> = {
-  string: 'text',
-  number: 'number',
-  integer: 'whole number',
-  boolean: 'true or false',
-  object: 'mapping',
-  array: 'list',
-  map: 'mapping',
-};
-
 /** A short name of the value a spec expects, e.g. `text`, `list`, `one of idea, shortlisted ...`. */
 export function typeName(spec: FieldSpec): string {
-  if (spec.kind === 'string' && spec.enum) return `one of ${spec.enum.join(', ')}`;
-  if (spec.kind === 'string' && spec.format === 'date') return 'date (YYYY-MM-DD)';
-  if (spec.kind === 'string' && spec.format === 'path') return 'path';
-  return TYPE_NAMES[spec.kind];
+  switch (spec.kind) {
+    case 'string':
+      if (spec.enum) return l10n.t('one of {0}', spec.enum.join(', '));
+      if (spec.format === 'date') return l10n.t('date (YYYY-MM-DD)');
+      if (spec.format === 'path') return l10n.t('path');
+      return l10n.t('text');
+    case 'number':
+      return l10n.t('number');
+    case 'integer':
+      return l10n.t('whole number');
+    case 'boolean':
+      return l10n.t('true or false');
+    case 'array':
+      return l10n.t('list');
+    case 'object':
+    case 'map':
+      return l10n.t('mapping');
+  }
 }
 
 /** What a key means: its description, its type, its allowed values (the current one in bold) and its default. */
 export function specMarkdown(pattern: string, spec: FieldSpec, current?: string): string {
-  const lines = [`\`${pattern}\` — ${escapeMarkdown(typeName(spec))}${spec.required ? ' (required)' : ''}`, '', escapeMarkdown(spec.description)];
+  const type = escapeMarkdown(typeName(spec));
+  const lines = [`\`${pattern}\` — ${spec.required ? l10n.t('{0} (required)', type) : type}`, '', escapeMarkdown(spec.description)];
   if (spec.kind === 'string' && spec.enum) {
-    lines.push('', `Values: ${spec.enum.map((v) => (v === current ? `**\`${v}\`**` : `\`${v}\``)).join(' · ')}`);
+    lines.push('', l10n.t('Values: {0}', spec.enum.map((v) => (v === current ? `**\`${v}\`**` : `\`${v}\``)).join(' · ')));
   }
-  if (spec.kind === 'string' && spec.form) lines.push('', `Form: ${escapeMarkdown(spec.form)}`);
-  if (spec.kind === 'array' && spec.items.kind === 'string' && spec.items.form) lines.push('', `Each item: ${escapeMarkdown(spec.items.form)}`);
-  if (spec.kind === 'map') lines.push('', `Keys: ${escapeMarkdown(spec.keyDescription)}`);
-  if ('default' in spec && spec.default !== undefined) lines.push('', `Default: \`${String(spec.default)}\``);
-  if ('minimum' in spec && spec.minimum !== undefined) lines.push('', `Minimum: \`${spec.minimum}\``);
+  if (spec.kind === 'string' && spec.form) lines.push('', l10n.t('Form: {0}', escapeMarkdown(spec.form)));
+  if (spec.kind === 'array' && spec.items.kind === 'string' && spec.items.form) lines.push('', l10n.t('Each item: {0}', escapeMarkdown(spec.items.form)));
+  if (spec.kind === 'map') lines.push('', l10n.t('Keys: {0}', escapeMarkdown(spec.keyDescription)));
+  if ('default' in spec && spec.default !== undefined) lines.push('', l10n.t('Default: {0}', `\`${String(spec.default)}\``));
+  if ('minimum' in spec && spec.minimum !== undefined) lines.push('', l10n.t('Minimum: {0}', `\`${spec.minimum}\``));
   return lines.join('\n');
 }
 
-export const SYMBOL_KIND_NAMES: Readonly<Record<SymbolKind, string>> = {
-  metric: 'metric',
-  literature: 'literature entry',
-  candidate: 'candidate',
-  realityCheck: 'reality check',
-  step: 'step',
-};
+/** What an id of a kind names, in words: "metric", "literature entry" ... */
+export function symbolKindName(kind: SymbolKind): string {
+  switch (kind) {
+    case 'metric':
+      return l10n.t('metric');
+    case 'literature':
+      return l10n.t('literature entry');
+    case 'candidate':
+      return l10n.t('candidate');
+    case 'realityCheck':
+      return l10n.t('reality check');
+    case 'step':
+      return l10n.t('step');
+  }
+}
 
 function link(url: string): string {
   return /^https?:\/\/[^\s<>]+$/.test(url) ? `<${url}>` : escapeMarkdown(url);
@@ -83,12 +97,12 @@ export function definitionMarkdown(definition: IdDefinition): string {
     default:
       break;
   }
-  const head = `**${escapeMarkdown(definition.id)}** — ${SYMBOL_KIND_NAMES[definition.kind]}${facts.length ? ' · ' + facts.join(' · ') : ''}`;
+  const head = `**${escapeMarkdown(definition.id)}** — ${symbolKindName(definition.kind)}${facts.length ? ' · ' + facts.join(' · ') : ''}`;
   const lines = [head];
   if (f.title) lines.push('', `*${escapeMarkdown(f.title)}*`);
   const text = f.takeaway ?? f.why ?? f.notes ?? f.novel_because;
   if (text) lines.push('', escapeMarkdown(text));
-  if (f.measured_by) lines.push('', `Measured by: ${escapeMarkdown(f.measured_by)}`);
+  if (f.measured_by) lines.push('', l10n.t('Measured by: {0}', escapeMarkdown(f.measured_by)));
   if (f.url) lines.push('', link(f.url));
   return lines.join('\n');
 }
@@ -100,10 +114,6 @@ export interface HoverText {
   readonly end: number;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * The hover at an offset: on an id, what it refers to (or, on a definition, how often it is used); on a key,
  * what it means; on a value with a fixed set of values, the key's meaning with the allowed values.
@@ -113,15 +123,19 @@ export function hoverAt(source: RoadmapSource, offset: number, index: SymbolInde
   if (symbol?.reference) {
     const { reference } = symbol;
     const targets = index.definitionsOf(reference.kind, reference.id);
+    const shown = `\`${reference.id.replace(/`/g, "'")}\``;
     const markdown = targets.length
       ? targets.map(definitionMarkdown).join('\n\n---\n\n')
-      : `No ${reference.kind === 'any' ? 'id' : SYMBOL_KIND_NAMES[reference.kind]} \`${reference.id.replace(/`/g, "'")}\` in this roadmap.`;
+      : reference.kind === 'any'
+        ? l10n.t('No id {0} in this roadmap.', shown)
+        : l10n.t('No {0} {1} in this roadmap.', symbolKindName(reference.kind), shown);
     return { markdown, start: reference.start, end: reference.end };
   }
   if (symbol?.definition) {
     const { definition } = symbol;
     const uses = index.referencesTo(definition.kind, definition.id).length;
-    const markdown = `${definitionMarkdown(definition)}\n\n${plural(uses, 'reference', 'references')} in this roadmap.`;
+    const count = uses === 1 ? l10n.t('1 reference in this roadmap.') : l10n.t('{0} references in this roadmap.', uses);
+    const markdown = `${definitionMarkdown(definition)}\n\n${count}`;
     return { markdown, start: definition.start, end: definition.end };
   }
   const context = contextAt(source, offset);

@@ -1,5 +1,6 @@
 // parseRoadmap: the text of `mlroadmap.yaml` -> the typed model and its diagnostics. Never throws.
 // parseRoadmapText: the same, with the YAML tree and the id index kept beside it, for everything that reads one text.
+import * as l10n from '@vscode/l10n';
 import { isMap, type YAMLError } from 'yaml';
 import type { ParseResult, Roadmap, RoadmapDiagnostic } from './model';
 import { ROADMAP_FORMAT } from './format';
@@ -14,14 +15,15 @@ export const SUPPORTED_VERSION = 1;
 
 function yamlDiagnostic(positions: PositionMap, e: YAMLError, severity: 'error' | 'warning'): RoadmapDiagnostic {
   const [start, end] = Array.isArray(e.pos) ? e.pos : [0, 0];
-  const message = String(e.message ?? 'YAML syntax error').split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // The YAML library's message, in English (it has no translations); the fallback is ours.
+  const message = String(e.message ?? l10n.t('YAML syntax error')).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { code: 'yaml/syntax', severity, message, range: positions.rangeOf(start, end), path: [] };
 }
 
 function readRoadmap(ctx: ReadContext): Roadmap | undefined {
   const root = ctx.doc.contents;
   if (root === null || root === undefined) {
-    report(ctx, 'schema/empty', 'error', 'The roadmap is empty: start with `version: 1` and a `project`.', ctx.positions.rangeOf(0, 0), []);
+    report(ctx, 'schema/empty', 'error', l10n.t('The roadmap is empty: start with `version: 1` and a `project`.'), ctx.positions.rangeOf(0, 0), []);
     return undefined;
   }
   if (!isMap(root)) {
@@ -36,7 +38,7 @@ function readRoadmap(ctx: ReadContext): Roadmap | undefined {
       ctx,
       'schema/version',
       'error',
-      `Format version ${roadmap.version} is not supported: this extension reads version ${SUPPORTED_VERSION}.`,
+      l10n.t`Format version ${roadmap.version} is not supported: this extension reads version ${SUPPORTED_VERSION}.`,
       nodeRange(ctx, version),
       ['version'],
     );
@@ -90,7 +92,7 @@ export function parseRoadmapText(text: string): ParsedRoadmap {
 }
 
 function internalError(e: unknown): ParseResult {
-  const message = `Internal error while reading the roadmap: ${e instanceof Error ? e.message : String(e)}`;
+  const message = l10n.t('Internal error while reading the roadmap: {0}', e instanceof Error ? e.message : String(e));
   const zero = { line: 0, character: 0 };
   return { diagnostics: [{ code: 'internal/error', severity: 'error', message, range: { start: zero, end: zero }, path: [] }], keys: new Map() };
 }

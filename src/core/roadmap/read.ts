@@ -1,5 +1,6 @@
 // Reads a YAML node tree against the format description (format.ts): reports schema problems with
 // precise ranges and returns the plain values it could read, skipping bad nodes and filling defaults.
+import * as l10n from '@vscode/l10n';
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Range, RoadmapDiagnostic, Severity } from './model';
 import type { ArraySpec, FieldSpec, MapSpec, ObjectSpec, StringSpec } from './format';
@@ -67,7 +68,7 @@ export function resolveNode(ctx: ReadContext, node: unknown): unknown {
   if (!isAlias(node)) return node;
   if (ctx.aliasBudget <= 0) {
     if (ctx.aliasBudget === 0) {
-      report(ctx, 'yaml/alias-limit', 'error', `More than ${ALIAS_LIMIT} aliases: the rest are ignored.`, nodeRange(ctx, node), []);
+      report(ctx, 'yaml/alias-limit', 'error', l10n.t`More than ${ALIAS_LIMIT} aliases: the rest are ignored.`, nodeRange(ctx, node), []);
     }
     ctx.aliasBudget--;
     return undefined;
@@ -80,37 +81,53 @@ export function resolveNode(ctx: ReadContext, node: unknown): unknown {
   }
 }
 
+/** What a node holds, in words, for "should be X, not Y" (a boolean is shown as written: true or false). */
 function describe(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return l10n.t('a mapping');
+  if (isSeq(node)) return l10n.t('a list');
   if (isScalar(node)) {
     const v = node.value;
-    if (v === null || v === undefined) return 'nothing';
-    if (typeof v === 'string') return `the text '${v.length > 40 ? v.slice(0, 40) + '...' : v}'`;
-    if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+    if (v === null || v === undefined) return l10n.t('nothing');
+    if (typeof v === 'string') return l10n.t("the text '{0}'", v.length > 40 ? v.slice(0, 40) + '...' : v);
+    if (typeof v === 'number' || typeof v === 'bigint') return l10n.t('the number {0}', String(v));
     if (typeof v === 'boolean') return `${String(v)}`;
-    if (v instanceof Date) return 'a date';
+    if (v instanceof Date) return l10n.t('a date');
   }
-  return 'an unsupported value';
+  return l10n.t('an unsupported value');
 }
 
-const EXPECTED: Record<FieldSpec['kind'], string> = {
-  string: 'a text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
-  map: 'a mapping',
-};
+/** Stands for the key's name in "'x' is not a valid <key>" when the path names no key. */
+const anyKey = (): string => l10n.t({ message: 'value', comment: ["Stands for a key's name in: '{0}' is not a valid {1}"] });
+
+/** The value a kind of spec expects, in words. */
+function expected(kind: FieldSpec['kind']): string {
+  switch (kind) {
+    case 'string':
+      return l10n.t('a text');
+    case 'number':
+      return l10n.t('a number');
+    case 'integer':
+      return l10n.t('a whole number');
+    case 'boolean':
+      return l10n.t('true or false');
+    case 'array':
+      return l10n.t('a list');
+    case 'object':
+    case 'map':
+      return l10n.t('a mapping');
+  }
+}
 
 function pathText(path: NodePath): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 }
 
 function typeError(ctx: ReadContext, node: unknown, spec: FieldSpec, path: NodePath): undefined {
-  const where = path.length > 0 ? `'${pathText(path)}' should be` : 'The file should be';
-  report(ctx, 'schema/type', 'error', `${where} ${EXPECTED[spec.kind]}, not ${describe(node)}.`, nodeRange(ctx, node), path);
+  const message =
+    path.length > 0
+      ? l10n.t("'{0}' should be {1}, not {2}.", pathText(path), expected(spec.kind), describe(node))
+      : l10n.t('The file should be {0}, not {1}.', expected(spec.kind), describe(node));
+  report(ctx, 'schema/type', 'error', message, nodeRange(ctx, node), path);
   return undefined;
 }
 
@@ -134,7 +151,7 @@ export function readNode(ctx: ReadContext, rawNode: unknown, spec: FieldSpec, pa
       if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return typeError(ctx, node, spec, path);
       if (spec.kind === 'integer' && !Number.isInteger(node.value)) return typeError(ctx, node, spec, path);
       if (spec.minimum !== undefined && node.value < spec.minimum) {
-        report(ctx, 'schema/minimum', 'error', `'${pathText(path)}' must be at least ${spec.minimum}.`, nodeRange(ctx, node), path);
+        report(ctx, 'schema/minimum', 'error', l10n.t("'{0}' must be at least {1}.", pathText(path), spec.minimum), nodeRange(ctx, node), path);
         return undefined;
       }
       return node.value;
@@ -161,12 +178,15 @@ function readString(ctx: ReadContext, node: unknown, spec: StringSpec, path: Nod
   else return typeError(ctx, node, spec, path);
   if (spec.enum && !spec.enum.includes(text)) {
     const suggestion = nearest(text, spec.enum);
-    const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+    const key = path.length > 0 ? String(path[path.length - 1]) : anyKey();
+    const values = spec.enum.join(', ');
     report(
       ctx,
       spec.enumCode ?? 'schema/enum',
       'error',
-      `'${text}' is not a valid ${String(path[path.length - 1] ?? 'value')}: expected one of ${spec.enum.join(', ')}.${hint}`,
+      suggestion
+        ? l10n.t("'{0}' is not a valid {1}: expected one of {2}. Did you mean '{3}'?", text, key, values, suggestion)
+        : l10n.t("'{0}' is not a valid {1}: expected one of {2}.", text, key, values),
       nodeRange(ctx, node),
       path,
       suggestion,
@@ -174,13 +194,13 @@ function readString(ctx: ReadContext, node: unknown, spec: StringSpec, path: Nod
     return undefined;
   }
   if (spec.pattern !== undefined && !patternOf(spec.pattern).test(text)) {
-    const what = spec.form ?? `text matching ${spec.pattern}`;
-    const key = [...path].reverse().find((p) => typeof p === 'string') ?? 'value';
-    report(ctx, 'schema/pattern', 'error', `'${shownText(text)}' is not a valid ${key}: expected ${what}.`, nodeRange(ctx, node), path);
+    const what = spec.form ?? l10n.t('text matching {0}', spec.pattern);
+    const key = [...path].reverse().find((p) => typeof p === 'string') ?? anyKey();
+    report(ctx, 'schema/pattern', 'error', l10n.t("'{0}' is not a valid {1}: expected {2}.", shownText(text), key, what), nodeRange(ctx, node), path);
     return undefined;
   }
   if (spec.format === 'date' && !DATE.test(text)) {
-    report(ctx, 'schema/format', 'warning', `'${text}' is not a date written YYYY-MM-DD.`, nodeRange(ctx, node), path);
+    report(ctx, 'schema/format', 'warning', l10n.t("'{0}' is not a date written YYYY-MM-DD.", text), nodeRange(ctx, node), path);
   }
   return text;
 }
@@ -206,7 +226,7 @@ function readArray(ctx: ReadContext, node: unknown, spec: ArraySpec, path: NodeP
   const out: unknown[] = [];
   node.items.forEach((item, i) => {
     if (isEmptyNode(item)) {
-      report(ctx, 'schema/type', 'error', `'${pathText([...path, i])}' is empty: expected ${EXPECTED[spec.items.kind]}.`, nodeRange(ctx, item ?? node), [...path, i]);
+      report(ctx, 'schema/type', 'error', l10n.t("'{0}' is empty: expected {1}.", pathText([...path, i]), expected(spec.items.kind)), nodeRange(ctx, item ?? node), [...path, i]);
       return;
     }
     const v = readNode(ctx, item, spec.items, [...path, i], true);
@@ -226,7 +246,7 @@ function readMap(ctx: ReadContext, node: unknown, spec: MapSpec, path: NodePath)
   for (const pair of node.items) {
     const key = keyText(pair.key);
     if (key === undefined) {
-      report(ctx, 'schema/type', 'error', `Keys of '${pathText(path)}' should be plain text.`, nodeRange(ctx, pair.key), path);
+      report(ctx, 'schema/type', 'error', l10n.t("Keys of '{0}' should be plain text.", pathText(path)), nodeRange(ctx, pair.key), path);
       continue;
     }
     const v = readNode(ctx, pair.value, spec.values, [...path, key]);
@@ -246,9 +266,15 @@ function readObject(ctx: ReadContext, rawNode: unknown, spec: ObjectSpec, path: 
     if (key === undefined || !Object.prototype.hasOwnProperty.call(spec.fields, key)) {
       const shown = key === undefined ? describe(pair.key) : key.length > 40 ? `${key.slice(0, 40)}...` : key;
       const suggestion = key === undefined ? undefined : nearest(key, known);
-      const where = path.length > 0 ? ` in '${pathText(path)}'` : '';
-      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-      report(ctx, 'schema/unknown-key', 'warning', `Unknown key '${shown}'${where}.${hint}`, nodeRange(ctx, pair.key ?? node), [...path, key ?? '?'], suggestion);
+      const message =
+        path.length > 0
+          ? suggestion
+            ? l10n.t("Unknown key '{0}' in '{1}'. Did you mean '{2}'?", shown, pathText(path), suggestion)
+            : l10n.t("Unknown key '{0}' in '{1}'.", shown, pathText(path))
+          : suggestion
+            ? l10n.t("Unknown key '{0}'. Did you mean '{1}'?", shown, suggestion)
+            : l10n.t("Unknown key '{0}'.", shown);
+      report(ctx, 'schema/unknown-key', 'warning', message, nodeRange(ctx, pair.key ?? node), [...path, key ?? '?'], suggestion);
       continue;
     }
     seen.add(key);
@@ -256,7 +282,7 @@ function readObject(ctx: ReadContext, rawNode: unknown, spec: ObjectSpec, path: 
     const v = readNode(ctx, pair.value, child, [...path, key]);
     if (v !== undefined) out[key] = v;
     else if (child.required && isEmptyNode(resolveNode(ctx, pair.value))) {
-      report(ctx, 'schema/required', 'error', `'${pathText([...path, key])}' must not be empty.`, nodeRange(ctx, pair.key), [...path, key]);
+      report(ctx, 'schema/required', 'error', l10n.t("'{0}' must not be empty.", pathText([...path, key])), nodeRange(ctx, pair.key), [...path, key]);
     }
   }
   let complete = true;
@@ -265,8 +291,8 @@ function readObject(ctx: ReadContext, rawNode: unknown, spec: ObjectSpec, path: 
     if (child.required) {
       complete = false;
       if (!seen.has(key)) {
-        const where = path.length > 0 ? `'${pathText(path)}'` : 'The roadmap';
-        report(ctx, 'schema/required', 'error', `${where} needs the key '${key}'.`, firstLineRange(ctx, node), [...path, key]);
+        const message = path.length > 0 ? l10n.t("'{0}' needs the key '{1}'.", pathText(path), key) : l10n.t("The roadmap needs the key '{0}'.", key);
+        report(ctx, 'schema/required', 'error', message, firstLineRange(ctx, node), [...path, key]);
       }
     }
     const fallback = defaultOf(ctx, child);

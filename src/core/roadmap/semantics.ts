@@ -1,4 +1,5 @@
 // Checks that need the whole roadmap: duplicate ids, references between sections, paths that leave the workspace.
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Evaluation, Roadmap } from './model';
 import { firstLineRange, keyText, nodeRange, report, resolveNode, type NodePath, type ReadContext } from './read';
@@ -16,6 +17,7 @@ function fieldNode(ctx: ReadContext, owner: object, key: string): { node: unknow
   return node === undefined ? undefined : { node, path: [...source.path, key] };
 }
 
+/** `what`: the kind of item in words, e.g. "metric". */
 function checkDuplicates(ctx: ReadContext, what: string, items: readonly Identified[]): void {
   const first = new Map<string, Identified>();
   for (const item of items) {
@@ -26,12 +28,13 @@ function checkDuplicates(ctx: ReadContext, what: string, items: readonly Identif
     }
     const at = fieldNode(ctx, item, 'id');
     const earlierAt = fieldNode(ctx, earlier, 'id');
-    const line = earlierAt ? ` (first on line ${nodeRange(ctx, earlierAt.node).start.line + 1})` : '';
     report(
       ctx,
       'semantic/duplicate-id',
       'error',
-      `Duplicate ${what} id '${item.id}'${line}.`,
+      earlierAt
+        ? l10n.t("Duplicate {0} id '{1}' (first on line {2}).", what, item.id, nodeRange(ctx, earlierAt.node).start.line + 1)
+        : l10n.t("Duplicate {0} id '{1}'.", what, item.id),
       at ? nodeRange(ctx, at.node) : firstLineRange(ctx, ctx.sources.get(item)?.node),
       at?.path ?? [],
     );
@@ -49,21 +52,25 @@ function checkReferenceNode(ctx: ReadContext, node: unknown, path: NodePath, kno
   const name = keyText(node);
   if (name === undefined || known.has(name)) return;
   const suggestion = nearest(name, known);
-  const hint = suggestion ? ` Did you mean '${suggestion}'?` : known.size === 0 ? ` No ${what} is defined yet.` : '';
-  report(ctx, code, 'error', `Unknown ${what} '${name}'.${hint}`, nodeRange(ctx, node), path, suggestion);
+  const message = suggestion
+    ? l10n.t("Unknown {0} '{1}'. Did you mean '{2}'?", what, name, suggestion)
+    : known.size === 0
+      ? l10n.t("Unknown {0} '{1}'. No {0} is defined yet.", what, name)
+      : l10n.t("Unknown {0} '{1}'.", what, name);
+  report(ctx, code, 'error', message, nodeRange(ctx, node), path, suggestion);
 }
 
 /**
- * Why a relative path leaves the roadmap's folder, or undefined when it stays inside.
- * `${variables}` count as one ordinary folder or file name.
+ * How a relative path leaves the roadmap's folder (`absolute`, or `climbs` out with `..`), or undefined when it stays
+ * inside. `${variables}` count as one ordinary folder or file name.
  */
-export function pathEscape(path: string): string | undefined {
-  if (/^([/\\~]|[A-Za-z]:)/.test(path)) return 'is absolute';
+export function pathEscape(path: string): 'absolute' | 'climbs' | undefined {
+  if (/^([/\\~]|[A-Za-z]:)/.test(path)) return 'absolute';
   let depth = 0;
   for (const segment of path.split(/[/\\]+/)) {
     if (segment === '..') depth--;
     else if (segment !== '.' && segment !== '') depth++;
-    if (depth < 0) return 'climbs out of the roadmap\'s folder with ..';
+    if (depth < 0) return 'climbs';
   }
   return undefined;
 }
@@ -74,7 +81,11 @@ function checkPath(ctx: ReadContext, owner: object, key: string): void {
   if (!at || value === undefined) return;
   const why = pathEscape(value);
   if (why) {
-    report(ctx, 'path/outside-workspace', 'error', `The path '${value}' ${why}: paths must stay inside the roadmap's folder.`, nodeRange(ctx, at.node), at.path);
+    const message =
+      why === 'absolute'
+        ? l10n.t("The path '{0}' is absolute: paths must stay inside the roadmap's folder.", value)
+        : l10n.t("The path '{0}' climbs out of the roadmap's folder with ..: paths must stay inside the roadmap's folder.", value);
+    report(ctx, 'path/outside-workspace', 'error', message, nodeRange(ctx, at.node), at.path);
   }
 }
 
@@ -90,7 +101,7 @@ function checkParallel(ctx: ReadContext, roadmap: Roadmap, evaluation: Evaluatio
       ctx,
       'semantic/parallel-high',
       'warning',
-      `${evaluation.parallel} evaluations at once: above ${PARALLEL_WARNING_ABOVE}, they rarely fit one machine (each runs the whole command).`,
+      l10n.t`${evaluation.parallel} evaluations at once: above ${PARALLEL_WARNING_ABOVE}, they rarely fit one machine (each runs the whole command).`,
       nodeRange(ctx, at.node),
       at.path,
     );
@@ -101,7 +112,7 @@ function checkParallel(ctx: ReadContext, roadmap: Roadmap, evaluation: Evaluatio
       ctx,
       'semantic/parallel-unused',
       'hint',
-      '`parallel` applies to local evaluations only: with `executor: slurm`, every candidate is its own job and the jobs run side by side.',
+      l10n.t('`parallel` applies to local evaluations only: with `executor: slurm`, every candidate is its own job and the jobs run side by side.'),
       nodeRange(ctx, at.node),
       at.path,
     );
@@ -110,11 +121,11 @@ function checkParallel(ctx: ReadContext, roadmap: Roadmap, evaluation: Evaluatio
 
 export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
   const steps = [...roadmap.discovery.flatMap((s) => s.steps), ...roadmap.production.flatMap((t) => t.steps)];
-  checkDuplicates(ctx, 'metric', roadmap.metrics);
-  checkDuplicates(ctx, 'literature', roadmap.literature);
-  checkDuplicates(ctx, 'candidate', roadmap.candidates);
-  checkDuplicates(ctx, 'reality check', roadmap.reality_checks);
-  checkDuplicates(ctx, 'step', steps);
+  checkDuplicates(ctx, l10n.t('metric'), roadmap.metrics);
+  checkDuplicates(ctx, l10n.t('literature'), roadmap.literature);
+  checkDuplicates(ctx, l10n.t('candidate'), roadmap.candidates);
+  checkDuplicates(ctx, l10n.t('reality check'), roadmap.reality_checks);
+  checkDuplicates(ctx, l10n.t('step'), steps);
 
   const literature = new Set(roadmap.literature.map((l) => l.id));
   const candidates = new Set(roadmap.candidates.map((c) => c.id));
@@ -124,7 +135,7 @@ export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
     const basedOn = fieldNode(ctx, candidate, 'based_on');
     if (basedOn && isSeq(basedOn.node)) {
       basedOn.node.items.forEach((item, i) => {
-        checkReferenceNode(ctx, resolveNode(ctx, item), [...basedOn.path, i], literature, 'ref/unknown-literature', 'literature entry');
+        checkReferenceNode(ctx, resolveNode(ctx, item), [...basedOn.path, i], literature, 'ref/unknown-literature', l10n.t('literature entry'));
       });
     }
     const benefit = fieldNode(ctx, candidate, 'benefit');
@@ -132,17 +143,17 @@ export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
     if (benefit && isMap(expected)) {
       for (const pair of expected.items) {
         const key = resolveNode(ctx, pair.key);
-        checkReferenceNode(ctx, key, [...benefit.path, 'expected', keyText(key) ?? '?'], metrics, 'ref/unknown-metric', 'metric');
+        checkReferenceNode(ctx, key, [...benefit.path, 'expected', keyText(key) ?? '?'], metrics, 'ref/unknown-metric', l10n.t('metric'));
       }
     }
     checkPath(ctx, candidate, 'results');
   }
   for (const check of roadmap.reality_checks) {
-    checkReference(ctx, check, 'candidate', candidates, 'ref/unknown-candidate', 'candidate');
+    checkReference(ctx, check, 'candidate', candidates, 'ref/unknown-candidate', l10n.t('candidate'));
   }
   const evaluation = roadmap.evaluation;
   if (evaluation) {
-    checkReference(ctx, evaluation, 'baseline', candidates, 'ref/unknown-candidate', 'candidate');
+    checkReference(ctx, evaluation, 'baseline', candidates, 'ref/unknown-candidate', l10n.t('candidate'));
     const named = roadmap.candidates.find((c) => c.id === evaluation.baseline);
     const at = fieldNode(ctx, evaluation, 'baseline');
     if (named && !named.baseline && at) {
@@ -150,7 +161,7 @@ export function checkSemantics(ctx: ReadContext, roadmap: Roadmap): void {
         ctx,
         'ref/baseline-not-baseline',
         'warning',
-        `'${named.id}' is the evaluation baseline but is not marked 'baseline: true' in candidates.`,
+        l10n.t("'{0}' is the evaluation baseline but is not marked 'baseline: true' in candidates.", named.id),
         nodeRange(ctx, at.node),
         at.path,
       );

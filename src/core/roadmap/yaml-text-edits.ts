@@ -1,6 +1,7 @@
 // Minimal text edits of a YAML document, computed from the `yaml` node ranges: a scalar is replaced in place,
 // a key or a list item is inserted in the style (block or flow) and indentation the file already uses.
 // Nothing outside the changed node moves, so comments, key order and quoting elsewhere stay byte for byte.
+import * as l10n from '@vscode/l10n';
 import { Document, isCollection, isMap, isScalar, isSeq, parse, Scalar, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** An edit as offsets into the original text. */
@@ -150,7 +151,7 @@ export function setMapKey(text: string, map: YAMLMap, key: string, value: PlainV
       const colon = text.indexOf(':', valueEnd(existing.key as Node));
       return { offset: colon + 1, length: 0, newText: ` ${renderScalar(value)}` };
     }
-    if (!isScalar(v)) return `'${key}' holds a ${isMap(v) ? 'mapping' : 'list'}, not a single value`;
+    if (!isScalar(v)) return isMap(v) ? l10n.t("'{0}' holds a mapping, not a single value", key) : l10n.t("'{0}' holds a list, not a single value", key);
     return replaceScalar(text, v, value);
   }
   return insertPair(text, map, `${key}: ${renderScalar(value, undefined, !map.flow)}`);
@@ -175,7 +176,7 @@ export function setNestedKey(text: string, map: YAMLMap, path: readonly string[]
     const to = v === null || v === undefined ? colon + 1 : valueEnd(v as Node);
     return { offset: colon + 1, length: to - colon - 1, newText: ` ${renderFlow(nested)}` };
   }
-  return `'${key}' holds a ${isScalar(v) ? 'single value' : 'list'}, not a mapping`;
+  return isScalar(v) ? l10n.t("'{0}' holds a single value, not a mapping", key) : l10n.t("'{0}' holds a list, not a mapping", key);
 }
 
 /** Adds `pair` (`key: value`) as the last pair of a mapping, in its style (flow or block). */
@@ -187,7 +188,7 @@ function insertPair(text: string, map: YAMLMap, pair: string): RawEdit | string 
     return { offset: lastEnd, length: 0, newText: `, ${pair}` };
   }
   const last = map.items[map.items.length - 1];
-  if (!last) return 'the mapping is empty';
+  if (!last) return l10n.t('the mapping is empty');
   const indent = ' '.repeat(columnOf(text, start(map.items[0].key as Node)));
   return insertLines(text, (last.value ?? last.key) as Node, [`${indent}${pair}`]);
 }
@@ -224,7 +225,7 @@ function fillEmptyValue(text: string, keyNode: Node, lines: readonly string[]): 
 /** Appends an item to the top-level list `key`, creating the key (at the end of the file) when absent. */
 export function appendToTopLevelList(text: string, doc: Document, key: string, item: unknown): RawEdit | string {
   const root = doc.contents;
-  if (!isMap(root)) return 'the roadmap is not a YAML mapping';
+  if (!isMap(root)) return l10n.t('the roadmap is not a YAML mapping');
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
   const dash = ' '.repeat(topLevelDashColumn(text, doc));
   const itemLines = (typeof item === 'object' && item !== null ? renderBlockLines(item) : [renderFlow(item)]).map((l, i) =>
@@ -236,23 +237,23 @@ export function appendToTopLevelList(text: string, doc: Document, key: string, i
   if (value === null || (isScalar(value) && (value.value === null || value.value === undefined))) {
     return fillEmptyValue(text, pair.key as Node, itemLines);
   }
-  return `'${key}' is not a list`;
+  return l10n.t("'{0}' is not a list", key);
 }
 
 /** Sets `key` of the top-level mapping `section`, creating the section (at the end of the file) when absent. */
 export function setSectionKey(text: string, doc: Document, section: string, key: string, value: PlainValue): RawEdit | string {
   const root = doc.contents;
-  if (!isMap(root)) return 'the roadmap is not a YAML mapping';
+  if (!isMap(root)) return l10n.t('the roadmap is not a YAML mapping');
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === section);
   const indent = ' '.repeat(indentUnit(text, doc));
   const line = `${indent}${key}: ${renderScalar(value, undefined, true)}`;
   if (!pair) return appendTopLevelBlock(text, [`${section}:`, line]);
   const v = pair.value;
-  if (isMap(v)) return v.items.length === 0 && !v.flow ? `'${section}' is empty` : setMapKey(text, v, key, value);
+  if (isMap(v)) return v.items.length === 0 && !v.flow ? l10n.t("'{0}' is empty", section) : setMapKey(text, v, key, value);
   if (v === null || (isScalar(v) && (v.value === null || v.value === undefined))) {
     return fillEmptyValue(text, pair.key as Node, [line]);
   }
-  return `'${section}' is not a mapping`;
+  return l10n.t("'{0}' is not a mapping", section);
 }
 
 /** Appends top-level lines at the end of the file. */
