@@ -6,7 +6,7 @@ import type { CandidateResultView } from '../services';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { candidateIcon } from './icons';
 import { formatNumber, formatSigned } from '../core/results/numbers';
-import { capitalize, formatBenefit, formatCost, joinDefined, md } from './format';
+import { formatBenefit, formatCost, joinDefined, md } from './format';
 import { contextValue, entryKey, headRange, type ViewNode } from './viewNode';
 
 /** Statuses in the order a candidate goes through them; the two outcomes last. */
@@ -144,6 +144,24 @@ function candidateNode(key: string, inputs: CandidateInputs, candidate: Candidat
 }
 
 /** Candidates of one roadmap grouped by status in lifecycle order, ranked by cost/benefit within a group. */
+/** The heading of a status's group of candidates. */
+function statusHeading(status: CandidateStatus): string {
+  switch (status) {
+    case 'idea':
+      return vscode.l10n.t({ message: 'Idea', comment: ['Candidates view heading: the candidates with this status'] });
+    case 'shortlisted':
+      return vscode.l10n.t({ message: 'Shortlisted', comment: ['Candidates view heading: the candidates with this status'] });
+    case 'prototyping':
+      return vscode.l10n.t({ message: 'Prototyping', comment: ['Candidates view heading: the candidates with this status'] });
+    case 'evaluated':
+      return vscode.l10n.t({ message: 'Evaluated', comment: ['Candidates view heading: the candidates with this status'] });
+    case 'rejected':
+      return vscode.l10n.t({ message: 'Rejected', comment: ['Candidates view heading: the candidates with this status'] });
+    case 'chosen':
+      return vscode.l10n.t({ message: 'Chosen', comment: ['Candidates view heading: the candidates with this status'] });
+  }
+}
+
 export function buildCandidateNodes(entry: RoadmapEntry, inputs: CandidateInputs | undefined): ViewNode[] {
   if (!inputs || inputs.roadmap.candidates.length === 0) return [];
   const key = entryKey(entry);
@@ -157,7 +175,7 @@ export function buildCandidateNodes(entry: RoadmapEntry, inputs: CandidateInputs
     return [
       {
         id: `${key}/candidates/${status}`,
-        label: capitalize(status),
+        label: statusHeading(status),
         description: String(members.length),
         icon: candidateIcon(status),
         expanded: status !== 'rejected',

@@ -21,9 +21,14 @@ describe('l10n bundle', function () {
     // l10n.t( followed by anything but a quote or an options object: a variable, a call or a template literal, which
     // `npm run l10n` cannot read, so its text would never be translated. (l10n.t`…` tagged templates are read.)
     const opaque = /\bl10n\.t\((?!\s*['"{])/g;
+    // In the options form, the message and the comment must be literals too (a `comment` shorthand or variable makes
+    // the extraction skip the whole call, silently).
+    const opaqueOptions = /\bl10n\.t\(\{\s*(?:message:(?!\s*['"])|[^)]*?\bcomment(?:\s*[,}]|:(?!\s*[['"])))/g;
     const found: string[] = [];
     for (const { path, contents } of l10nSources()) {
-      for (const m of contents.matchAll(opaque)) found.push(`${path}:${contents.slice(0, m.index).split('\n').length}`);
+      for (const re of [opaque, opaqueOptions]) {
+        for (const m of contents.matchAll(re)) found.push(`${path}:${contents.slice(0, m.index).split('\n').length}`);
+      }
     }
     assert.deepEqual(found, []);
   });
