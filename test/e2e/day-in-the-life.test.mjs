@@ -1,4 +1,4 @@
-/* global describe, it, before, after, beforeEach, afterEach */
+/* global describe, it */
 // End to end: a day in the life of a team that starts a new model, walked in the real workbench as a user does it,
 // from an empty git repository holding one CSV file to a shipped roadmap. Every step goes through the command palette
 // and its QuickPick/InputBox prompts answered by keyboard (the board's cards move through their keyboard "Move to…"
@@ -7,25 +7,26 @@
 // test-results/screenshots/day-NN-<step>.png. One `it` per step, so a failure names the step; the steps build on each
 // other (mocha runs them in order and stops the walk's meaning at the first failure).
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { emptyRepository, git, prompts } from './support/walk.mjs';
-import { openEditorAt, openWorkbench, panelFrame, poll, runFromPalette, SCREENSHOTS } from './support/workbench.mjs';
+import { git, walkHooks } from './support/walk.mjs';
+import { openEditorAt, panelFrame, poll, runFromPalette } from './support/workbench.mjs';
 
 describe('a day in the life: from an empty folder with a CSV to a shipped model', function () {
   this.timeout(180_000);
-  let workbench;
   let page;
   let dir;
 
   const roadmapText = () => (existsSync(join(dir, 'mlroadmap.yaml')) ? readFileSync(join(dir, 'mlroadmap.yaml'), 'utf8') : '');
   const roadmap = () => parse(roadmapText()) ?? {};
-  /** `day-NN-<name>.png`, NN the number of the step (the test's title starts with it). */
-  let step = '00';
-  const screenshot = (name) => workbench.screenshot(`day-${step}-${name}`);
-  // The prompts' answers by keyboard (the page is set in `before`).
+  // The prompts' answers by keyboard (set once the workbench is open).
   let waitForPrompt, answer, choose, acceptAsProposed, done;
+  /** `day-NN-<name>.png`, NN the number of the step (the test's title starts with it). */
+  const screenshot = walkHooks('day', (w) => {
+    ({ page, dir } = w);
+    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = w.prompts);
+  });
 
   /** Scaffold Baseline… on the data set's `label` column, the template picked by `filter` (its label `label`). */
   async function scaffoldBaseline(filter, label) {
@@ -87,27 +88,6 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
 
   const stepStatus = (id) =>
     [...(roadmap().discovery ?? []).flatMap((s) => s.steps ?? []), ...(roadmap().production ?? []).flatMap((t) => t.steps ?? [])].find((s) => s.id === id)?.status;
-
-  before(async () => {
-    // This walk's screenshots of an earlier run would mix with this run's.
-    for (const name of existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS) : []) if (name.startsWith('day-')) rmSync(join(SCREENSHOTS, name));
-    workbench = await openWorkbench({ prepare: emptyRepository });
-    page = workbench.page;
-    dir = workbench.workspace.path;
-    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = prompts(page));
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
-  beforeEach(function () {
-    step = this.currentTest?.title.slice(0, 2) ?? '00';
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot('failed').catch(() => undefined);
-  });
 
   it('01 Initialize Roadmap: the views offer it; the starter roadmap is written with the dataset found, and the pitfalls of an empty roadmap appear', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="ML Roadmap"]').click({ timeout: 60_000 });

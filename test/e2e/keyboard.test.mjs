@@ -1,4 +1,4 @@
-/* global describe, it, before, after, beforeEach, afterEach, document */
+/* global describe, it, document */
 // End to end: the day in the life again, shorter, by keyboard only — no click, no pointer: F1 and the palette (VS Code's
 // own commands too, such as "Focus on Roadmap View" and "Close All Editors"), typing, Enter, Escape, the arrows, Tab
 // and Space. From an empty git repository holding one CSV: Initialize Roadmap from the Roadmap view's welcome button
@@ -10,15 +10,14 @@
 // keyboard is (document.activeElement, in the page and in the webview), and takes a screenshot:
 // test-results/screenshots/keyboard-NN-<step>.png.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { emptyRepository, git, prompts } from './support/walk.mjs';
-import { openWorkbench, panelFrame, poll, runByKeyboard, SCREENSHOTS } from './support/workbench.mjs';
+import { git, walkHooks } from './support/walk.mjs';
+import { panelFrame, poll, runByKeyboard } from './support/workbench.mjs';
 
 describe('a day in the life, by keyboard only', function () {
   this.timeout(240_000);
-  let workbench;
   let page;
   let dir;
   let waitForPrompt, answer, choose, acceptAsProposed, done;
@@ -27,8 +26,10 @@ describe('a day in the life, by keyboard only', function () {
   const roadmap = () => parse(roadmapText()) ?? {};
   const historyLines = () => (existsSync(join(dir, '.mlroadmap', 'history.jsonl')) ? readFileSync(join(dir, '.mlroadmap', 'history.jsonl'), 'utf8').trim().split('\n').filter(Boolean) : []);
   const stepStatus = (id) => (roadmap().production ?? []).flatMap((t) => t.steps ?? []).find((s) => s.id === id)?.status;
-  let step = '00';
-  const screenshot = (name) => workbench.screenshot(`keyboard-${step}-${name}`);
+  const screenshot = walkHooks('keyboard', (w) => {
+    ({ page, dir } = w);
+    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = w.prompts);
+  });
 
   /** Where the page's keyboard focus is: the workbench part holding document.activeElement, and what it is. */
   const pageFocus = () =>
@@ -108,26 +109,6 @@ describe('a day in the life, by keyboard only', function () {
       }
     }
   }
-
-  before(async () => {
-    for (const name of existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS) : []) if (name.startsWith('keyboard-')) rmSync(join(SCREENSHOTS, name));
-    workbench = await openWorkbench({ prepare: emptyRepository });
-    page = workbench.page;
-    dir = workbench.workspace.path;
-    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = prompts(page));
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
-  beforeEach(function () {
-    step = this.currentTest?.title.slice(0, 2) ?? '00';
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot('failed').catch(() => undefined);
-  });
 
   it('01 Initialize Roadmap: the Roadmap view focused from the palette, its welcome button reached with Tab, the prompts answered', async () => {
     await runByKeyboard(page, 'ML Roadmap: Focus on Roadmap View');

@@ -1,11 +1,12 @@
+/* global before, after, beforeEach, afterEach */
 // What the walks through a whole day share (test/e2e/day-in-the-life.test.mjs by palette, keyboard.test.mjs by
 // keyboard only): the empty project they start from, git in it, and the answers to the commands' QuickPick and
-// InputBox prompts, given by keyboard.
+// InputBox prompts, given by keyboard, and their mocha hooks.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../../../scripts/vscode-env.mjs';
-import { poll } from './workbench.mjs';
+import { openWorkbench, poll, SCREENSHOTS } from './workbench.mjs';
 
 /** git in `dir`, as the team's member Dana Lee; its output, trimmed. */
 export const git = (dir, ...args) =>
@@ -75,4 +76,31 @@ export function prompts(page) {
   const done = () => input().waitFor({ state: 'hidden', timeout: 30_000 });
 
   return { input, waitForPrompt, answer, choose, acceptAsProposed, done };
+}
+
+/**
+ * The mocha hooks of a walk (called in its `describe`): before the first step the walk's screenshots of an earlier run
+ * (`<prefix>-*.png`) are removed and the workbench opens on an empty repository, handed to `opened`
+ * ({ workbench, page, dir, prompts }); after the last it closes. Each step's number is the first two characters of its
+ * title; a step that fails leaves a screenshot named `failed`. Returns `screenshot(name)`: `<prefix>-NN-<name>.png`.
+ */
+export function walkHooks(prefix, opened) {
+  let workbench;
+  let step = '00';
+  const screenshot = (name) => workbench.screenshot(`${prefix}-${step}-${name}`);
+  before(async () => {
+    for (const name of existsSync(SCREENSHOTS) ? readdirSync(SCREENSHOTS) : []) if (name.startsWith(`${prefix}-`)) rmSync(join(SCREENSHOTS, name));
+    workbench = await openWorkbench({ prepare: emptyRepository });
+    opened({ workbench, page: workbench.page, dir: workbench.workspace.path, prompts: prompts(workbench.page) });
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  beforeEach(function () {
+    step = this.currentTest?.title.slice(0, 2) ?? '00';
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot('failed').catch(() => undefined);
+  });
+  return screenshot;
 }

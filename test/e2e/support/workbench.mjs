@@ -9,17 +9,19 @@ export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
 /**
  * Starts code-server on a copy of the demo workspace with the .vsix named by MLROADMAP_E2E_VSIX installed,
- * opens it in Chromium and waits for the workbench. `prepare(folder)` may change the copy before the editor opens it.
- * Returns { page, workspace, screenshot(name), close() }.
+ * opens it in Chromium and waits for the workbench. `prepare(folder)` may change the copy before the editor opens it;
+ * `prepareProfile(profile)` the profile once the extension is installed (another extension, a language pack);
+ * `locale` is the display language. Returns { page, workspace, screenshot(name), close() }.
  */
-export async function openWorkbench({ prepare } = {}) {
+export async function openWorkbench({ prepare, prepareProfile, locale } = {}) {
   const vsix = process.env.MLROADMAP_E2E_VSIX;
   if (!vsix) throw new Error('MLROADMAP_E2E_VSIX is not set: run the e2e layer through scripts/test-e2e.mjs');
   const profile = makeProfile('e2e');
   installExtension(vsix, profile);
+  await prepareProfile?.(profile);
   const workspace = prepareWorkspace();
   await prepare?.(workspace.path);
-  const server = await startCodeServer({ port: await freePort(), folder: workspace.path, profile });
+  const server = await startCodeServer({ port: await freePort(), folder: workspace.path, profile, locale });
   const { browser, context } = await launchBrowser();
   const page = await context.newPage();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace.path)}`);
@@ -255,4 +257,11 @@ export async function openEditorAt(page, file, text) {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await page.locator('.editor-group-container.active .view-line', { hasText: text }).first().click();
+  // The Escape above reaches Find only while its input still has the keyboard; otherwise it is closed from the editor
+  // text, which keeps the focus (and so the CodeLens request).
+  const find = page.locator('.editor-group-container.active .find-widget.visible');
+  if (await find.isVisible()) {
+    await page.keyboard.press('Escape');
+    await find.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
 }
