@@ -1,4 +1,5 @@
 // Reads every record of a decisions folder. Never throws: unreadable files become problems.
+import * as l10n from '@vscode/l10n';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DecisionFolder, DecisionProblem, DecisionRecord, FolderError } from './model';
@@ -37,7 +38,7 @@ function recordFileNames(folder: string): { readonly ok: true; readonly names: s
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return { ok: true, names: [] };
-    return { ok: false, error: { folder, ...(err.code ? { code: err.code } : {}), message: `cannot read the decisions folder ${folder}: ${err.message}` } };
+    return { ok: false, error: { folder, ...(err.code ? { code: err.code } : {}), message: l10n.t('cannot read the decisions folder {0}: {1}', folder, err.message) } };
   }
 }
 
@@ -93,7 +94,7 @@ export function parseDecisionFiles(
     try {
       text = read(f.path);
     } catch (e) {
-      problems.push({ file: f.path, severity: 'error', message: `cannot read the file: ${(e as Error).message}` });
+      problems.push({ file: f.path, severity: 'error', message: l10n.t('cannot read the file: {0}', (e as Error).message) });
       continue;
     }
     const parsed = parseDecision(text, { file: f.path, number: numbers.get(f.name), resolve });

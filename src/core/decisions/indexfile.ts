@@ -1,5 +1,6 @@
 // The decision index (the folder's README.md): a table of the records between two markers, generated on request.
 // Only the text between the markers is ever replaced; what the user wrote around them is kept byte for byte.
+import * as l10n from '@vscode/l10n';
 import type { DecisionRecord } from './model';
 import { padNumber } from './model';
 
@@ -63,7 +64,10 @@ export function updateIndex(existing: string | undefined, records: readonly Deci
     if (begins.length !== 1 || ends.length !== 1 || ends[0].index < begins[0].index) {
       return {
         ok: false,
-        message: `the index markers do not pair up (${begins.length} begin, ${ends.length} end marker${ends.length === 1 ? '' : 's'}): leave one "mlroadmap:decision-index:begin" line and one "mlroadmap:decision-index:end" line after it`,
+        message:
+          ends.length === 1
+            ? l10n.t('the index markers do not pair up ({0} begin, {1} end marker): leave one "{2}" line and one "{3}" line after it', begins.length, ends.length, 'mlroadmap:decision-index:begin', 'mlroadmap:decision-index:end')
+            : l10n.t('the index markers do not pair up ({0} begin, {1} end markers): leave one "{2}" line and one "{3}" line after it', begins.length, ends.length, 'mlroadmap:decision-index:begin', 'mlroadmap:decision-index:end'),
       };
     }
     const offset = begins[0].index;

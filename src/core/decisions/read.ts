@@ -1,5 +1,6 @@
 // Reads one decision record (MADR 4, MADR 2-3, Nygard/adr-tools or log4brains) from its text.
 // Lenient: real folders hold statuses inside code blocks, nested decider lists and free-form dates.
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml } from 'yaml';
 import type { DecisionFormat, DecisionProblem, DecisionRecord } from './model';
 import { padNumber } from './model';
@@ -43,7 +44,7 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
   const id = fileName.replace(/\.md$/i, '');
   const number = options.number ?? numberPrefix(fileName);
   if (number === undefined) {
-    return { problems: [{ file, severity: 'error', message: 'file name does not start with a number (NNNN-title.md)' }] };
+    return { problems: [{ file, severity: 'error', message: l10n.t('file name does not start with a number (NNNN-title.md)') }] };
   }
   const prefix = /^(\d+)-/.exec(fileName)?.[1];
   const padded = prefix && Number(prefix) === number && prefix.length >= 4 ? prefix : padNumber(number);
@@ -61,18 +62,18 @@ export function parseDecision(text: string, options: ParseOptions): ParsedDecisi
       const v: unknown = parseYaml(yamlText, { logLevel: 'error' });
       fm = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
     } catch (e) {
-      return { problems: [{ file, severity: 'error', message: `front matter is not valid YAML: ${firstLine(e)}` }] };
+      return { problems: [{ file, severity: 'error', message: l10n.t('front matter is not valid YAML: {0}', firstLine(e)) }] };
     }
   }
 
   // Title.
   const h1 = prose.find((l) => H1_RE.test(stripComments(l.text)));
-  if (!h1) return { problems: [{ file, severity: 'error', message: 'no "# Title" heading found' }] };
+  if (!h1) return { problems: [{ file, severity: 'error', message: l10n.t('no "# Title" heading found') }] };
   let title = unescapeMarkdown(H1_RE.exec(stripComments(h1.text))![1]);
   const numbered = /^(?:ADR[-\s]?)?(\d+)\s*(?:[.:)]|\s[-–—])\s*(.+)$/i.exec(title);
   const nygardTitle = numbered !== null && Number(numbered[1]) === number;
   if (nygardTitle) title = numbered![2].trim();
-  if (title === '') return { problems: [{ file, severity: 'error', message: 'the "# Title" heading is empty' }] };
+  if (title === '') return { problems: [{ file, severity: 'error', message: l10n.t('the "# Title" heading is empty') }] };
 
   // Header area: between the title and the first `##` heading.
   const header = headerLines(md, h1);

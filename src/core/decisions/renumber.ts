@@ -1,5 +1,6 @@
 // Number collisions (two records with one number, e.g. from branches merged together) and their repair:
 // the newer record moves to the next free number; its title line and the links to it are edited.
+import * as l10n from '@vscode/l10n';
 import type { TextEdit } from '../roadmap/model';
 import type { DecisionRecord } from './model';
 import { padNumber } from './model';
@@ -76,9 +77,15 @@ export function planRenumber(
         kept: kept.file,
         file: moving.file,
         newFile,
-        message:
-          `Decision number ${padNumber(c.number)} is used twice (${baseName(kept.file)} and ${oldName}). ` +
-          `${oldName} is renumbered to ${padNumber(to)} (${newName}) because ${reason(kept, moving, facts)}.`,
+        message: l10n.t(
+          'Decision number {0} is used twice ({1} and {2}). {2} is renumbered to {3} ({4}) because {5}.',
+          padNumber(c.number),
+          baseName(kept.file),
+          oldName,
+          padNumber(to),
+          newName,
+          reason(kept, moving, facts),
+        ),
         edits,
       });
     }
@@ -102,11 +109,11 @@ function compareAge(a: DecisionRecord, b: DecisionRecord, facts: RenumberFacts):
 }
 
 function reason(kept: DecisionRecord, moving: DecisionRecord, facts: RenumberFacts): string {
-  if (facts.inHead && facts.inHead(kept.file) && !facts.inHead(moving.file)) return `${baseName(kept.file)} is already committed and it is not`;
+  if (facts.inHead && facts.inHead(kept.file) && !facts.inHead(moving.file)) return l10n.t('{0} is already committed and it is not', baseName(kept.file));
   const dk = isoDate(kept.date);
   const dm = isoDate(moving.date);
-  if (dk && dm && dk !== dm) return `it is dated later (${dm} after ${dk})`;
-  return 'it is the newer file';
+  if (dk && dm && dk !== dm) return l10n.t('it is dated later ({0} after {1})', dm, dk);
+  return l10n.t('it is the newer file');
 }
 
 function isoDate(d: string | undefined): string | undefined {

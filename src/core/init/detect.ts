@@ -1,6 +1,7 @@
 // The project detector behind Initialize Roadmap: looks at a project through a small file-system interface (list +
 // bounded read) and returns what a roadmap could start from, each finding with the file it came from. Result files
 // are read by the existing readers (through `readRuns`); nothing is guessed without a file behind it.
+import * as l10n from '@vscode/l10n';
 import { parse as parseYaml } from 'yaml';
 import { isRecordFileName } from '../decisions/folder';
 import { formatByHead, formatByName, isOwnFormat } from '../results/detect';
@@ -71,12 +72,12 @@ class Reader {
   ) {}
   async read(path: string, maxBytes = this.limits.maxBytesPerFile): Promise<string | undefined> {
     if (this.files >= this.limits.maxFilesRead) {
-      this.truncated ??= `stopped reading after ${this.limits.maxFilesRead} files`;
+      this.truncated ??= l10n.t('stopped reading after {0} files', this.limits.maxFilesRead);
       return undefined;
     }
     const left = this.limits.maxTotalBytes - this.bytes;
     if (left <= 0) {
-      this.truncated ??= `stopped reading after ${this.limits.maxTotalBytes} bytes`;
+      this.truncated ??= l10n.t('stopped reading after {0} bytes', this.limits.maxTotalBytes);
       return undefined;
     }
     this.files++;
@@ -281,21 +282,21 @@ function datasetFindings(fileList: readonly string[], dvc: DvcInfo | undefined):
   const stage = dvc?.stages.find((s) => EVAL_STAGE.test(s.name));
   const stageData = stage?.deps.find((d) => d.startsWith('data/'));
   if (dvc && stage && stageData) {
-    return [{ kind: 'dataset', key: `dataset:${stageData}`, path: stageData, why: `a dependency of the dvc stage '${stage.name}'`, sources: [dvc.file] }];
+    return [{ kind: 'dataset', key: `dataset:${stageData}`, path: stageData, why: l10n.t("a dependency of the dvc stage '{0}'", stage.name), sources: [dvc.file] }];
   }
   const dataFiles = fileList.filter((p) => p.startsWith('data/') && DATA_EXTENSIONS.test(p));
   const tracked = fileList.filter((p) => p.startsWith('data/') && p.endsWith('.dvc')).map((p) => ({ path: p.slice(0, -'.dvc'.length), source: p }));
   const evalFile = dataFiles.find((p) => EVAL_DATA_NAME.test(baseOf(p)));
-  if (evalFile) return [{ kind: 'dataset', key: `dataset:${evalFile}`, path: evalFile, why: 'a data file named for evaluation', sources: [evalFile] }];
+  if (evalFile) return [{ kind: 'dataset', key: `dataset:${evalFile}`, path: evalFile, why: l10n.t('a data file named for evaluation'), sources: [evalFile] }];
   const evalTracked = tracked.find((t) => EVAL_DATA_NAME.test(baseOf(t.path)));
-  if (evalTracked) return [{ kind: 'dataset', key: `dataset:${evalTracked.path}`, path: evalTracked.path, why: 'DVC-tracked, named for evaluation', sources: [evalTracked.source] }];
+  if (evalTracked) return [{ kind: 'dataset', key: `dataset:${evalTracked.path}`, path: evalTracked.path, why: l10n.t('DVC-tracked, named for evaluation'), sources: [evalTracked.source] }];
   if (dataFiles.length > 0) {
-    const why = dataFiles.length === 1 ? 'the only data file' : `the first of ${dataFiles.length} data files: check it is the evaluation set`;
+    const why = dataFiles.length === 1 ? l10n.t('the only data file') : l10n.t('the first of {0} data files: check it is the evaluation set', dataFiles.length);
     return [{ kind: 'dataset', key: `dataset:${dataFiles[0]}`, path: dataFiles[0], why, sources: [dataFiles[0]] }];
   }
   if (tracked.length > 0) {
     const t = tracked[0];
-    const why = tracked.length === 1 ? 'DVC-tracked' : `the first of ${tracked.length} DVC-tracked data: check it is the evaluation set`;
+    const why = tracked.length === 1 ? l10n.t('DVC-tracked') : l10n.t('the first of {0} DVC-tracked data: check it is the evaluation set', tracked.length);
     return [{ kind: 'dataset', key: `dataset:${t.path}`, path: t.path, why, sources: [t.source] }];
   }
   return [];

@@ -1,5 +1,6 @@
 // What Initialize Roadmap found in a project before writing: each finding names the file(s) it came from, so the
 // user can check it and drop it, and nothing in the written roadmap is a guess without a source.
+import * as l10n from '@vscode/l10n';
 import type { Goal } from '../roadmap/model';
 
 interface FindingBase {
@@ -77,16 +78,23 @@ export interface ProjectFindings {
 export function describeFinding(f: Finding): string {
   switch (f.kind) {
     case 'metric':
-      return `metric ${f.id} (${f.goal})${f.names.length > 1 || f.names[0] !== f.id ? `: ${f.names.join(', ')}` : ''}`;
-    case 'candidate':
-      return `candidate ${f.id}${f.title !== f.id ? ` ("${f.title}")` : ''}${f.evaluated ? ', evaluated' : ''}${f.baseline ? ', baseline' : ''}`;
+      return f.names.length > 1 || f.names[0] !== f.id ? l10n.t('metric {0} ({1}): {2}', f.id, f.goal, f.names.join(', ')) : l10n.t('metric {0} ({1})', f.id, f.goal);
+    case 'candidate': {
+      const named = f.title !== f.id ? l10n.t('candidate {0} ("{1}")', f.id, f.title) : l10n.t('candidate {0}', f.id);
+      if (f.evaluated && f.baseline) return l10n.t('{0}, evaluated, baseline', named);
+      if (f.evaluated) return l10n.t('{0}, evaluated', named);
+      return f.baseline ? l10n.t('{0}, baseline', named) : named;
+    }
     case 'dataset':
-      return `evaluation dataset ${f.path} (${f.why})`;
+      return l10n.t('evaluation dataset {0} ({1})', f.path, f.why);
     case 'command':
-      return `evaluation command ${f.command}${f.todo ? ` (TODO: ${f.todo})` : ''}`;
+      // The TODO is also the comment written above the command in mlroadmap.yaml: it stays as written there.
+      return f.todo ? l10n.t('evaluation command {0} (TODO: {1})', f.command, f.todo) : l10n.t('evaluation command {0}', f.command);
     case 'decisions':
-      return `decisions folder ${f.folder} (${f.records} record${f.records === 1 ? '' : 's'})`;
+      return f.records === 1 ? l10n.t('decisions folder {0} (1 record)', f.folder) : l10n.t('decisions folder {0} ({1} records)', f.folder, f.records);
     case 'literature':
-      return `literature ${f.id}${f.title ? `: ${f.title}` : ''}${f.url ? ` <${f.url}>` : ''}`;
+      if (f.title && f.url) return l10n.t('literature {0}: {1} <{2}>', f.id, f.title, f.url);
+      if (f.title) return l10n.t('literature {0}: {1}', f.id, f.title);
+      return f.url ? l10n.t('literature {0} <{1}>', f.id, f.url) : l10n.t('literature {0}', f.id);
   }
 }

@@ -1,6 +1,7 @@
 // What the project detector may touch: a folder listing and a bounded read, on paths relative to the project root
 // ('/'-separated, '' for the root). The extension passes one over `vscode.workspace.fs`, the CLI and tests one over
 // node:fs (`nodeProjectFs`). Both never throw: an unreadable folder lists nothing, an unreadable file reads undefined.
+import * as l10n from '@vscode/l10n';
 
 export interface ProjectEntry {
   readonly name: string;
@@ -86,7 +87,7 @@ export async function walkProject(fs: ProjectFs, limits: WalkLimits = {}): Promi
       const entries = [...(await fs.list(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       seen += entries.length;
       if (seen > maxEntries) {
-        truncated = `search stopped after ${maxEntries} files and folders`;
+        truncated = l10n.t('search stopped after {0} files and folders', maxEntries);
         break;
       }
       for (const e of entries) {

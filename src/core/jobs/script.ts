@@ -9,6 +9,7 @@
 //   plain word, so no value adds an argument or shell syntax. The `evaluation.shell: true` opt-in gives a shell
 //   command instead, written verbatim: its syntax is the user's.
 // No `set -e`: the command is the script's last line, so its exit code is the job's.
+import * as l10n from '@vscode/l10n';
 import type { SlurmOptions } from '../roadmap/model';
 import { shellQuote } from '../results/commandTemplate';
 
@@ -49,7 +50,7 @@ function codePoint(ch: string): string {
 /** Why a `#SBATCH` value cannot be written, or undefined when it can. */
 function badSbatchValue(name: string, value: string): string | undefined {
   const m = CONTROL.exec(value);
-  if (m) return `${name} holds a control character (${codePoint(m[0])}); an #SBATCH line cannot carry it`;
+  if (m) return l10n.t('{0} holds a control character ({1}); an #SBATCH line cannot carry it', name, codePoint(m[0]));
   return undefined;
 }
 
@@ -85,17 +86,17 @@ export function commandText(argv: readonly string[]): string {
 /** A positive whole number, or the reason it is not. */
 function count(name: string, n: number | undefined): string | undefined {
   if (n === undefined || (Number.isInteger(n) && n > 0)) return undefined;
-  return `${name} must be a positive whole number (got ${n})`;
+  return l10n.t('{0} must be a positive whole number (got {1})', name, n);
 }
 
 /** The `#SBATCH` option words, or the first reason one cannot be written. */
 function sbatchOptions(input: JobScriptInput): { ok: true; words: string[] } | { ok: false; error: string } {
   const { slurm } = input;
   const options: [string, string, string | undefined][] = [
-    ['job-name', 'the candidate id', `mlroadmap-${input.candidate}`],
+    ['job-name', l10n.t('the candidate id'), `mlroadmap-${input.candidate}`],
     // `%` starts a Slurm file-name pattern (`%j`); `%%` is a literal `%`.
-    ['output', 'the log path', input.log.replace(/%/g, '%%')],
-    ['chdir', 'the working folder', input.cwd],
+    ['output', l10n.t('the log path'), input.log.replace(/%/g, '%%')],
+    ['chdir', l10n.t('the working folder'), input.cwd],
     ['partition', 'slurm.partition', slurm.partition],
     ['gpus', 'slurm.gpus', slurm.gpus === undefined ? undefined : String(slurm.gpus)],
     ['cpus-per-task', 'slurm.cpus', slurm.cpus === undefined ? undefined : String(slurm.cpus)],
@@ -110,16 +111,16 @@ function sbatchOptions(input: JobScriptInput): { ok: true; words: string[] } | {
     if (value === undefined) continue;
     const bad = badSbatchValue(name, value);
     if (bad) return { ok: false, error: bad };
-    if (value === '') return { ok: false, error: `${name} is empty` };
+    if (value === '') return { ok: false, error: l10n.t('{0} is empty', name) };
     words.push(`--${option}=${sbatchWord(value)}`);
   }
   // A backslash anywhere in an output file name turns off Slurm's patterns and is itself dropped.
-  if (input.log.includes('\\')) return { ok: false, error: `the log path holds a backslash, which Slurm drops from file names: ${input.log}` };
+  if (input.log.includes('\\')) return { ok: false, error: l10n.t('the log path holds a backslash, which Slurm drops from file names: {0}', input.log) };
   for (const [i, entry] of (slurm.extra ?? []).entries()) {
     const name = `slurm.extra[${i}]`;
     const bad = badSbatchValue(name, entry);
     if (bad) return { ok: false, error: bad };
-    if (!entry.startsWith('-')) return { ok: false, error: `${name} must be an sbatch option (--name=value or --flag), got ${JSON.stringify(entry)}` };
+    if (!entry.startsWith('-')) return { ok: false, error: l10n.t('{0} must be an sbatch option (--name=value or --flag), got {1}', name, JSON.stringify(entry)) };
     const eq = entry.indexOf('=');
     const flag = eq < 0 ? entry : entry.slice(0, eq);
     // `--name=value` keeps its name bare when it is a plain option name: `--comment="a b"`.
@@ -130,33 +131,33 @@ function sbatchOptions(input: JobScriptInput): { ok: true; words: string[] } | {
 
 /** The whole job script, or why it cannot be written. */
 export function buildJobScript(input: JobScriptInput): JobScript {
-  if (!input.cwd.startsWith('/')) return { ok: false, error: `the working folder must be an absolute path: ${printable(input.cwd)}` };
-  if (!input.log.startsWith('/')) return { ok: false, error: `the log path must be an absolute path: ${printable(input.log)}` };
-  if ((input.argv === undefined) === (input.shellCommand === undefined)) return { ok: false, error: 'give the command either as arguments or as shell text, not both or neither' };
+  if (!input.cwd.startsWith('/')) return { ok: false, error: l10n.t('the working folder must be an absolute path: {0}', printable(input.cwd)) };
+  if (!input.log.startsWith('/')) return { ok: false, error: l10n.t('the log path must be an absolute path: {0}', printable(input.log)) };
+  if ((input.argv === undefined) === (input.shellCommand === undefined)) return { ok: false, error: l10n.t('give the command either as arguments or as shell text, not both or neither') };
   const options = sbatchOptions(input);
   if (!options.ok) return options;
 
   let command: string;
   if (input.argv !== undefined) {
-    if (input.argv.length === 0) return { ok: false, error: 'the command is empty' };
-    if (input.argv.some((a) => a.includes('\0'))) return { ok: false, error: 'an argument of the command holds a NUL character' };
+    if (input.argv.length === 0) return { ok: false, error: l10n.t('the command is empty') };
+    if (input.argv.some((a) => a.includes('\0'))) return { ok: false, error: l10n.t('an argument of the command holds a NUL character') };
     command = commandText(input.argv);
   } else {
     const text = (input.shellCommand ?? '').replace(/\r\n/g, '\n').trim();
-    if (text === '') return { ok: false, error: 'the command is empty' };
-    if (text.includes('\0')) return { ok: false, error: 'the shell command holds a NUL character' };
+    if (text === '') return { ok: false, error: l10n.t('the command is empty') };
+    if (text.includes('\0')) return { ok: false, error: l10n.t('the shell command holds a NUL character') };
     command = text;
   }
 
   const env: string[] = ['export PYTHONUNBUFFERED=1'];
   for (const [name, value] of Object.entries(input.env ?? {})) {
-    if (!ENV_NAME.test(name)) return { ok: false, error: `not an environment variable name: ${JSON.stringify(name)}` };
-    if (value.includes('\0')) return { ok: false, error: `the environment variable ${name} holds a NUL character` };
+    if (!ENV_NAME.test(name)) return { ok: false, error: l10n.t('not an environment variable name: {0}', JSON.stringify(name)) };
+    if (value.includes('\0')) return { ok: false, error: l10n.t('the environment variable {0} holds a NUL character', name) };
     env.push(`export ${name}=${singleQuote(value)}`);
   }
 
   const setup = (input.slurm.setup ?? '').replace(/\r\n/g, '\n').replace(/\s+$/, '');
-  if (setup.includes('\0')) return { ok: false, error: 'slurm.setup holds a NUL character' };
+  if (setup.includes('\0')) return { ok: false, error: l10n.t('{0} holds a NUL character', 'slurm.setup') };
 
   const lines = [
     '#!/bin/bash',

@@ -4,6 +4,7 @@
 // The outputs these parsers read were captured from a real cluster (Slurm 22.05) in test/fixtures/slurm/; see its
 // README. Times are Slurm's local wall-clock times (`2026-12-07T12:10:00`, no zone): they are read as the local time
 // of the machine the extension runs on (the login node, next to sbatch) and returned as ISO 8601 UTC strings.
+import * as l10n from '@vscode/l10n';
 import type { JobObservation, JobState } from './types';
 
 /** `squeue -o`: id, long state, reason, start time (expected start while pending), end time (expected while running), nodes. */
@@ -61,9 +62,9 @@ export function parseSbatchParsable(stdout: string): SbatchResult {
     const m = /^([0-9]+)(?:;(\S+))?$/.exec(lines[i]);
     if (m) return m[2] ? { ok: true, id: m[1], cluster: m[2] } : { ok: true, id: m[1] };
   }
-  if (lines.length === 0) return { ok: false, error: 'sbatch printed no job id' };
+  if (lines.length === 0) return { ok: false, error: l10n.t('sbatch printed no job id') };
   const shown = lines.join(' ');
-  return { ok: false, error: `sbatch printed no job id: ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}` };
+  return { ok: false, error: l10n.t('sbatch printed no job id: {0}', shown.length > 200 ? `${shown.slice(0, 200)}…` : shown) };
 }
 
 const STATES: Readonly<Record<string, JobState>> = {

@@ -8,6 +8,7 @@
 //   knows this job".
 // - unknown + an observation → as if it were active (accounting found it after all); unknown + none → unchanged.
 // - completed, failed, cancelled, timeout → never change again.
+import * as l10n from '@vscode/l10n';
 import { isActive, type JobObservation, type JobRecord, type JobState } from './types';
 
 export const NO_LONGER_KNOWN = 'the scheduler no longer knows this job';
@@ -94,9 +95,9 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${m}m ${pad(s)}s`;
-  return `${s}s`;
+  if (h > 0) return l10n.t('{0}h {1}m {2}s', h, pad(m), pad(s));
+  if (m > 0) return l10n.t('{0}m {1}s', m, pad(s));
+  return l10n.t('{0}s', s);
 }
 
 function between(from: string | undefined, to: string | number | undefined): number | undefined {
@@ -113,28 +114,29 @@ function between(from: string | undefined, to: string | number | undefined): num
 export function describeJob(job: JobRecord, now: Date): string {
   switch (job.state) {
     case 'pending':
-      return job.reason !== undefined && job.reason !== '' && job.reason !== 'None' ? `pending (${job.reason})` : 'pending';
+      if (job.reason !== undefined && job.reason !== '' && job.reason !== 'None') return l10n.t('pending ({0})', job.reason);
+      return l10n.t({ message: 'pending', comment: ['The state of a Slurm evaluation job, in the Jobs view'] });
     case 'running': {
       const elapsed = between(job.started, now.getTime());
-      return elapsed === undefined ? 'running' : `running ${formatDuration(elapsed)}`;
+      return elapsed === undefined ? l10n.t({ message: 'running', comment: ['The state of a Slurm evaluation job, in the Jobs view'] }) : l10n.t('running {0}', formatDuration(elapsed));
     }
     case 'completed': {
       const took = between(job.started, job.ended);
-      return took === undefined ? 'completed' : `completed in ${formatDuration(took)}`;
+      return took === undefined ? l10n.t({ message: 'completed', comment: ['The state of a Slurm evaluation job, in the Jobs view'] }) : l10n.t('completed in {0}', formatDuration(took));
     }
     case 'failed': {
       // The scheduler's word when it says more than FAILED (OUT_OF_MEMORY, NODE_FAIL), then the exit code.
       const why: string[] = [];
       if (job.rawState !== undefined && job.rawState !== '' && job.rawState.toUpperCase() !== 'FAILED') why.push(job.rawState.toLowerCase().replace(/_/g, ' '));
-      if (typeof job.exitCode === 'number' && job.exitCode !== 0) why.push(`exit code ${job.exitCode}`);
+      if (typeof job.exitCode === 'number' && job.exitCode !== 0) why.push(l10n.t('exit code {0}', job.exitCode));
       if (why.length === 0 && job.reason !== undefined && job.reason !== '' && job.reason !== 'None') why.push(job.reason);
-      return why.length > 0 ? `failed (${why.join(', ')})` : 'failed';
+      return why.length > 0 ? l10n.t('failed ({0})', why.join(', ')) : l10n.t({ message: 'failed', comment: ['The state of a Slurm evaluation job, in the Jobs view'] });
     }
     case 'cancelled':
-      return 'cancelled';
+      return l10n.t({ message: 'cancelled', comment: ['The state of a Slurm evaluation job, in the Jobs view'] });
     case 'timeout':
-      return 'timed out';
+      return l10n.t({ message: 'timed out', comment: ['The state of a Slurm evaluation job, in the Jobs view'] });
     case 'unknown':
-      return 'unknown';
+      return l10n.t({ message: 'unknown', comment: ['The state of a Slurm evaluation job the scheduler no longer knows, in the Jobs view'] });
   }
 }

@@ -1,6 +1,7 @@
 // The report's candidate table as text: the columns Compare Candidates shows by default, each cell in the panel's
 // words, for the Markdown renderer. The report's page draws Compare's own table (webview/shared/candidateTable.ts)
 // in the same columns (`reportColumns`).
+import * as l10n from '@vscode/l10n';
 import { compareColumns, shownColumns, type CompareColumn, type CompareRow } from '../views/compare-model';
 import type { ReportSnapshot } from './model';
 
@@ -15,18 +16,19 @@ export function compareCellText(row: CompareRow, column: CompareColumn): string 
       case 'expected':
         return c?.expected?.text ?? DASH;
       case 'value':
-        return c?.value ? `${c.value.text}${row.result?.notFromPipeline ? ' (not from the pipeline)' : row.result?.stale ? ' (stale)' : ''}` : DASH;
+        if (!c?.value) return DASH;
+        return row.result?.notFromPipeline ? l10n.t('{0} (not from the pipeline)', c.value.text) : row.result?.stale ? l10n.t('{0} (stale)', c.value.text) : c.value.text;
       case 'delta':
         return c?.delta?.text ?? DASH;
       case 'met':
-        return c?.targetMet === undefined ? DASH : c.targetMet ? 'met' : 'not met';
+        return c?.targetMet === undefined ? DASH : c.targetMet ? l10n.t({ message: 'met', comment: ['Whether a metric meets its target'] }) : l10n.t({ message: 'not met', comment: ['Whether a metric meets its target'] });
       default:
         return DASH;
     }
   }
   switch (column.key) {
     case 'title':
-      return `${row.title} (${row.id})${row.baseline ? ', baseline' : ''}`;
+      return row.baseline ? l10n.t('{0} ({1}), baseline', row.title, row.id) : `${row.title} (${row.id})`;
     case 'status':
       return row.status;
     case 'effort':

@@ -1,6 +1,7 @@
 // The Discovery report as one self-contained HTML page: the snapshot embedded as JSON (a data block, never run), the
 // report's browser bundle (webview/report/, built by scripts/build.mjs into dist/report/) and its stylesheet inlined.
 // The page's CSP allows nothing from anywhere: no request, the one script and the one stylesheet by their hashes.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { REPORT_DATA_ID } from './html-ids';
 import type { ReportSnapshot } from './model';
@@ -37,7 +38,7 @@ export function reportHtml(snapshot: ReportSnapshot, assets: ReportAssets): stri
   const script = inlinable(assets.script, 'script');
   const css = inlinable(assets.css, 'style');
   const csp = ["default-src 'none'", `script-src ${sha256(script)}`, `style-src ${sha256(css)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
-  const title = `Discovery report${snapshot.project.name ? `: ${snapshot.project.name}` : ''}`;
+  const title = snapshot.project.name ? l10n.t('Discovery report: {0}', snapshot.project.name) : l10n.t('Discovery report');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,7 +50,7 @@ export function reportHtml(snapshot: ReportSnapshot, assets: ReportAssets): stri
 <style>${css}</style>
 </head>
 <body>
-<div id="app" aria-busy="true"><noscript>This report draws itself with a script; open it in a browser with scripts on.</noscript></div>
+<div id="app" aria-busy="true"><noscript>${escapeHtml(l10n.t('This report draws itself with a script; open it in a browser with scripts on.'))}</noscript></div>
 <script type="application/json" id="${REPORT_DATA_ID}">${embeddedJson(snapshot)}</script>
 <script>${script}</script>
 </body>

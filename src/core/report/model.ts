@@ -1,7 +1,8 @@
 // The Discovery report's snapshot: what a business owner reads, as typed data with no dependency beyond the view
-// models' own types, so the report's browser bundle (webview/report/) can import them. The host or the CLI builds it
-// (src/core/report/snapshot.ts) from the same view models the panels draw; the page and the Markdown renderer only
-// lay it out. Every number in it was formatted by the core's one formatter.
+// models' own types and @vscode/l10n, so the report's browser bundle (webview/report/) can import them. The host or
+// the CLI builds it (src/core/report/snapshot.ts) from the same view models the panels draw; the page and the
+// Markdown renderer only lay it out. Every number in it was formatted by the core's one formatter.
+import * as l10n from '@vscode/l10n';
 import type { OptionEvidence } from '../decisions/model';
 import type { BoardModel } from '../views/board-model';
 import type { CompareModel } from '../views/compare-model';
@@ -93,11 +94,18 @@ export interface ReportSince {
   readonly results: readonly { readonly candidate: string; readonly recordedAt: string; readonly metrics: string; readonly commit?: string }[];
 }
 
-/** Why everything in the Since section counts as new (Markdown and the page say the same). */
-export const ROADMAP_NOTE = {
-  absent: 'mlroadmap.yaml was not in the repository at that commit: everything in it is new.',
-  unreadable: 'mlroadmap.yaml could not be read at that commit: everything in it counts as new.',
-} as const;
+/**
+ * Why everything in the Since section counts as new (Markdown and the page say the same). Getters: each text is
+ * translated when it is read, once the bundle of the display language is in place.
+ */
+export const ROADMAP_NOTE: { readonly absent: string; readonly unreadable: string } = {
+  get absent() {
+    return l10n.t('mlroadmap.yaml was not in the repository at that commit: everything in it is new.');
+  },
+  get unreadable() {
+    return l10n.t('mlroadmap.yaml could not be read at that commit: everything in it counts as new.');
+  },
+};
 
 export interface ReportSnapshot {
   readonly version: typeof REPORT_SNAPSHOT_VERSION;

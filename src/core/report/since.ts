@@ -1,6 +1,7 @@
 // What changed since a git ref, for the report's "Since <ref>" section: the roadmap as the ref holds it (its text,
 // parsed here) against today's, the decision records then and now, and the history records made after the ref's
 // commit. Pure: the caller reads the ref through the git adapter (src/git/revision.ts) and passes the texts.
+import * as l10n from '@vscode/l10n';
 import { padNumber, type DecisionRecord } from '../decisions/model';
 import { STAGE_DESCRIPTIONS } from '../process/stages';
 import type { HistoryRecord } from '../results/history';
@@ -36,7 +37,7 @@ function stepsOf(r: Roadmap | undefined): Map<string, { step: Step; group: strin
   return out;
 }
 
-const target = (n: number | undefined): string => (n === undefined ? 'no target' : formatNumber(n));
+const target = (n: number | undefined): string => (n === undefined ? l10n.t('no target') : formatNumber(n));
 
 export function reportSince(inputs: SinceInputs): ReportSince {
   const then = inputs.roadmapThen === undefined ? undefined : parseRoadmap(inputs.roadmapThen).roadmap;
@@ -74,8 +75,8 @@ export function reportSince(inputs: SinceInputs): ReportSince {
       {
         number: padNumber(d.number),
         title: d.title,
-        ...(before ? { from: before.status ?? 'no status' } : {}),
-        to: d.status ?? 'no status',
+        ...(before ? { from: before.status ?? l10n.t('no status') } : {}),
+        to: d.status ?? l10n.t('no status'),
       },
     ];
   });

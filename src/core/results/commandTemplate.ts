@@ -1,6 +1,7 @@
 // The evaluation command template (`evaluation.command`): split ONCE into an argument vector with shell-like quoting
 // rules that apply to the template's own text only, THEN each argument has its `${variables}` substituted. A value
 // never goes through the splitter, so no candidate id, path or setting can add arguments or shell syntax.
+import * as l10n from '@vscode/l10n';
 
 /** The variables an evaluation command may use. */
 export const TEMPLATE_VARIABLES = ['candidate', 'results', 'dataset', 'python', 'workspaceFolder'] as const;
@@ -29,14 +30,14 @@ export function splitTemplate(template: string): Outcome<string[]> {
       i++;
     } else if (ch === "'") {
       const end = template.indexOf("'", i + 1);
-      if (end < 0) return { ok: false, error: `unterminated ' quote at character ${i + 1}` };
+      if (end < 0) return { ok: false, error: l10n.t("unterminated ' quote at character {0}", i + 1) };
       current += template.slice(i + 1, end);
       inArg = true;
       i = end + 1;
     } else if (ch === '"') {
       let j = i + 1;
       for (;;) {
-        if (j >= template.length) return { ok: false, error: `unterminated " quote at character ${i + 1}` };
+        if (j >= template.length) return { ok: false, error: l10n.t('unterminated " quote at character {0}', i + 1) };
         const c = template[j];
         if (c === '"') break;
         if (c === '\\' && (template[j + 1] === '"' || template[j + 1] === '\\')) {
@@ -60,7 +61,7 @@ export function splitTemplate(template: string): Outcome<string[]> {
     }
   }
   if (inArg) args.push(current);
-  if (args.length === 0) return { ok: false, error: 'the command is empty' };
+  if (args.length === 0) return { ok: false, error: l10n.t('the command is empty') };
   return { ok: true, value: args };
 }
 
@@ -79,8 +80,8 @@ function describeMissing(missing: readonly string[], values: TemplateValues): st
   return missing
     .map((name) =>
       (TEMPLATE_VARIABLES as readonly string[]).includes(name) && values[name as TemplateVariable] === undefined
-        ? `\${${name}} has no value (set evaluation.${name === 'candidate' ? 'command' : name} in the roadmap)`
-        : `unknown variable \${${name}} (known: ${TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')})`,
+        ? l10n.t('{0} has no value (set evaluation.{1} in the roadmap)', `\${${name}}`, name === 'candidate' ? 'command' : name)
+        : l10n.t('unknown variable {0} (known: {1})', `\${${name}}`, TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')),
     )
     .join('; ');
 }
@@ -117,7 +118,7 @@ export function joinArgv(argv: readonly string[]): string {
 export function buildShellCommand(template: string, values: TemplateValues): Outcome<string> {
   const missing = missingVariables(template, values);
   if (missing.length > 0) return { ok: false, error: describeMissing(missing, values) };
-  if (template.trim() === '') return { ok: false, error: 'the command is empty' };
+  if (template.trim() === '') return { ok: false, error: l10n.t('the command is empty') };
   return { ok: true, value: substitute(template.trim(), values, shellQuote) };
 }
 

@@ -1,5 +1,6 @@
 // A candidate's latest result against the baseline's and the roadmap's targets, as a Markdown document: every
 // metric with both values, the delta and whether the target is met, then where each result comes from.
+import * as l10n from '@vscode/l10n';
 import type { Metric } from '../roadmap/model';
 import { compareToBaseline, type Comparison } from './compare';
 import { findMetricName } from './metric-names';
@@ -38,11 +39,11 @@ export function formatAge(iso: string | undefined, now: Date): string {
   const ms = now.getTime() - Date.parse(iso);
   if (Number.isNaN(ms)) return '—';
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  if (hours < 48) return l10n.t('{0} h ago', hours);
+  return l10n.t('{0} d ago', Math.floor(hours / 24));
 }
 
 function cell(text: string): string {
@@ -56,7 +57,8 @@ function code(text: string | undefined): string {
 }
 
 function commitOf(side: ReportSide | undefined): string | undefined {
-  return side?.commit === undefined ? undefined : side.commit.slice(0, 12) + (side.dirty ? ' (uncommitted changes)' : '');
+  if (side?.commit === undefined) return undefined;
+  return side.dirty ? l10n.t('{0} (uncommitted changes)', side.commit.slice(0, 12)) : side.commit.slice(0, 12);
 }
 
 /** One row of a comparison: a roadmap metric (found under a tool's name for it too), or a metric the roadmap does not name. */
@@ -101,14 +103,15 @@ export function comparisonReport(input: ReportInput): string {
   const isBaseline = baselineId === candidate;
   const against = baselineId !== undefined && !isBaseline ? baselineId : undefined;
   const lines: string[] = [];
-  lines.push(`# ${cell(candidate)}${against ? ` vs baseline ${cell(against)}` : isBaseline ? ' (the baseline)' : ''}`, '');
+  const title = against ? l10n.t('{0} vs baseline {1}', cell(candidate), cell(against)) : isBaseline ? l10n.t('{0} (the baseline)', cell(candidate)) : cell(candidate);
+  lines.push(`# ${title}`, '');
   if (!result) {
-    lines.push(`No result for \`${cell(candidate)}\` yet: run **ML Roadmap: Evaluate Candidate…**.`, '');
+    lines.push(l10n.t('No result for `{0}` yet: run **ML Roadmap: Evaluate Candidate…**.', cell(candidate)), '');
     return lines.join('\n');
   }
-  if (input.onlyDifferences) lines.push('_Only the rows where the candidate and the baseline differ._', '');
+  if (input.onlyDifferences) lines.push(`_${l10n.t('Only the rows where the candidate and the baseline differ.')}_`, '');
   const base = against ? baseline : undefined;
-  const header = ['metric', 'goal', 'target', cell(candidate), ...(against ? [cell(against), 'Δ'] : []), 'target met'];
+  const header = [l10n.t('metric'), l10n.t('goal'), l10n.t('target'), cell(candidate), ...(against ? [cell(against), 'Δ'] : []), l10n.t('target met')];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 3 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const row of comparisonRows(input.metrics, result.metrics, base?.metrics)) {
     if (input.onlyDifferences && against && row.value === row.baseline) continue;
@@ -119,30 +122,33 @@ export function comparisonReport(input: ReportInput): string {
     const cells = metric ? [cell(row.name), metric.goal, formatNumber(metric.target), ...values, met] : [cell(row.name), '—', '—', ...values, '—'];
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  lines.push('', '## Where the results come from', '');
+  lines.push('', `## ${l10n.t('Where the results come from')}`, '');
   const sides = against ? [result, base] : [result];
   lines.push(`| | ${cell(candidate)}${against ? ` | ${cell(against)}` : ''} |`, `| --- | --- |${against ? ' --- |' : ''}`);
-  const rows: [string, (s: ReportSide | undefined) => string][] = [
-    ['measured', (s) => (s?.at ? `${formatAge(s.at, input.now)} (${s.at})` : '—')],
-    ['commit', (s) => code(commitOf(s))],
-    ['dataset sha256', (s) => code(s?.datasetSha256?.slice(0, 16))],
-    ['command', (s) => code(s?.command)],
-    ['file', (s) => code(s?.source)],
+  const rows: [string, string, (s: ReportSide | undefined) => string][] = [
+    ['measured', l10n.t('measured'), (s) => (s?.at ? `${formatAge(s.at, input.now)} (${s.at})` : '—')],
+    ['commit', l10n.t('commit'), (s) => code(commitOf(s))],
+    ['dataset', l10n.t('dataset sha256'), (s) => code(s?.datasetSha256?.slice(0, 16))],
+    ['command', l10n.t('command'), (s) => code(s?.command)],
+    ['file', l10n.t('file'), (s) => code(s?.source)],
   ];
-  for (const [name, show] of rows) {
+  for (const [key, name, show] of rows) {
     const values = sides.map(show);
-    if (input.onlyDifferences && against && name !== 'measured' && values[0] === values[1]) continue;
+    if (input.onlyDifferences && against && key !== 'measured' && values[0] === values[1]) continue;
     lines.push(`| ${name} | ${values.join(' | ')} |`);
   }
-  if (against && !base) lines.push('', `The baseline \`${cell(against)}\` has no result yet: evaluate it to see deltas.`);
+  if (against && !base) lines.push('', l10n.t('The baseline `{0}` has no result yet: evaluate it to see deltas.', cell(against)));
   if (against && base?.datasetSha256 && result.datasetSha256 && base.datasetSha256 !== result.datasetSha256) {
-    lines.push('', `**Warning:** \`${cell(candidate)}\` and \`${cell(against)}\` were evaluated on different data; the deltas mean nothing.`);
+    lines.push('', l10n.t('**Warning:** `{0}` and `{1}` were evaluated on different data; the deltas mean nothing.', cell(candidate), cell(against)));
   }
   for (const [id, s] of [[candidate, result], [against, base]] as const) {
     if (id !== undefined && s?.notFromPipeline) {
-      lines.push('', `**Not from the pipeline:** no evaluation run recorded the result of \`${cell(id)}\`, so it does not count as evaluated: run **ML Roadmap: Evaluate Candidate…** for it.`);
+      lines.push(
+        '',
+        l10n.t('**Not from the pipeline:** no evaluation run recorded the result of `{0}`, so it does not count as evaluated: run **ML Roadmap: Evaluate Candidate…** for it.', cell(id)),
+      );
     }
   }
-  for (const s of [result.stale, base?.stale]) if (s) lines.push('', `**Stale:** ${cell(s)}`);
+  for (const s of [result.stale, base?.stale]) if (s) lines.push('', l10n.t('**Stale:** {0}', cell(s)));
   return lines.join('\n') + '\n';
 }

@@ -1,8 +1,9 @@
 // CSV with a header row: YOLO results.csv (padded headers), Lightning CSVLogger metrics.csv (sparse rows), Keras CSVLogger.
+import * as l10n from '@vscode/l10n';
 import { parse } from 'csv-parse';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { BINARY_MESSAGE, describeFsError, looksBinary, readHead } from './file-access';
+import { binaryMessage, describeFsError, looksBinary, readHead } from './file-access';
 import { folderRunName, sourceName, type StreamReadOptions } from './jsonl-reader';
 import { textStream } from './lines';
 import { isBookkeepingKey, STEP_KEYS } from './rows';
@@ -24,7 +25,7 @@ export async function readCsv(input: string | Readable, opts: StreamReadOptions 
     run.runName = folderRunName(input);
     try {
       if (looksBinary(await readHead(input))) {
-        run.problems.error(BINARY_MESSAGE);
+        run.problems.error(binaryMessage());
         return run.build();
       }
     } catch (e) {
@@ -44,7 +45,7 @@ export async function readCsv(input: string | Readable, opts: StreamReadOptions 
     skip_records_with_error: true,
     max_record_size: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
   });
-  parser.on('skip', (err: CsvError) => run.problems.error(`malformed CSV: ${err.message}`, err.lines));
+  parser.on('skip', (err: CsvError) => run.problems.error(l10n.t('malformed CSV: {0}', err.message), err.lines));
   const text = textStream(input);
   text.on('error', (e) => parser.destroy(e));
   text.pipe(parser);
@@ -62,7 +63,7 @@ export async function readCsv(input: string | Readable, opts: StreamReadOptions 
         continue;
       }
       if (record.length !== header.length) {
-        run.problems.error(`row has ${record.length} fields, the header has ${header.length}; skipped`, info.lines);
+        run.problems.error(l10n.t('row has {0} fields, the header has {1}; skipped', record.length, header.length), info.lines);
         continue;
       }
       const step = stepColumn >= 0 ? toNumber(record[stepColumn]) : undefined;
@@ -72,9 +73,9 @@ export async function readCsv(input: string | Readable, opts: StreamReadOptions 
       }
     }
   } catch (e) {
-    run.problems.error(e instanceof Error && (e as CsvError).code?.startsWith('CSV_') ? `malformed CSV: ${e.message}` : describeFsError(e));
+    run.problems.error(e instanceof Error && (e as CsvError).code?.startsWith('CSV_') ? l10n.t('malformed CSV: {0}', e.message) : describeFsError(e));
   }
-  if (header === undefined) run.problems.error('empty file: no header row');
+  if (header === undefined) run.problems.error(l10n.t('empty file: no header row'));
   return run.build();
 }
 

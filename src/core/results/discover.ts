@@ -1,4 +1,5 @@
 // Searching a folder for result files: bounded depth and entry count; skips dependencies, caches and hidden folders.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { formatByHead, formatByName, isOwnFormat, PEEK_BYTES } from './detect';
@@ -52,7 +53,7 @@ export async function discoverResults(root: string, opts: DiscoverOptions = {}):
     }
     budget -= entries.length;
     if (budget < 0) {
-      truncated = `search stopped after ${opts.maxEntries ?? 50_000} entries; pass narrower folders`;
+      truncated = l10n.t('search stopped after {0} entries; pass narrower folders', opts.maxEntries ?? 50_000);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,4 +1,5 @@
 // DVC: the metrics files a `dvc.yaml` declares (top-level `metrics:` and per-stage `metrics:`), JSON or YAML.
+import * as l10n from '@vscode/l10n';
 import { dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readWholeText } from './file-access';
@@ -49,10 +50,10 @@ export async function readDvcProject(dvcYamlPath: string, opts: ReadOptions = {}
     doc = parseYaml(read.text, { logLevel: 'error' });
   } catch (e) {
     const linePos = (e as { linePos?: { line: number }[] }).linePos;
-    return fail(`not valid YAML: ${(e as Error).message.split('\n')[0]}`, linePos?.[0]?.line);
+    return fail(l10n.t('not valid YAML: {0}', (e as Error).message.split('\n')[0]), linePos?.[0]?.line);
   }
   const files = declaredMetricsFiles(doc);
-  if (files.length === 0) problems.push({ source: dvcYamlPath, message: 'declares no metrics files', severity: 'warning' });
+  if (files.length === 0) problems.push({ source: dvcYamlPath, message: l10n.t('declares no metrics files'), severity: 'warning' });
   const base = dirname(dvcYamlPath);
   const declared = files.map((f) => resolve(base, f));
   const runs: RunResult[] = [];
@@ -70,7 +71,7 @@ export async function readDvcMetricsFile(path: string, opts: ReadOptions = {}, r
 
 function unsupported(path: string, opts: ReadOptions, ext: string): RunResult {
   const run = new RunBuilder(path, 'dvc', opts);
-  run.problems.error(`metrics files of type '${ext || '(none)'}' are not read; use JSON or YAML`);
+  run.problems.error(l10n.t("metrics files of type '{0}' are not read; use JSON or YAML", ext || l10n.t('(none)')));
   return run.build();
 }
 
@@ -85,9 +86,9 @@ async function readYamlMetrics(path: string, opts: ReadOptions, runName: string 
   try {
     const doc: unknown = parseYaml(read.text, { logLevel: 'error' });
     if (isPlainObject(doc)) addRow(run.metrics, doc);
-    else run.problems.error('expected a mapping of metric name -> value');
+    else run.problems.error(l10n.t('expected a mapping of metric name -> value'));
   } catch (e) {
-    run.problems.error(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    run.problems.error(l10n.t('not valid YAML: {0}', (e as Error).message.split('\n')[0]));
   }
   return run.build();
 }

@@ -2,6 +2,7 @@
 // pipeline produced it: a record in `.mlroadmap/history.jsonl`. A candidate's results file whose numbers no record
 // holds (written by hand, or by a run the pipeline did not record) is shown, flagged "not from the pipeline", and
 // counts for nothing: not for the gate, not for the ranking. One rule, used by the extension and `mlroadmap check`.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resultsPathFor } from '../pitfalls/candidates';
@@ -69,18 +70,30 @@ export function mergeResults(roadmap: Pick<Roadmap, 'evaluation' | 'candidates'>
     const fileFromPipeline = file !== undefined && records.some((r) => r.candidate === c.id && sameMetrics(r.metrics, file.metrics));
     if (file && !fileFromPipeline && (!record || Date.parse(file.recordedAt) > Date.parse(record.recordedAt))) {
       shown.set(c.id, { record: file, fromPipeline: false });
-      const counted = record ? ` The evaluated result is still the one recorded ${record.recordedAt}.` : '';
+      const id = isolateBidi(c.id);
+      const source = isolateBidi(file.source);
       findings.push({
         code: FAULTY_EVALUATION_CODE,
         severity: 'warning',
-        message:
-          `The results of '${isolateBidi(c.id)}' in '${isolateBidi(file.source)}' are not from the pipeline: no evaluation run recorded them in ` +
-          `${HISTORY_FILE}, so they do not count as evaluated.${counted} Run the evaluation for '${isolateBidi(c.id)}'.`,
+        message: record
+          ? l10n.t(
+              "The results of '{0}' in '{1}' are not from the pipeline: no evaluation run recorded them in {2}, so they do not count as evaluated. The evaluated result is still the one recorded {3}. Run the evaluation for '{0}'.",
+              id,
+              source,
+              HISTORY_FILE,
+              record.recordedAt,
+            )
+          : l10n.t(
+              "The results of '{0}' in '{1}' are not from the pipeline: no evaluation run recorded them in {2}, so they do not count as evaluated. Run the evaluation for '{0}'.",
+              id,
+              source,
+              HISTORY_FILE,
+            ),
         range: c.range ?? ZERO,
         path: ['candidates', index],
         kind: 'not-from-pipeline',
         candidate: c.id,
-        action: `Evaluate '${c.id}' through the pipeline`,
+        action: l10n.t("Evaluate '{0}' through the pipeline", c.id),
       });
     } else if (record) {
       shown.set(c.id, { record, fromPipeline: true });

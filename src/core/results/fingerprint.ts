@@ -1,4 +1,5 @@
 // Dataset fingerprints: sha256 of the content, streamed; cached by size and mtime so unchanged files are not re-read.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -32,7 +33,7 @@ export async function fingerprintFile(path: string, cache: FingerprintCache): Pr
     if (st.isDirectory()) return await fingerprintFolder(path, cache);
     return await fingerprintOne(path, st.size, st.mtimeMs, cache);
   } catch (e) {
-    return { ok: false, message: `${path}: ${describeFsError(e)}` };
+    return { ok: false, message: l10n.t('{0}: {1}', path, describeFsError(e)) };
   }
 }
 
@@ -53,7 +54,7 @@ async function fingerprintFolder(root: string, cache: FingerprintCache): Promise
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) files.push(p);
-      if (files.length > MAX_FOLDER_FILES) throw new Error(`more than ${MAX_FOLDER_FILES} files; fingerprint a manifest file instead`);
+      if (files.length > MAX_FOLDER_FILES) throw new Error(l10n.t('more than {0} files; fingerprint a manifest file instead', MAX_FOLDER_FILES));
     }
   };
   await walk(root);

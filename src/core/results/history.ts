@@ -1,4 +1,5 @@
 // `.mlroadmap/history.jsonl`: one line per ingested result, stamped with git commit, dataset fingerprint and command.
+import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import { forEachJsonRecord } from './lines';
 import { capPerClass, MAX_HISTORY_PER_CLASS_VALUES, perClassSize, type PerClass } from './per-class';
@@ -100,12 +101,12 @@ export async function readHistory(
 
 /** Validate one parsed line; a string is the reason it is not a record. */
 export function toHistoryRecord(v: unknown): HistoryRecord | string {
-  if (!isPlainObject(v)) return 'expected a JSON object';
-  if (typeof v.candidate !== 'string' || v.candidate === '') return '"candidate" must be a non-empty string';
-  if (!isPlainObject(v.metrics)) return '"metrics" must be an object';
+  if (!isPlainObject(v)) return l10n.t('expected a JSON object');
+  if (typeof v.candidate !== 'string' || v.candidate === '') return l10n.t('"candidate" must be a non-empty string');
+  if (!isPlainObject(v.metrics)) return l10n.t('"metrics" must be an object');
   const metrics: Record<string, number> = {};
   for (const [k, x] of Object.entries(v.metrics)) if (typeof x === 'number') metrics[k] = x;
-  if (typeof v.recordedAt !== 'string' || Number.isNaN(Date.parse(v.recordedAt))) return '"recordedAt" must be an ISO date-time';
+  if (typeof v.recordedAt !== 'string' || Number.isNaN(Date.parse(v.recordedAt))) return l10n.t('"recordedAt" must be an ISO date-time');
   const git = isPlainObject(v.git) && typeof v.git.commit === 'string' ? { commit: v.git.commit, dirty: v.git.dirty === true } : null;
   const d = v.dataset;
   const dataset =

@@ -1,5 +1,6 @@
 // Formats that are one JSON object read whole (size-limited): the own format, DVC-style metrics files,
 // Hugging Face `*_results.json` / `trainer_state.json`, W&B `wandb-summary.json`.
+import * as l10n from '@vscode/l10n';
 import { basename, dirname } from 'node:path';
 import { readWholeText } from './file-access';
 import { folderRunName } from './jsonl-reader';
@@ -12,20 +13,24 @@ import { DEFAULT_MAX_WHOLE_FILE_BYTES, type ReadOptions, type ResultFormat, type
 
 type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false };
 
-/** Read and parse a file holding one JSON object; problems go to `run`. */
-export async function readJsonObject(path: string, run: RunBuilder, opts: ReadOptions, label = ''): Promise<Parsed> {
+/**
+ * Read and parse a file holding one JSON object; problems go to `run`, after `file` (the file's name) when the run is
+ * read from several files.
+ */
+export async function readJsonObject(path: string, run: RunBuilder, opts: ReadOptions, file?: string): Promise<Parsed> {
+  const within = (message: string): string => (file === undefined ? message : l10n.t('{0}: {1}', file, message));
   const read = await readWholeText(path, opts.maxWholeFileBytes ?? DEFAULT_MAX_WHOLE_FILE_BYTES);
   if (!read.ok) {
-    run.problems.error(label + read.message);
+    run.problems.error(within(read.message));
     return { ok: false };
   }
   const parsed = parseJsonLenient(read.text);
   if (!parsed.ok) {
-    run.problems.error(`${label}not valid JSON: ${parsed.message}`, parsed.position !== undefined ? lineOfOffset(read.text, parsed.position) : undefined);
+    run.problems.error(within(l10n.t('not valid JSON: {0}', parsed.message)), parsed.position !== undefined ? lineOfOffset(read.text, parsed.position) : undefined);
     return { ok: false };
   }
   if (!isPlainObject(parsed.value)) {
-    run.problems.error(`${label}expected a JSON object of metric name -> value`);
+    run.problems.error(within(l10n.t('expected a JSON object of metric name -> value')));
     return { ok: false };
   }
   return { ok: true, value: parsed.value };
@@ -59,7 +64,7 @@ export async function readMetricsJson(path: string, opts: ReadOptions = {}, form
       addRow(run.metrics, report.metrics);
       run.perClass = capPerClass(report.perClass);
     } else addRow(run.metrics, parsed.value);
-    if (run.metrics.size === 0) run.problems.warning('no numeric values found');
+    if (run.metrics.size === 0) run.problems.warning(l10n.t('no numeric values found'));
   }
   return run.build();
 }
@@ -98,15 +103,15 @@ export async function readHuggingFace(paths: readonly string[], opts: ReadOption
   const run = new RunBuilder(source, 'huggingface', opts);
   run.runName = paths.length === 1 ? folderRunName(paths[0]) : basename(source);
   if (state !== undefined) {
-    const parsed = await readJsonObject(state, run, opts, paths.length > 1 ? `${HF_TRAINER_STATE}: ` : '');
+    const parsed = await readJsonObject(state, run, opts, paths.length > 1 ? HF_TRAINER_STATE : undefined);
     if (parsed.ok) {
       const history = parsed.value.log_history;
-      if (!Array.isArray(history)) run.problems.warning(`${HF_TRAINER_STATE}: no "log_history" list`);
+      if (!Array.isArray(history)) run.problems.warning(l10n.t('{0}: no "log_history" list', HF_TRAINER_STATE));
       else for (const row of history) if (isPlainObject(row)) addRow(run.metrics, row);
     }
   }
   for (const p of finals) {
-    const parsed = await readJsonObject(p, run, opts, paths.length > 1 ? `${basename(p)}: ` : '');
+    const parsed = await readJsonObject(p, run, opts, paths.length > 1 ? basename(p) : undefined);
     if (!parsed.ok) continue;
     // Final files restate the last logged evaluation: a value equal to the last one logged is not counted twice.
     const fresh = Object.fromEntries(Object.entries(parsed.value).filter(([k, v]) => run.metrics.lastOf(k) !== v));

@@ -1,4 +1,5 @@
 // JSON Lines: one object per logged step or epoch (also `.json` files that hold JSON Lines, like detectron2's metrics.json).
+import * as l10n from '@vscode/l10n';
 import { basename, dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseJsonLenient } from './lenient-json';
@@ -37,24 +38,24 @@ export async function readJsonLines(input: string | Readable, opts: StreamReadOp
       } catch {
         const parsed = parseJsonLenient(text);
         if (!parsed.ok) {
-          run.problems.error(`not valid JSON: ${parsed.message}`, lineNo);
+          run.problems.error(l10n.t('not valid JSON: {0}', parsed.message), lineNo);
           return;
         }
         row = parsed.value;
       }
       if (!isPlainObject(row)) {
-        run.problems.error('expected a JSON object ({"metric": value, ...})', lineNo);
+        run.problems.error(l10n.t('expected a JSON object ({"metric": value, ...})'), lineNo);
         return;
       }
       rows++;
       addRow(run.metrics, row);
     },
     tooLong(lineNo, limit) {
-      run.problems.error(`line longer than ${limit}; skipped`, lineNo);
+      run.problems.error(l10n.t('line longer than {0}; skipped', limit), lineNo);
     },
   });
   if (!outcome.ok) run.problems.error(outcome.message);
-  else if (rows > 0 && run.metrics.size === 0) run.problems.warning('no numeric values found');
+  else if (rows > 0 && run.metrics.size === 0) run.problems.warning(l10n.t('no numeric values found'));
   return run.build();
 }
 

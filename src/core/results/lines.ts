@@ -1,7 +1,8 @@
 // Line-by-line reading of a stream with bounded memory: only the current chunk and one partial line are held.
+import * as l10n from '@vscode/l10n';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { BINARY_MESSAGE, describeFsError, formatBytes, looksBinary, SNIFF_BYTES } from './file-access';
+import { binaryMessage, describeFsError, formatBytes, isNotFound, looksBinary, SNIFF_BYTES } from './file-access';
 import { DEFAULT_MAX_LINE_BYTES, type ResultProblem } from './types';
 
 export interface LineSink {
@@ -11,7 +12,8 @@ export interface LineSink {
   tooLong(lineNo: number, limit: string): void;
 }
 
-export type LinesOutcome = { ok: true; lines: number } | { ok: false; message: string; lines: number };
+/** `missing`: the file is not there (the message says so). */
+export type LinesOutcome = { ok: true; lines: number } | { ok: false; message: string; lines: number; missing?: true };
 
 /**
  * A readable for a path or the given stream, as UTF-8 text. 64 KB chunks: slicing lines out of larger decoded
@@ -40,7 +42,7 @@ export async function forEachLine(input: string | Readable, maxLineChars: number
         first = false;
         if (looksBinary(chunk.slice(0, SNIFF_BYTES))) {
           stream.destroy();
-          return { ok: false, message: BINARY_MESSAGE, lines: 0 };
+          return { ok: false, message: binaryMessage(), lines: 0 };
         }
         if (chunk.charCodeAt(0) === 0xfeff) start = 1;
       }
@@ -79,7 +81,7 @@ export async function forEachLine(input: string | Readable, maxLineChars: number
     }
     return { ok: true, lines: lineNo };
   } catch (e) {
-    return { ok: false, message: describeFsError(e), lines: lineNo };
+    return { ok: false, message: describeFsError(e), lines: lineNo, ...(isNotFound(e) ? { missing: true as const } : {}) };
   }
 }
 
@@ -102,7 +104,7 @@ export async function forEachJsonRecord<T>(
       try {
         value = JSON.parse(text);
       } catch (e) {
-        problems.push({ source, line, severity: 'error', message: `not valid JSON: ${(e as Error).message}` });
+        problems.push({ source, line, severity: 'error', message: l10n.t('not valid JSON: {0}', (e as Error).message) });
         return;
       }
       const record = toRecord(value);
@@ -110,9 +112,9 @@ export async function forEachJsonRecord<T>(
       else keep(record);
     },
     tooLong(line, limit) {
-      problems.push({ source, line, severity: 'error', message: `line longer than ${limit}; skipped` });
+      problems.push({ source, line, severity: 'error', message: l10n.t('line longer than {0}; skipped', limit) });
     },
   });
-  if (!outcome.ok && outcome.message !== 'file not found') problems.push({ source, severity: 'error', message: outcome.message });
+  if (!outcome.ok && !outcome.missing) problems.push({ source, severity: 'error', message: outcome.message });
   return problems;
 }

@@ -1,5 +1,6 @@
 // MLflow file store: `mlruns/<experiment>/<run>/metrics/<key>` files of `timestamp value step` lines,
 // the run name in `tags/mlflow.runName`.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describeFsError, readWholeText } from './file-access';
@@ -33,7 +34,7 @@ export async function readMlflowRun(runDir: string, opts: ReadOptions = {}): Pro
   try {
     keys = await metricKeys(join(runDir, 'metrics'), '', 0);
   } catch (e) {
-    run.problems.error(`metrics folder: ${describeFsError(e)}`);
+    run.problems.error(l10n.t('metrics folder: {0}', describeFsError(e)));
     return run.build();
   }
   for (const key of keys) await readMetricFile(run, key, join(runDir, 'metrics', ...key.split('/')), opts);
@@ -67,16 +68,16 @@ async function readMetricFile(run: RunBuilder, key: string, path: string, opts: 
       const value = parts.length >= 2 ? parseValue(parts[1]) : undefined;
       const step = parts.length >= 3 ? Number(parts[2]) : undefined;
       if (parts.length < 2 || parts.length > 3 || value === undefined || (step !== undefined && !Number.isFinite(step))) {
-        run.problems.error(`metrics/${key}: expected "timestamp value step", got ${JSON.stringify(text.slice(0, 60))}`, lineNo, path);
+        run.problems.error(l10n.t('metrics/{0}: expected "timestamp value step", got {1}', key, JSON.stringify(text.slice(0, 60))), lineNo, path);
         return;
       }
       run.metrics.add(key, value, step);
     },
     tooLong(lineNo, limit) {
-      run.problems.error(`metrics/${key}: line longer than ${limit}; skipped`, lineNo, path);
+      run.problems.error(l10n.t('metrics/{0}: line longer than {1}; skipped', key, limit), lineNo, path);
     },
   });
-  if (!outcome.ok) run.problems.error(`metrics/${key}: ${outcome.message}`, undefined, path);
+  if (!outcome.ok) run.problems.error(l10n.t('metrics/{0}: {1}', key, outcome.message), undefined, path);
 }
 
 function parseValue(token: string): number | undefined {

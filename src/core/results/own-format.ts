@@ -1,4 +1,5 @@
 // The extension's own result format, `mlroadmap-result/1`: one JSON object per evaluation (see docs/evaluation.md).
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { isPlainObject } from './rows';
@@ -49,20 +50,20 @@ export function declaresOwnFormat(value: unknown): boolean {
 export function validateOwnResult(value: unknown): OwnValidation {
   const errors: string[] = [];
   const warnings: string[] = [];
-  if (!isPlainObject(value)) return { errors: ['expected a JSON object'], warnings };
+  if (!isPlainObject(value)) return { errors: [l10n.t('expected a JSON object')], warnings };
   if (value.format !== OWN_FORMAT_ID) {
     errors.push(
       typeof value.format === 'string' && value.format.startsWith(OWN_FORMAT_PREFIX)
-        ? `format '${value.format}' is not supported; this version reads '${OWN_FORMAT_ID}'`
-        : `"format" must be "${OWN_FORMAT_ID}"`,
+        ? l10n.t("format '{0}' is not supported; this version reads '{1}'", value.format, OWN_FORMAT_ID)
+        : l10n.t('"format" must be "{0}"', OWN_FORMAT_ID),
     );
     return { errors, warnings };
   }
   const candidate = value.candidate;
-  if (typeof candidate !== 'string' || candidate.trim() === '') errors.push('"candidate" must be a non-empty string (the roadmap candidate id)');
+  if (typeof candidate !== 'string' || candidate.trim() === '') errors.push(l10n.t('"candidate" must be a non-empty string (the roadmap candidate id)'));
   const metrics = metricValues(value.metrics, 'metrics', errors);
-  if (metrics === undefined) errors.push('"metrics" must be an object of metric name -> number');
-  for (const k of Object.keys(value)) if (!KNOWN_KEYS.has(k)) warnings.push(`unknown field "${k}" ignored`);
+  if (metrics === undefined) errors.push(l10n.t('"metrics" must be an object of metric name -> number'));
+  for (const k of Object.keys(value)) if (!KNOWN_KEYS.has(k)) warnings.push(l10n.t('unknown field "{0}" ignored', k));
   if (typeof candidate !== 'string' || candidate.trim() === '' || metrics === undefined) return { errors, warnings };
 
   const out: { -readonly [K in keyof OwnResult]: OwnResult[K] } = { format: OWN_FORMAT_ID, candidate, metrics };
@@ -73,30 +74,30 @@ export function validateOwnResult(value: unknown): OwnValidation {
   }
   if (value.dataset !== undefined) {
     const d = value.dataset;
-    if (!isPlainObject(d)) errors.push('"dataset" must be an object {path, sha256, rows?}');
-    else if (typeof d.path !== 'string' || d.path === '') errors.push('"dataset.path" must be a non-empty string');
-    else if (typeof d.sha256 !== 'string' || !SHA256.test(d.sha256)) errors.push('"dataset.sha256" must be 64 lower-case hex digits');
-    else if (d.rows !== undefined && !(Number.isInteger(d.rows) && (d.rows as number) >= 0)) errors.push('"dataset.rows" must be a non-negative integer');
+    if (!isPlainObject(d)) errors.push(l10n.t('"dataset" must be an object {path, sha256, rows?}'));
+    else if (typeof d.path !== 'string' || d.path === '') errors.push(l10n.t('"dataset.path" must be a non-empty string'));
+    else if (typeof d.sha256 !== 'string' || !SHA256.test(d.sha256)) errors.push(l10n.t('"dataset.sha256" must be 64 lower-case hex digits'));
+    else if (d.rows !== undefined && !(Number.isInteger(d.rows) && (d.rows as number) >= 0)) errors.push(l10n.t('"dataset.rows" must be a non-negative integer'));
     else out.dataset = { path: d.path, sha256: d.sha256, ...(d.rows !== undefined ? { rows: d.rows as number } : {}) };
   }
   if (value.command !== undefined) {
     if (typeof value.command === 'string') out.command = value.command;
-    else errors.push('"command" must be a string');
+    else errors.push(l10n.t('"command" must be a string'));
   }
   if (value.git !== undefined) {
     const g = value.git;
     if (!isPlainObject(g) || typeof g.commit !== 'string' || !GIT_COMMIT.test(g.commit) || typeof g.dirty !== 'boolean') {
-      errors.push('"git" must be {"commit": "<hex sha>", "dirty": true|false}');
+      errors.push(l10n.t('"git" must be {"commit": "<hex sha>", "dirty": true|false}'));
     } else out.git = { commit: g.commit, dirty: g.dirty };
   }
   for (const field of ['started', 'finished'] as const) {
     const t = value[field];
     if (t === undefined) continue;
-    if (typeof t !== 'string' || Number.isNaN(Date.parse(t))) errors.push(`"${field}" must be an ISO 8601 date-time string`);
+    if (typeof t !== 'string' || Number.isNaN(Date.parse(t))) errors.push(l10n.t('"{0}" must be an ISO 8601 date-time string', field));
     else out[field] = t;
   }
   if (out.started !== undefined && out.finished !== undefined && Date.parse(out.finished) < Date.parse(out.started)) {
-    errors.push('"finished" is before "started"');
+    errors.push(l10n.t('"finished" is before "started"'));
   }
   return { result: out, errors, warnings };
 }
@@ -106,20 +107,20 @@ function metricValues(v: unknown, path: string, errors: string[]): Record<string
   const out: Record<string, number> = {};
   for (const [k, x] of Object.entries(v)) {
     if (typeof x === 'number' && Number.isFinite(x)) out[k] = x;
-    else errors.push(`"${path}.${k}" must be a finite number, got ${describe(x)}`);
+    else errors.push(l10n.t('"{0}" must be a finite number, got {1}', `${path}.${k}`, describe(x)));
   }
   return out;
 }
 
 function groupedValues(v: unknown, field: string, errors: string[]): Record<string, MetricValues> | undefined {
   if (!isPlainObject(v)) {
-    errors.push(`"${field}" must be an object of name -> {metric: number}`);
+    errors.push(l10n.t('"{0}" must be an object of name -> {metric: number}', field));
     return undefined;
   }
   const out: Record<string, MetricValues> = {};
   for (const [k, x] of Object.entries(v)) {
     const m = metricValues(x, `${field}.${k}`, errors);
-    if (m === undefined) errors.push(`"${field}.${k}" must be an object of metric name -> number`);
+    if (m === undefined) errors.push(l10n.t('"{0}" must be an object of metric name -> number', `${field}.${k}`));
     else out[k] = m;
   }
   return out;
@@ -128,8 +129,8 @@ function groupedValues(v: unknown, field: string, errors: string[]): Record<stri
 function describe(x: unknown): string {
   if (typeof x === 'number') return String(x);
   if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  return typeof x === 'string' ? `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}` : `a value of type ${typeof x}`;
+  if (Array.isArray(x)) return l10n.t('an array');
+  return typeof x === 'string' ? l10n.t('the string {0}', JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)) : l10n.t('a value of type {0}', typeof x);
 }
 
 /** The text of a result file: pretty-printed JSON with a final newline. */

@@ -1,6 +1,7 @@
 // Per-class metrics (class label -> metric name -> value): read from scikit-learn's
 // `classification_report(output_dict=True)` JSON and from the own format's `per_class`, kept apart from the run's
 // flat metrics (a class's precision is not a roadmap metric), carried on the history record, and capped.
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './rows';
 
 /** Class label -> metric name -> value, classes and metrics in the order the file gave them. */
@@ -73,11 +74,10 @@ export function capPerClass(values: Readonly<Record<string, unknown>>, maxClasse
 /** What the cap left out, in words; undefined when nothing was. */
 export function describeCut(cut: PerClass['cut']): string | undefined {
   if (!cut || (cut.classes === 0 && cut.metrics === 0)) return undefined;
-  const parts = [
-    ...(cut.classes > 0 ? [`${cut.classes} more class${cut.classes === 1 ? '' : 'es'}`] : []),
-    ...(cut.metrics > 0 ? [`${cut.metrics} more metric name${cut.metrics === 1 ? '' : 's'}`] : []),
-  ];
-  return `per-class values cut to ${MAX_PER_CLASS_CLASSES} classes × ${MAX_PER_CLASS_METRICS} metrics: ${parts.join(' and ')} left out`;
+  const classes = cut.classes === 1 ? l10n.t('1 more class') : l10n.t('{0} more classes', cut.classes);
+  const metrics = cut.metrics === 1 ? l10n.t('1 more metric name') : l10n.t('{0} more metric names', cut.metrics);
+  const left = cut.classes > 0 && cut.metrics > 0 ? l10n.t('{0} and {1}', classes, metrics) : cut.classes > 0 ? classes : metrics;
+  return l10n.t('per-class values cut to {0} classes × {1} metrics: {2} left out', MAX_PER_CLASS_CLASSES, MAX_PER_CLASS_METRICS, left);
 }
 
 /** The per-class keys of a scikit-learn classification report. */

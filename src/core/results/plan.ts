@@ -1,6 +1,7 @@
 // What an evaluation runs, per candidate: the argument vector (or the shell command line when the roadmap opts in),
 // the results file it must write and the command it is stamped with. Built from the roadmap through the command
 // template; shared by the extension's tasks, the Slurm job scripts and `mlroadmap evaluate`.
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { resultsPathFor } from '../pitfalls/candidates';
 import type { Roadmap } from '../roadmap/model';
@@ -49,15 +50,15 @@ export function datasetFileOf(root: string, roadmap: Pick<Roadmap, 'evaluation'>
 export function planEvaluations(input: PlanInput): Outcome<readonly PlannedEvaluation[]> {
   const { roadmap } = input;
   const template = roadmap.evaluation?.command;
-  if (!template || template.trim() === '') return { ok: false, error: 'the roadmap has no evaluation.command' };
-  if (input.candidates.length === 0) return { ok: false, error: 'the roadmap has no candidates' };
+  if (!template || template.trim() === '') return { ok: false, error: l10n.t('the roadmap has no evaluation.command') };
+  if (input.candidates.length === 0) return { ok: false, error: l10n.t('the roadmap has no candidates') };
   const shell = roadmap.evaluation?.shell === true;
   const dataset = roadmap.evaluation?.dataset;
   const steps: PlannedEvaluation[] = [];
   for (const id of input.candidates) {
-    if (!roadmap.candidates.some((c) => c.id === id)) return { ok: false, error: `there is no candidate '${id}' in the roadmap` };
+    if (!roadmap.candidates.some((c) => c.id === id)) return { ok: false, error: l10n.t("there is no candidate '{0}' in the roadmap", id) };
     const resultsFile = resultsFileFor(input.root, roadmap, id);
-    if (!resultsFile) return { ok: false, error: `no results file for '${id}': set evaluation.results (e.g. results/\${candidate}.json)` };
+    if (!resultsFile) return { ok: false, error: l10n.t("no results file for '{0}': set evaluation.results (e.g. {1})", id, 'results/${candidate}.json') };
     const results = resultsPathFor(roadmap, id);
     const values: TemplateValues = {
       candidate: id,
@@ -68,11 +69,11 @@ export function planEvaluations(input: PlanInput): Outcome<readonly PlannedEvalu
     };
     if (shell) {
       const line = buildShellCommand(template, values);
-      if (!line.ok) return { ok: false, error: `evaluation.command: ${line.error}` };
+      if (!line.ok) return { ok: false, error: l10n.t('evaluation.command: {0}', line.error) };
       steps.push({ candidate: id, resultsFile, shellCommand: line.value, command: line.value });
     } else {
       const argv = buildArgv(template, values);
-      if (!argv.ok) return { ok: false, error: `evaluation.command: ${argv.error}` };
+      if (!argv.ok) return { ok: false, error: l10n.t('evaluation.command: {0}', argv.error) };
       steps.push({ candidate: id, resultsFile, argv: argv.value, command: joinArgv(argv.value) });
     }
   }

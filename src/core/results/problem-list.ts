@@ -1,4 +1,5 @@
 // Collects a file's problems, keeping the first few so a file of garbage cannot fill memory.
+import * as l10n from '@vscode/l10n';
 import type { ResultProblem } from './types';
 
 export const MAX_PROBLEMS_PER_FILE = 100;
@@ -36,7 +37,7 @@ export class ProblemList {
     if (this.dropped === 0) return [...this.items];
     return [
       ...this.items,
-      { source: this.source, message: `... and ${this.dropped} more problems not listed`, severity: this.droppedErrors > 0 ? 'error' : 'warning' },
+      { source: this.source, message: l10n.t('... and {0} more problems not listed', this.dropped), severity: this.droppedErrors > 0 ? 'error' : 'warning' },
     ];
   }
 }

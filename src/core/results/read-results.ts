@@ -1,4 +1,5 @@
 // The entry point: read every result file in the given files and folders, whatever the format.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { readCsv } from './csv-reader';
@@ -48,19 +49,19 @@ export async function readResults(paths: readonly string[], opts: ReadResultsOpt
     try {
       isDir = (await fsp.stat(path)).isDirectory();
     } catch {
-      problems.push({ source: p, message: 'no such file or folder', severity: 'error' });
+      problems.push({ source: p, message: l10n.t('no such file or folder'), severity: 'error' });
       continue;
     }
     if (isDir) {
       const found = await discoverResults(path, opts);
       if (found.truncated !== undefined) problems.push({ source: p, message: found.truncated, severity: 'warning' });
-      if (found.targets.length === 0) problems.push({ source: p, message: 'no result files found in this folder', severity: 'error' });
+      if (found.targets.length === 0) problems.push({ source: p, message: l10n.t('no result files found in this folder'), severity: 'error' });
       // A folder that is an MLflow run is found by the search itself.
       targets.push(...found.targets);
       continue;
     }
     const format = await detectFormat(path);
-    if (format === undefined) problems.push({ source: p, message: 'not a results file this tool reads (by name or content)', severity: 'error' });
+    if (format === undefined) problems.push({ source: p, message: l10n.t('not a results file this tool reads (by name or content)'), severity: 'error' });
     else targets.push({ format, paths: [path] });
   }
 

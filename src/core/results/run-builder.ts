@@ -1,4 +1,5 @@
 // Assembling a RunResult from an accumulator and a problem list, shared by every reader.
+import * as l10n from '@vscode/l10n';
 import { MetricAccumulator } from './accumulator';
 import { defaultGoalOf } from './metric-names';
 import { ProblemList } from './problem-list';
@@ -24,7 +25,9 @@ export class RunBuilder {
 
   build(): RunResult {
     for (const [name, n] of this.metrics.nonFiniteCounts()) {
-      this.problems.warning(`metric '${name}': ${n} non-finite value${n === 1 ? '' : 's'} (NaN or Infinity) ignored`);
+      this.problems.warning(
+        n === 1 ? l10n.t("metric '{0}': 1 non-finite value (NaN or Infinity) ignored", name) : l10n.t("metric '{0}': {1} non-finite values (NaN or Infinity) ignored", name, n),
+      );
     }
     const cut = describeCut(this.perClass?.cut);
     if (cut !== undefined) this.problems.warning(cut);

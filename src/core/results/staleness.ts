@@ -1,5 +1,6 @@
 // Faulty-evaluation checks on the history: results produced on other data or by another command than the roadmap's
 // current ones, and candidates compared against a baseline evaluated on different data.
+import * as l10n from '@vscode/l10n';
 import { baselineCandidate } from '../pitfalls/candidates';
 import type { Candidate, Range, Roadmap, RoadmapDiagnostic } from '../roadmap/model';
 import type { HistoryRecord } from './history';
@@ -48,25 +49,35 @@ export function findStaleResults(
     const rec = latestByCandidate.get(c.id);
     if (rec === undefined) return;
     const at = (kind: StaleKind, message: string): void => {
-      const action = kind === 'baseline-different-data' ? `Evaluate '${c.id}' and the baseline on the same data` : `Evaluate '${c.id}' again`;
+      const action = kind === 'baseline-different-data' ? l10n.t("Evaluate '{0}' and the baseline on the same data", c.id) : l10n.t("Evaluate '{0}' again", c.id);
       findings.push({ code: FAULTY_EVALUATION_CODE, severity: 'warning', message, range: c.range ?? ZERO, path: ['candidates', index], kind, candidate: c.id, action });
     };
     if (currentFingerprint && rec.dataset && rec.dataset.sha256 !== currentFingerprint.sha256) {
       at(
         'dataset-changed',
-        `The latest result of '${isolateBidi(c.id)}' (${rec.recordedAt}) was produced on another version of the dataset ` +
-          `(sha256 ${isolateBidi(short(rec.dataset.sha256))}, now ${isolateBidi(short(currentFingerprint.sha256))}): evaluate it again.`,
+        l10n.t(
+          "The latest result of '{0}' ({1}) was produced on another version of the dataset (sha256 {2}, now {3}): evaluate it again.",
+          isolateBidi(c.id),
+          rec.recordedAt,
+          isolateBidi(short(rec.dataset.sha256)),
+          isolateBidi(short(currentFingerprint.sha256)),
+        ),
       );
     }
     const command = typeof currentCommand === 'function' ? currentCommand(c.id) : currentCommand;
     if (command !== undefined && rec.command !== null && rec.command !== command) {
-      at('command-changed', `The latest result of '${isolateBidi(c.id)}' was produced by another command (\`${isolateBidi(rec.command)}\`, now \`${isolateBidi(command)}\`): evaluate it again.`);
+      at('command-changed', l10n.t("The latest result of '{0}' was produced by another command (`{1}`, now `{2}`): evaluate it again.", isolateBidi(c.id), isolateBidi(rec.command), isolateBidi(command)));
     }
     if (isComparedToBaseline(c, baseId) && baseRecord?.dataset && rec.dataset && baseRecord.dataset.sha256 !== rec.dataset.sha256) {
       at(
         'baseline-different-data',
-        `'${isolateBidi(c.id)}' is compared against baseline '${isolateBidi(String(baseId))}', but they were evaluated on different data ` +
-          `(sha256 ${isolateBidi(short(rec.dataset.sha256))} vs ${isolateBidi(short(baseRecord.dataset.sha256))}): evaluate both on the same dataset.`,
+        l10n.t(
+          "'{0}' is compared against baseline '{1}', but they were evaluated on different data (sha256 {2} vs {3}): evaluate both on the same dataset.",
+          isolateBidi(c.id),
+          isolateBidi(String(baseId)),
+          isolateBidi(short(rec.dataset.sha256)),
+          isolateBidi(short(baseRecord.dataset.sha256)),
+        ),
       );
     }
   });

@@ -1,5 +1,6 @@
 // Planning a baseline from what the user chose: template, folder, dataset, target column, task,
 // candidate id. Fills the standard variables every template gets, and plans the files.
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import { candidateIdProblem } from './candidate-id';
 import { detectTask, columnValues, readCsvSample, targetProblem, TASKS, type Task } from './dataset';
@@ -60,12 +61,12 @@ export function planBaseline(request: BaselineRequest): BaselinePlan {
   try {
     sample = readCsvSample(request.datasetPath);
   } catch (e) {
-    return { ok: false, errors: [`cannot read the dataset: ${(e as Error).message}`] };
+    return { ok: false, errors: [l10n.t('cannot read the dataset: {0}', (e as Error).message)] };
   }
   const taskDetected = request.task === undefined;
   const task = request.task ?? detectTask(columnValues(sample, request.target));
-  if (!TASKS.includes(task)) return { ok: false, errors: [`task must be classification or regression (got '${task}')`] };
-  if (!manifest.tasks.includes(task)) return { ok: false, errors: [`template '${manifest.name}' does not support ${task}`] };
+  if (!TASKS.includes(task)) return { ok: false, errors: [l10n.t("task must be classification or regression (got '{0}')", task)] };
+  if (!manifest.tasks.includes(task)) return { ok: false, errors: [l10n.t("template '{0}' does not support {1}", manifest.name, task)] };
   const problem = targetProblem(sample, request.target, task);
   if (problem) return { ok: false, errors: [problem] };
 
@@ -81,7 +82,7 @@ export function planBaseline(request: BaselineRequest): BaselinePlan {
   try {
     return { ok: true, files: planScaffold(request.template, values), values, candidate, task, taskDetected };
   } catch (e) {
-    if (e instanceof RenderError) return { ok: false, errors: [`template '${manifest.name}': ${e.message}`] };
+    if (e instanceof RenderError) return { ok: false, errors: [l10n.t("template '{0}': {1}", manifest.name, e.message)] };
     throw e;
   }
 }

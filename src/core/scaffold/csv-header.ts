@@ -1,5 +1,6 @@
 // The header of a CSV for choosing the target column: only the first record is read (a header
 // quoted across lines included), never the data. Plus a guess of which column is the target.
+import * as l10n from '@vscode/l10n';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
@@ -43,17 +44,17 @@ export function readCsvHeader(path: string): string[] {
         text = text.slice(0, end);
         break;
       }
-      if (size > MAX_HEADER_BYTES) throw new Error(`${path}: no line break in the first ${MAX_HEADER_BYTES} bytes, not a CSV header`);
+      if (size > MAX_HEADER_BYTES) throw new Error(l10n.t('{0}: no line break in the first {1} bytes, not a CSV header', path, MAX_HEADER_BYTES));
     }
   } finally {
     closeSync(fd);
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new Error(`${path} is empty: expected a header row`);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new Error(l10n.t('{0} is empty: expected a header row', path));
   let header: string[];
   try {
     header = parseHeaderRecord(text);
   } catch (e) {
-    throw new Error(`${path}: the header row is not readable CSV: ${(e as Error).message}`, { cause: e });
+    throw new Error(l10n.t('{0}: the header row is not readable CSV: {1}', path, (e as Error).message), { cause: e });
   }
   return header;
 }

@@ -1,5 +1,6 @@
 // What the scaffold needs to know about a CSV: its header, and whether the target looks like
 // classes or a continuous value. Reads at most the first SAMPLE_BYTES of the file.
+import * as l10n from '@vscode/l10n';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
@@ -37,9 +38,9 @@ export function readCsvSample(path: string): CsvSample {
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (e) {
-    throw new Error(`${path} is not a readable CSV: ${(e as Error).message}`, { cause: e });
+    throw new Error(l10n.t('{0} is not a readable CSV: {1}', path, (e as Error).message), { cause: e });
   }
-  if (records.length === 0) throw new Error(`${path} is empty: expected a header row`);
+  if (records.length === 0) throw new Error(l10n.t('{0} is empty: expected a header row', path));
   const [header, ...rows] = records;
   return { header, rows, complete };
 }
@@ -60,13 +61,13 @@ export function detectTask(values: readonly string[]): Task {
 /** Why the target column cannot be used for `task`, or undefined when it can. */
 export function targetProblem(sample: CsvSample, column: string, task: Task): string | undefined {
   if (!sample.header.includes(column)) {
-    return `column '${column}' is not in the header; columns: ${sample.header.join(', ')}`;
+    return l10n.t("column '{0}' is not in the header; columns: {1}", column, sample.header.join(', '));
   }
   const values = columnValues(sample, column);
-  if (values.length < 2) return `column '${column}' has fewer than 2 values`;
+  if (values.length < 2) return l10n.t("column '{0}' has fewer than 2 values", column);
   if (task === 'regression') {
     const bad = values.find((v) => !Number.isFinite(Number(v)));
-    if (bad !== undefined) return `column '${column}' holds '${bad}', not a number: regression needs a numeric target`;
+    if (bad !== undefined) return l10n.t("column '{0}' holds '{1}', not a number: regression needs a numeric target", column, bad);
   }
   return undefined;
 }

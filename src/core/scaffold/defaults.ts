@@ -1,5 +1,6 @@
 // Defaults of a new baseline (Scaffold Baseline and `mlroadmap scaffold`): a candidate id not yet in
 // the roadmap, the folder named after it, and whether the roadmap's evaluation command would run the scaffolded entry point.
+import * as l10n from '@vscode/l10n';
 import { candidateIdFrom, candidateIdProblem } from './candidate-id';
 import type { TemplateManifest } from './manifest';
 
@@ -37,7 +38,7 @@ export function defaultBaselineFolder(candidate: string): string {
 export function newCandidateIdProblem(id: string, taken: Iterable<string>): string | undefined {
   const problem = candidateIdProblem(id);
   if (problem) return problem;
-  return new Set(taken).has(id) ? `the roadmap already has a candidate '${id}'` : undefined;
+  return new Set(taken).has(id) ? l10n.t("the roadmap already has a candidate '{0}'", id) : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 // and, when the roadmap has no evaluation command, the evaluation block (an existing block without a command, as
 // Initialize Roadmap writes it when it found only a dataset, gets the command and keeps what it holds). Comment-preserving
 // edits from the roadmap core. The starter's proposed dumb baseline, untouched, is replaced by a scaffolded baseline.
+import * as l10n from '@vscode/l10n';
 import { STARTER_BASELINE_ID, STARTER_BASELINE_LINES } from '../process/starter';
 import { diffEdit, editSequence, type Change } from '../roadmap/edit-sequence';
 import { addCandidate, applyEdits, setEvaluation } from '../roadmap/edits';
@@ -23,7 +24,7 @@ export type Registration =
 
 export function registerBaselineInRoadmap(text: string, candidate: CandidateEntry, evaluation: EvaluationEntry): Registration {
   const { roadmap } = parseRoadmap(text);
-  if (!roadmap) return { ok: false, error: 'the roadmap is not a YAML mapping' };
+  if (!roadmap) return { ok: false, error: l10n.t('the roadmap is not a YAML mapping') };
   const candidateAdded = !roadmap.candidates.some((c) => c.id === candidate.id);
   const current = roadmap.evaluation;
   const evaluationAdded = current?.command === undefined;

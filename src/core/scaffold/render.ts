@@ -6,6 +6,7 @@
 //   {{name|text}}    plain text; in Python files only for ids, integers and choices, whose values
 //                    cannot break the code (for comments and docstrings).
 //   {{name|shell}}   a POSIX shell word (quoted when needed), e.g. in README commands.
+import * as l10n from '@vscode/l10n';
 import { pythonLiteral, shellQuote } from './literals';
 import type { RenderMode, TemplateVariable, VariableValue } from './manifest';
 
@@ -20,7 +21,7 @@ export class RenderError extends Error {
     readonly line: number,
     message: string,
   ) {
-    super(`${file}:${line}: ${message}`);
+    super(l10n.t('{0}:{1}: {2}', file, line, message));
     this.name = 'RenderError';
   }
 }
@@ -38,13 +39,16 @@ export function renderFile(
   return text.replace(PLACEHOLDER, (match: string, name: string, filterName: string | undefined, offset: number) => {
     const line = text.slice(0, offset).split('\n').length;
     const variable = byName.get(name);
-    if (!variable) throw new RenderError(file, line, `${match} names no variable of the manifest (declared: ${[...byName.keys()].join(', ') || 'none'})`);
+    if (!variable) {
+      const declared = [...byName.keys()].join(', ') || l10n.t({ message: 'none', comment: ['In place of the list of variables a template declares, when it declares none'] });
+      throw new RenderError(file, line, l10n.t('{0} names no variable of the manifest (declared: {1})', match, declared));
+    }
     const value = values[name];
-    if (value === undefined) throw new RenderError(file, line, `no value for ${match}`);
+    if (value === undefined) throw new RenderError(file, line, l10n.t('no value for {0}', match));
     const filter = (filterName ?? (mode === 'python' ? 'py' : 'text')) as Filter;
-    if (!FILTERS.includes(filter)) throw new RenderError(file, line, `unknown filter '${filterName}' in ${match} (use ${FILTERS.join(', ')})`);
+    if (!FILTERS.includes(filter)) throw new RenderError(file, line, l10n.t("unknown filter '{0}' in {1} (use {2})", String(filterName), match, FILTERS.join(', ')));
     if (mode === 'python' && filter === 'text' && !SAFE_AS_TEXT_IN_PYTHON.includes(variable.type)) {
-      throw new RenderError(file, line, `${match}: a ${variable.type} value as raw text could break the Python code; use {{${name}}}`);
+      throw new RenderError(file, line, l10n.t('{0}: a {1} value as raw text could break the Python code; use {2}', match, variable.type, `{{${name}}}`));
     }
     switch (filter) {
       case 'py':

@@ -1,5 +1,6 @@
 // Finding baseline templates: the built-in ones shipped with the extension and the team's own in
 // `.mlroadmap/templates/<name>/` of a workspace folder. A team template with a built-in's name replaces it.
+import * as l10n from '@vscode/l10n';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, parseManifest, type TemplateManifest } from './manifest';
@@ -70,7 +71,7 @@ export function loadTemplate(info: TemplateInfo): LoadedTemplate {
     try {
       files.set(file.path, readFileSync(path, 'utf8'));
     } catch (e) {
-      throw new Error(`template '${info.name}' lists ${file.path}, which cannot be read: ${(e as Error).message}`, { cause: e });
+      throw new Error(l10n.t("template '{0}' lists {1}, which cannot be read: {2}", info.name, file.path, (e as Error).message), { cause: e });
     }
   }
   return { info, files };

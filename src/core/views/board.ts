@@ -1,6 +1,7 @@
 // The Roadmap Board's view model: Discovery as its five Design-Thinking stages and Production as its parallel
 // tracks, one column each, step cards, the gate and the open findings. Built by the host from the parse and the
 // analysis the editor already has; the webview only draws it (and an offline report can embed it as JSON).
+import * as l10n from '@vscode/l10n';
 import type { GateResult } from '../process/gates';
 import type { PhaseProgress } from '../process/progress';
 import { STAGE_DESCRIPTIONS } from '../process/stages';
@@ -18,20 +19,22 @@ export interface BoardInputs {
   readonly readOnly: boolean;
 }
 
-const ROLE_TITLES: Readonly<Record<RoleName, string>> = {
-  business_owners: 'business owners',
-  ml_engineers: 'ML engineers',
-  data_engineers: 'data engineers',
-  software_engineers: 'software engineers',
-};
-
 export function roleTitle(role: RoleName): string {
-  return ROLE_TITLES[role];
+  switch (role) {
+    case 'business_owners':
+      return l10n.t('business owners');
+    case 'ml_engineers':
+      return l10n.t('ML engineers');
+    case 'data_engineers':
+      return l10n.t('data engineers');
+    case 'software_engineers':
+      return l10n.t('software engineers');
+  }
 }
 
 export function boardModel(roadmap: Roadmap | undefined, inputs: BoardInputs): BoardModel {
   if (!roadmap) {
-    return { project: '', phase: 'discovery', statuses: STEP_STATUSES, columns: [], findings: [], owners: [], roles: [], readOnly: inputs.readOnly, problem: 'The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).' };
+    return { project: '', phase: 'discovery', statuses: STEP_STATUSES, columns: [], findings: [], owners: [], roles: [], readOnly: inputs.readOnly, problem: l10n.t('The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).') };
   }
   const rolesOf = (owner: string | undefined): RoleName[] => (owner ? ROLE_NAMES.filter((r) => roadmap.roles[r]?.includes(owner)) : []);
   const card = (s: Roadmap['discovery'][number]['steps'][number]): BoardCard => ({

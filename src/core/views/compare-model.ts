@@ -1,6 +1,8 @@
 // Compare Candidates' view model as the webview receives it, and the table's sorting, filtering and columns: types
-// and pure helpers with no dependency beyond the roadmap's own types, so the browser bundle can import them. The
-// numbers arrive computed and formatted by the host (src/core/views/compare.ts); the browser only orders and hides.
+// and pure helpers with no dependency beyond the roadmap's own types and @vscode/l10n, so the browser bundle can import
+// them. The numbers arrive computed and formatted by the host (src/core/views/compare.ts); the browser only orders and
+// hides.
+import * as l10n from '@vscode/l10n';
 import { CANDIDATE_STATUSES, LEVELS, type CandidateStatus, type Goal, type Level } from '../roadmap/model';
 
 /** A number as the table shows it (formatted by the core's one formatter) and as it sorts (raw). */
@@ -117,30 +119,28 @@ export interface CompareColumn {
   readonly byDefault: boolean;
 }
 
-const FIXED: readonly CompareColumn[] = [
-  { key: 'title', title: 'Candidate', byDefault: true },
-  { key: 'status', title: 'Status', byDefault: true },
-  { key: 'effort', title: 'Effort (days)', byDefault: true },
-  { key: 'compute', title: 'Compute (h)', byDefault: true },
-  { key: 'risk', title: 'Risk', byDefault: true },
-  { key: 'confidence', title: 'Confidence', byDefault: true },
-  { key: 'rank', title: 'Rank', byDefault: true },
-];
-
-const TRAILING: readonly CompareColumn[] = [
-  { key: 'literature', title: 'Literature', byDefault: false },
-  { key: 'decision', title: 'Decision', byDefault: true },
-];
-
 /** Every column of the table for these metrics, in order. The primary metric's columns are shown by default. */
 export function compareColumns(metrics: readonly Pick<CompareMetric, 'id'>[]): CompareColumn[] {
+  const fixed: CompareColumn[] = [
+    { key: 'title', title: l10n.t('Candidate'), byDefault: true },
+    { key: 'status', title: l10n.t('Status'), byDefault: true },
+    { key: 'effort', title: l10n.t('Effort (days)'), byDefault: true },
+    { key: 'compute', title: l10n.t('Compute (h)'), byDefault: true },
+    { key: 'risk', title: l10n.t('Risk'), byDefault: true },
+    { key: 'confidence', title: l10n.t('Confidence'), byDefault: true },
+    { key: 'rank', title: l10n.t('Rank'), byDefault: true },
+  ];
   const perMetric = metrics.flatMap((m, i) => [
-    { key: `expected:${m.id}`, title: `${m.id} expected`, byDefault: i === 0 },
+    { key: `expected:${m.id}`, title: l10n.t('{0} expected', m.id), byDefault: i === 0 },
     { key: `value:${m.id}`, title: `${m.id}`, byDefault: true },
-    { key: `delta:${m.id}`, title: `${m.id} Δ baseline`, byDefault: i === 0 },
-    { key: `met:${m.id}`, title: `${m.id} target met`, byDefault: true },
+    { key: `delta:${m.id}`, title: l10n.t('{0} Δ baseline', m.id), byDefault: i === 0 },
+    { key: `met:${m.id}`, title: l10n.t('{0} target met', m.id), byDefault: true },
   ]);
-  return [...FIXED, ...perMetric, ...TRAILING];
+  const trailing: CompareColumn[] = [
+    { key: 'literature', title: l10n.t('Literature'), byDefault: false },
+    { key: 'decision', title: l10n.t('Decision'), byDefault: true },
+  ];
+  return [...fixed, ...perMetric, ...trailing];
 }
 
 /** The columns shown: the chosen keys that exist, in table order; the defaults when nothing is chosen. */

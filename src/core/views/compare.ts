@@ -4,6 +4,7 @@
 // result exists, else the expected one). Built by the host from the parse, the
 // analysis' ranks and the results index; deltas and pass/fail come from `comparisonRows`, numbers are written by
 // `formatNumber` / `formatSigned`, so the panel says what the trees and the comparison report say.
+import * as l10n from '@vscode/l10n';
 import { isBaseline, baselineCandidate } from '../pitfalls/candidates';
 import { COMPUTE_HOURS_PER_DAY } from '../pitfalls/ranking';
 import type { RankState } from '../process/analysis';
@@ -64,7 +65,7 @@ export function paretoFront<P extends { readonly cost: number; readonly benefit:
 
 export function compareModel(roadmap: Roadmap | undefined, inputs: CompareInputs): CompareModel {
   const empty = { metrics: [], rows: [], statuses: CANDIDATE_STATUSES, scatter: { points: [], front: [] }, rankFormula: inputs.rankFormula, readOnly: inputs.readOnly };
-  if (!roadmap) return { project: '', ...empty, problem: 'The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).' };
+  if (!roadmap) return { project: '', ...empty, problem: l10n.t('The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).') };
   const metrics: CompareMetric[] = roadmap.metrics.map((m) => ({ id: m.id, goal: m.goal, ...(m.target !== undefined ? { target: { value: m.target, text: formatNumber(m.target) } } : {}) }));
   const baseline = baselineCandidate(roadmap);
   const baselineResult = baseline && inputs.latest(baseline.id);

@@ -2,6 +2,7 @@
 // the target; every run of the history (no cap) with its stamps and metrics; last vs best per metric; and the run
 // table as CSV. Built by the host from the results index (the history it read, the results each candidate shows
 // under the one rule of `mergeResults`), with the comparison code the report and the views use.
+import * as l10n from '@vscode/l10n';
 import { stringify } from 'csv-stringify/sync';
 import type { Roadmap } from '../roadmap/model';
 import { metricValue } from '../results/compare';
@@ -47,15 +48,24 @@ export function runIndex(history: readonly unknown[], id: string): number | unde
 /** A run's detail for the Review: its stamps and its per-class table (class × metric), or why there is none. */
 export function runDetail(history: readonly HistoryRecord[], id: string): ReviewRunDetail {
   const i = runIndex(history, id);
-  if (i === undefined) return { runId: id, note: `There is no run ${id} in the history.` };
+  if (i === undefined) return { runId: id, note: l10n.t('There is no run {0} in the history.', id) };
   const r = history[i]!;
   const stamps = { runId: id, candidate: r.candidate, at: r.recordedAt, ...(r.git ? { commit: r.git.commit } : {}) };
   const classes = r.perClass?.classes;
   if (r.perClass?.elided !== undefined) {
-    return { ...stamps, note: `${id} (${r.candidate}) has ${r.perClass.elided} per-class values, not kept in memory: the history holds more per-class values than the Review keeps (the latest runs' are kept).` };
+    return {
+      ...stamps,
+      note: l10n.t(
+        "{0} ({1}) has {2} per-class values, not kept in memory: the history holds more per-class values than the Review keeps (the latest runs' are kept).",
+        id,
+        r.candidate,
+        r.perClass.elided,
+      ),
+    };
   }
   if (!classes || Object.keys(classes).length === 0) {
-    return { ...stamps, note: `${id} (${r.candidate}) has no per-class values: its results file (${r.source || 'unknown'}) carries none.` };
+    const source = r.source || l10n.t({ message: 'unknown', comment: ['In place of the name of a results file that is not known'] });
+    return { ...stamps, note: l10n.t('{0} ({1}) has no per-class values: its results file ({2}) carries none.', id, r.candidate, source) };
   }
   const metrics: string[] = [];
   for (const row of Object.values(classes)) for (const name of Object.keys(row)) if (!metrics.includes(name)) metrics.push(name);
@@ -126,7 +136,17 @@ export function lastAndBest(roadmap: Pick<Roadmap, 'metrics'>, candidates: reado
 export function reviewModel(roadmap: Roadmap | undefined, inputs: ReviewInputs): ReviewModel {
   const failures = inputs.failures ?? [];
   if (!roadmap) {
-    return { project: '', summary: [], lastBest: [], runs: [], columns: [], candidates: [], failures, readOnly: inputs.readOnly, problem: 'The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).' };
+    return {
+      project: '',
+      summary: [],
+      lastBest: [],
+      runs: [],
+      columns: [],
+      candidates: [],
+      failures,
+      readOnly: inputs.readOnly,
+      problem: l10n.t('The roadmap cannot be read: fix the errors in mlroadmap.yaml (see Problems).'),
+    };
   }
   const runs = reviewRuns(inputs.history, inputs.pinned);
   const pinnedRun = inputs.pinned === undefined ? undefined : runs.find((r) => r.id === inputs.pinned);
