@@ -101,7 +101,7 @@ export async function exportReportCommand(services: Services, arg?: unknown): Pr
   else {
     const dir = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'report');
     const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
-    text = reportHtml(snapshot, { script: await read('report.js'), css: await read('report.css') });
+    text = reportHtml(snapshot, { script: await read('report.js'), css: await read('report.css') }, { lang: vscode.env.language, bundle: vscode.l10n.bundle });
   }
   await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(text));
   const shown = out.scheme === 'file' ? path.basename(out.fsPath) : out.toString();

@@ -2,7 +2,7 @@
 // the extension only, no eval, no inline code), resources limited to dist/webview and media/, the codicon font.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { L10N_BUNDLE_ID } from '../protocol/l10n';
+import { escapeHtml, l10nBundleElement } from '../core/html';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -22,23 +22,18 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
   ].join('; ');
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  // The translations for the display language, read by webview/shared/l10n.ts (a data block: not run, so not a script
-  // for the CSP); none in English. `<` written as \u003c keeps the JSON from closing the element.
-  const bundle = vscode.l10n.bundle;
-  const l10nData = bundle ? `\n<script type="application/json" id="${L10N_BUNDLE_ID}">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>` : '';
   return `<!DOCTYPE html>
-<html lang="${escape(vscode.env.language)}">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${asset(`${app}.css`)}">
 </head>
 <body>
-<div id="app" aria-busy="true"></div>${l10nData}
+<div id="app" aria-busy="true"></div>${l10nBundleElement(vscode.l10n.bundle)}
 <script type="module" nonce="${nonce}" src="${asset(`${app}.js`)}"></script>
 </body>
 </html>`;

@@ -2,7 +2,7 @@
 // (see src/panels/html.ts; none in English). Imported first by every app, before any module that translates, so
 // that `l10n.t` (here and in the core modules the apps share) reads it from the start.
 import * as l10n from '@vscode/l10n';
-import { L10N_BUNDLE_ID } from '../../src/protocol/l10n';
+import { L10N_BUNDLE_ID } from '../../src/core/html';
 
 const data = document.getElementById(L10N_BUNDLE_ID)?.textContent;
 if (data) {

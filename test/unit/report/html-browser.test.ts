@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
 import { memoryIo } from '../../../src/cli/io';
+import { reportHtml } from '../../../src/core/report/html';
+import { loadReportSnapshot } from '../../../src/core/report/load';
+import { pseudoBundle, PSEUDO_OPEN } from '../support/pseudoL10n';
 import { runReport } from '../../../src/cli/report';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { launchBrowser } from '../../../scripts/browser.mjs';
@@ -206,6 +210,29 @@ describe('the HTML report in Chromium', function () {
       await page.close();
     } finally {
       ws.cleanup();
+    }
+  });
+
+  it('in the display language: the translations written into the page draw its headings, table headers and notes', async () => {
+    // As Export Discovery Report writes it in a window whose display language has a translation (here, every text
+    // pseudo-translated to ⟦text⟧): the page's lang and the bundle beside the snapshot.
+    const snapshot = await loadReportSnapshot(path.join(DEMO, 'mlroadmap.yaml'), 'mlroadmap.yaml', new Date('2026-12-01T09:00:00Z'));
+    const assets = { script: readFileSync(path.join(assetsDir, 'report.js'), 'utf8'), css: readFileSync(path.join(assetsDir, 'report.css'), 'utf8') };
+    const file = path.join(tmp, 'translated.html');
+    writeFileSync(file, reportHtml(snapshot, assets, { lang: 'qps-ploc', bundle: await pseudoBundle() }));
+    const { page, errors, requests } = await open(file, 'light');
+    try {
+      assert.equal(await page.locator('html').getAttribute('lang'), 'qps-ploc');
+      await page.screenshot({ path: path.join(SHOTS, 'report-translated.png'), fullPage: false });
+      // Not the headers that are the roadmap's own words: a metric's measured-value column is headed by its id.
+      const own = (await page.locator('h2, thead th:not([data-column^="value:"]), caption, .note, .empty').allTextContents()).map((t) => t.trim()).filter(Boolean);
+      assert.ok(own.length >= 15, `the page's headings and headers: ${own.length}`);
+      // Every heading and header begins with translated text (a column may name a metric inside its sentence).
+      assert.deepEqual(own.filter((t) => !t.startsWith(PSEUDO_OPEN) && !/^[a-z_]+\b.*⟦/.test(t)), []);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(requests.filter((r) => r !== pathToFileURL(file).href), []);
+    } finally {
+      await page.close();
     }
   });
 });
