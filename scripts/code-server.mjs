@@ -87,10 +87,11 @@ async function waitHealthy(url, child, timeoutMs) {
  * Output goes to the profile's log file unless `inheritOutput` is set. Returns { url, stop, child }.
  * `workspaceTrust`: 'disabled' (default) passes --disable-workspace-trust; 'restricted' leaves Workspace Trust
  * on, so with a profile made with the same option and a fresh browser (no folder trusted yet) the window
- * opens the folder in Restricted Mode.
+ * opens the folder in Restricted Mode. `locale`: the display language (a language pack for it must be installed).
  */
-export async function startCodeServer({ port, folder, profile, env = {}, inheritOutput = false, workspaceTrust = 'disabled' }) {
+export async function startCodeServer({ port, folder, profile, env = {}, inheritOutput = false, workspaceTrust = 'disabled', locale }) {
   const args = [
+    ...(locale ? ['--locale', locale] : []),
     '--auth', 'none',
     '--bind-addr', `${HOST}:${port}`,
     '--disable-telemetry',
