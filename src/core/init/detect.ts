@@ -72,7 +72,7 @@ class Reader {
   ) {}
   async read(path: string, maxBytes = this.limits.maxBytesPerFile): Promise<string | undefined> {
     if (this.files >= this.limits.maxFilesRead) {
-      this.truncated ??= l10n.t('stopped reading after {0} files', this.limits.maxFilesRead);
+      this.truncated ??= this.limits.maxFilesRead === 1 ? l10n.t('stopped reading after 1 file') : l10n.t('stopped reading after {0} files', this.limits.maxFilesRead);
       return undefined;
     }
     const left = this.limits.maxTotalBytes - this.bytes;

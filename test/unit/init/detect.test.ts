@@ -224,7 +224,7 @@ describe('Initialize from the project: edge cases', () => {
     assert.deepEqual(found.findings.map((f) => f.key), ['literature:a', 'literature:b', 'literature:c']);
     const capped = await detectProject({ fs: memoryFs({ 'a.bib': '@article{a, title={A}}', 'b.bib': '@article{b, title={B}}' }), readRuns: noRuns, limits: { maxFilesRead: 1 } });
     assert.deepEqual(capped.findings.map((f) => f.key), ['literature:a']);
-    assert.match(capped.truncated ?? '', /stopped reading after 1 files/);
+    assert.match(capped.truncated ?? '', /stopped reading after 1 file$/);
     const wide = await detectProject({ fs: memoryFs(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, '']))), readRuns: noRuns, limits: { maxEntries: 10 } });
     assert.match(wide.truncated ?? '', /search stopped after 10/);
   });
