@@ -14,7 +14,7 @@ import { datasetFileOf, planEvaluations, type PlannedEvaluation } from '../core/
 import { parseRoadmap } from '../core/roadmap/parse';
 import { EXECUTORS, ROADMAP_FILE_NAME, type Executor, type Roadmap } from '../core/roadmap/model';
 import { runAndRecord } from '../evaluation/ingest';
-import { NO_SBATCH_MESSAGE, SlurmClient } from '../slurm/client';
+import { noSbatchMessage, SlurmClient } from '../slurm/client';
 import { JobBook, JobWatcher, pollJobs, submitEvaluation, type GatherContext } from '../slurm/jobs';
 import type { CliIo } from './io';
 
@@ -170,7 +170,7 @@ export async function runEvaluate(args: readonly string[], io: CliIo): Promise<n
   const submitted: JobRecord[] = [];
   if (remote.length > 0) {
     if (!(await client.available())) {
-      io.err(`mlroadmap evaluate: ${NO_SBATCH_MESSAGE}`);
+      io.err(`mlroadmap evaluate: ${noSbatchMessage()}`);
       for (const s of remote) lines.set(s.candidate, { candidate: s.candidate, executor: 'slurm', ok: false, recorded: false, error: 'sbatch not found' });
     } else {
       const datasetFile = datasetFileOf(root, roadmap);

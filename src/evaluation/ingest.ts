@@ -21,6 +21,7 @@ import { portableRelative } from '../core/scaffold/registration';
 import { headInfo } from '../git';
 import type { PlannedEvaluation } from '../core/results/plan';
 import { startProcess, type ProcessOutcome } from './process';
+import * as l10n from '@vscode/l10n';
 
 /** File systems keep modification times coarser than the clock: a file written during the run may look this much older. */
 const MTIME_SLACK_MS = 2000;
@@ -91,27 +92,27 @@ export async function ingestResult(req: IngestRequest): Promise<Ingested> {
   try {
     mtimeMs = (await fsp.stat(req.resultsFile)).mtimeMs;
   } catch {
-    return { ok: false, error: `the command did not write ${relative}` };
+    return { ok: false, error: l10n.t`the command did not write ${relative}` };
   }
-  if (mtimeMs < req.startedAt - MTIME_SLACK_MS) return { ok: false, error: `the command did not update ${relative} (the file is older than the run)` };
+  if (mtimeMs < req.startedAt - MTIME_SLACK_MS) return { ok: false, error: l10n.t`the command did not update ${relative} (the file is older than the run)` };
   const out = await readResults([req.resultsFile], { candidate: req.candidate, goalOf: goalOfFromRoadmap(req.roadmap), maxWholeFileBytes: req.maxWholeFileBytes });
   const run = out.runs.find((r) => r.candidate === req.candidate);
   // A problem's line (a file cut off mid-write breaks off there) is part of what the user needs to see.
   const errors = allProblems(out)
     .filter((p) => p.severity === 'error')
-    .map((p) => ({ message: p.line !== undefined ? `line ${p.line}: ${p.message}` : p.message }));
+    .map((p) => ({ message: p.line !== undefined ? l10n.t`line ${p.line}: ${p.message}` : p.message }));
   if (!run) {
     const other = out.runs.find((r) => r.candidate !== undefined)?.candidate;
-    const why = other !== undefined ? `it holds the results of '${other}'` : errors.map((e) => e.message).join('; ') || 'no run in it';
-    return { ok: false, error: `${relative} cannot be read as the results of '${req.candidate}': ${why}` };
+    const why = other !== undefined ? l10n.t`it holds the results of '${other}'` : errors.map((e) => e.message).join('; ') || l10n.t('no run in it');
+    return { ok: false, error: l10n.t`${relative} cannot be read as the results of '${req.candidate}': ${why}` };
   }
   if (Object.keys(run.metrics).length === 0) {
     const why = errors.map((e) => e.message).join('; ');
-    return { ok: false, error: `${relative} holds no metric values${why ? ` (${why})` : ''}` };
+    return { ok: false, error: why ? l10n.t`${relative} holds no metric values (${why})` : l10n.t`${relative} holds no metric values` };
   }
   const { git, dataset } = req.stamps ?? (await takeStamps(req.root, req.datasetFile, req.cache));
   const record = historyRecordFromRun(run, { source: relative, git, dataset, command: req.command, recordedAt: new Date().toISOString() }, req.candidate);
-  if (!record) return { ok: false, error: `${relative} names no candidate` };
+  if (!record) return { ok: false, error: l10n.t`${relative} names no candidate` };
   await appendLine(path.join(req.root, HISTORY_FILE), serializeHistoryRecord(record));
   return { ok: true, record };
 }

@@ -5,6 +5,7 @@ import { currentEvaluationCommand } from '../core/results/evaluated';
 import { datasetFileOf, planEvaluations, type PlannedEvaluation } from '../core/results/plan';
 import type { RoadmapEntry } from '../workspace/roadmapStore';
 import { executionOf } from '../core/jobs/execution';
+import * as l10n from '@vscode/l10n';
 
 /** Candidate id standing for every candidate of the roadmap. */
 export const ALL_CANDIDATES = '*';
@@ -27,15 +28,15 @@ export function currentCommandOf(entry: RoadmapEntry, roadmap: Roadmap, candidat
 /** The evaluation of one candidate, or of every candidate (`*`), or why it cannot run. */
 export function planEvaluation(entry: RoadmapEntry, candidate: string, python: string): Outcome<EvaluationPlan> {
   const roadmap = entry.roadmap;
-  if (!roadmap) return { ok: false, error: 'the roadmap cannot be read: fix the errors shown in the Problems view first' };
+  if (!roadmap) return { ok: false, error: l10n.t('the roadmap cannot be read: fix the errors shown in the Problems view first') };
   const template = roadmap.evaluation?.command;
   if (!template || template.trim() === '') {
-    return { ok: false, error: 'the roadmap has no evaluation.command: run "ML Roadmap: Configure Evaluation…" first' };
+    return { ok: false, error: l10n.t('the roadmap has no evaluation.command: run "ML Roadmap: Configure Evaluation…" first') };
   }
   const cwd = entry.root.fsPath;
   // Every candidate: those this window runs (the others are submitted to Slurm by the evaluate commands).
   const ids = candidate === ALL_CANDIDATES ? roadmap.candidates.filter((c) => executionOf(roadmap, c.id).executor === 'local').map((c) => c.id) : [candidate];
-  if (ids.length === 0 && roadmap.candidates.length > 0) return { ok: false, error: 'every candidate runs on Slurm (evaluation.executor): evaluate them with the evaluate commands, which submit jobs' };
+  if (ids.length === 0 && roadmap.candidates.length > 0) return { ok: false, error: l10n.t('every candidate runs on Slurm (evaluation.executor): evaluate them with the evaluate commands, which submit jobs') };
   const steps = planEvaluations({ roadmap, root: cwd, workspaceFolder: entry.folder.uri.fsPath, python, candidates: ids });
   if (!steps.ok) return steps;
   const datasetFile = datasetFileOf(cwd, roadmap);

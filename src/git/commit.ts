@@ -158,7 +158,7 @@ export async function commitChanges(repoDir: string, changes: readonly FileChang
     if (update.length > 0) {
       const idx = await run(gitWith({ input: update.join('\0') + '\0' }), ['update-index', '--verbose', '-z', '--index-info']);
       if (!idx.ok) {
-        return { ok: true, commit: id, paths: rel, warning: `Committed as ${id}, but git's index could not be updated for ${rel.join(', ')}: ${idx.output.trim().split('\n')[0] ?? ''}. Run "git reset -- ${rel.join(' ')}" to see your own changes alone.` };
+        return { ok: true, commit: id, paths: rel, warning: l10n.t`Committed as ${id}, but git's index could not be updated for ${rel.join(', ')}: ${idx.output.trim().split('\n')[0] ?? ''}. Run "git reset -- ${rel.join(' ')}" to see your own changes alone.` };
       }
     }
     return { ok: true, commit: id, paths: rel };

@@ -213,7 +213,7 @@ export async function submitAndSay(services: Services, entry: RoadmapEntry, cand
   const refused = refuseUntrusted(jobsRestrictedMessage());
   if (refused) return { done: false, reason: 'restricted', message: refused.message ?? '', jobs: [], errors: [] };
   const handle = services.jobs;
-  if (!handle) return { done: false, reason: 'failed', message: 'the jobs feature is not active', jobs: [], errors: [] };
+  if (!handle) return { done: false, reason: 'failed', message: vscode.l10n.t('the jobs feature is not active'), jobs: [], errors: [] };
   const out = await handle.jobs.submit(entry, candidates);
   if (out.errors.length > 0) {
     const message = out.errors.map((e) => vscode.l10n.t('Cannot submit {0}: {1}', e.candidate, e.error)).join(' ');

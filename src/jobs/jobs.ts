@@ -10,7 +10,7 @@ import { datasetFileOf, planEvaluations } from '../core/results/plan';
 import type { EvaluationResultsIndex } from '../evaluation/resultsIndex';
 import { maxResultFileBytes } from '../evaluation/resultsIndex';
 import { resolvePython } from '../evaluation/python';
-import { NO_SBATCH_MESSAGE, SlurmClient } from '../slurm/client';
+import { noSbatchMessage, SlurmClient } from '../slurm/client';
 import { JobBook, JobWatcher, submitEvaluation, type GatherContext } from '../slurm/jobs';
 import type { FileEvents } from '../workspace/fileEvents';
 import type { RoadmapEntry, RoadmapStore } from '../workspace/roadmapStore';
@@ -172,8 +172,8 @@ export class RoadmapJobs implements vscode.Disposable {
   /** Submits the evaluation of each candidate as a Slurm job. */
   async submit(entry: RoadmapEntry, candidates: readonly string[]): Promise<SubmitResult> {
     const roadmap = entry.roadmap;
-    if (!roadmap) return { jobs: [], errors: candidates.map((candidate) => ({ candidate, error: 'the roadmap cannot be read' })) };
-    if (!(await this.client.available())) return { jobs: [], errors: candidates.map((candidate) => ({ candidate, error: NO_SBATCH_MESSAGE })) };
+    if (!roadmap) return { jobs: [], errors: candidates.map((candidate) => ({ candidate, error: vscode.l10n.t('the roadmap cannot be read') })) };
+    if (!(await this.client.available())) return { jobs: [], errors: candidates.map((candidate) => ({ candidate, error: noSbatchMessage() })) };
     const python = await resolvePython(entry.folder, this.log);
     const root = entry.root.fsPath;
     const plan = planEvaluations({ roadmap, root, workspaceFolder: entry.folder.uri.fsPath, python, candidates });

@@ -17,14 +17,17 @@ import {
   squeueArgs,
 } from '../core/jobs/slurm-output';
 import { sbatchArgs } from '../core/jobs/script';
+import * as l10n from '@vscode/l10n';
 
 export interface ToolResult {
   /** Null when the tool could not start or was killed. */
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Why it could not start (`ENOENT`: not installed). */
+  /** Why it could not start. */
   readonly startError?: string;
+  /** It could not start because it is not installed (or not on PATH). */
+  readonly notInstalled?: boolean;
 }
 
 const TOOL_TIMEOUT_MS = 30_000;
@@ -34,15 +37,17 @@ export function runTool(file: string, args: readonly string[], cwd?: string): Pr
   return new Promise((resolve) => {
     execFile(file, [...args], { cwd, timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       const e = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
-      if (e && typeof e.code === 'string') resolve({ code: null, stdout: stdout ?? '', stderr: stderr ?? '', startError: e.code === 'ENOENT' ? `${file} is not installed or not on PATH` : e.message });
+      if (e && typeof e.code === 'string') resolve({ code: null, stdout: stdout ?? '', stderr: stderr ?? '', ...(e.code === 'ENOENT' ? { startError: l10n.t`${file} is not installed or not on PATH`, notInstalled: true } : { startError: e.message }) });
       else resolve({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, stdout: stdout ?? '', stderr: stderr ?? '' });
     });
   });
 }
 
 /** Said when `sbatch` cannot be found: how a team reaches its cluster from VS Code. */
-export const NO_SBATCH_MESSAGE =
-  'sbatch was not found on this machine, so evaluations cannot be submitted to Slurm. Open the project on the cluster\'s login node with VS Code Remote-SSH (the extension then runs where sbatch is), or set evaluation.executor: local.';
+export const noSbatchMessage = (): string =>
+  l10n.t(
+    "sbatch was not found on this machine, so evaluations cannot be submitted to Slurm. Open the project on the cluster's login node with VS Code Remote-SSH (the extension then runs where sbatch is), or set evaluation.executor: local.",
+  );
 
 export type Submitted = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly error: string };
 
@@ -58,8 +63,8 @@ export class SlurmClient {
 
   async submit(scriptPath: string, cwd: string): Promise<Submitted> {
     const r = await this.tool('sbatch', sbatchArgs(scriptPath), cwd);
-    if (r.startError) return { ok: false, error: r.startError.includes('not installed') ? NO_SBATCH_MESSAGE : r.startError };
-    if (r.code !== 0) return { ok: false, error: `sbatch refused the job: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}` };
+    if (r.startError) return { ok: false, error: r.notInstalled ? noSbatchMessage() : r.startError };
+    if (r.code !== 0) return { ok: false, error: l10n.t`sbatch refused the job: ${(r.stderr || r.stdout).trim() || l10n.t`exit code ${String(r.code)}`}` };
     const parsed = parseSbatchParsable(r.stdout);
     return parsed.ok ? { ok: true, id: parsed.id } : { ok: false, error: parsed.error };
   }
@@ -75,7 +80,7 @@ export class SlurmClient {
     if (ids.length === 0) return seen;
     const queue = await this.tool('squeue', squeueArgs(ids));
     // Slurm out of reach is not a job Slurm forgot: say so, and let the jobs keep their states.
-    if (queue.startError) throw new Error(queue.startError.includes('not installed') ? NO_SBATCH_MESSAGE : queue.startError);
+    if (queue.startError) throw new Error(queue.notInstalled ? noSbatchMessage() : queue.startError);
     if (queue.code !== 0 && !isInvalidJobIdError(queue.stderr)) throw new Error(`squeue failed: ${(queue.stderr || queue.stdout).trim() || `exit code ${queue.code}`}`);
     if (queue.code === 0) for (const o of parseSqueue(queue.stdout)) if (ids.includes(o.id)) seen.set(o.id, o);
     const rest = ids.filter((id) => !seen.has(id) || !isActive(seen.get(id)!.state));
@@ -94,9 +99,9 @@ export class SlurmClient {
   }
 
   async cancel(id: string): Promise<{ readonly ok: boolean; readonly error?: string }> {
-    if (!isSlurmJobId(id)) return { ok: false, error: `'${id}' is not a Slurm job id` };
+    if (!isSlurmJobId(id)) return { ok: false, error: l10n.t`'${id}' is not a Slurm job id` };
     const r = await this.tool('scancel', [id]);
     if (r.startError) return { ok: false, error: r.startError };
-    return r.code === 0 ? { ok: true } : { ok: false, error: (r.stderr || r.stdout).trim() || `scancel exit code ${r.code}` };
+    return r.code === 0 ? { ok: true } : { ok: false, error: (r.stderr || r.stdout).trim() || l10n.t`scancel exit code ${String(r.code)}` };
   }
 }

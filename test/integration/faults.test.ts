@@ -43,7 +43,7 @@ import type { RecordDecisionResult } from '../../src/decisions/recordArgs';
 import type { LifecycleResult } from '../../src/decisions/lifecycle';
 import type { GenerateIndexResult } from '../../src/decisions/generateIndex';
 import type { EvaluateResult } from '../../src/evaluation/commands';
-import { NO_SBATCH_MESSAGE } from '../../src/slurm/client';
+import { noSbatchMessage } from '../../src/slurm/client';
 import { waitFor } from './support/extension';
 import { commitAll, git } from './support/git';
 import { demoRoadmapUri, extensionApi, readDisk, restoreFile, workspaceFolder } from './support/roadmapFile';
@@ -470,7 +470,7 @@ describe('faults: files and repositories', function () {
       assert.ok(result?.submitted, JSON.stringify(result));
       assert.equal(result.submitted.done, false);
       assert.deepEqual(result.submitted.jobs, []);
-      assert.deepEqual(result.submitted.errors, [{ candidate: 'knn', error: NO_SBATCH_MESSAGE }]);
+      assert.deepEqual(result.submitted.errors, [{ candidate: 'knn', error: noSbatchMessage() }]);
       assert.equal(fs.existsSync(path.join(root, '.mlroadmap', 'jobs.jsonl')), false, 'no job recorded');
       assert.equal(fs.readFileSync(roadmapPath, 'utf8'), slurm);
     });

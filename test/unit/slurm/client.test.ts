@@ -2,14 +2,14 @@
 // scheduler forgot it), but Slurm out of reach is an error (so no job is marked forgotten because squeue is missing).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { NO_SBATCH_MESSAGE, SlurmClient, type ToolResult } from '../../../src/slurm/client';
+import { noSbatchMessage, SlurmClient, type ToolResult } from '../../../src/slurm/client';
 
 const answer = (r: Partial<ToolResult>) => async (): Promise<ToolResult> => ({ code: 0, stdout: '', stderr: '', ...r });
 
 describe('SlurmClient', () => {
   it('squeue not installed: observing fails with the message that says how to reach a cluster', async () => {
-    const client = new SlurmClient(answer({ code: null, startError: 'squeue is not installed or not on PATH' }));
-    await assert.rejects(client.observe(['12']), (e: Error) => e.message === NO_SBATCH_MESSAGE);
+    const client = new SlurmClient(answer({ code: null, startError: 'squeue is not installed or not on PATH', notInstalled: true }));
+    await assert.rejects(client.observe(['12']), (e: Error) => e.message === noSbatchMessage());
   });
 
   it('squeue failing for another reason (controller down) is an error, not an empty answer', async () => {
