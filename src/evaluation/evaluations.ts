@@ -87,13 +87,26 @@ export class Evaluations implements vscode.Disposable {
       return this.finish({ ...base, ok: false, exitCode: 1, cancelled: false, steps: [], message });
     }
     const key = `${roadmapUri.toString()}#${candidate}`;
-    if (this.running.has(key)) return this.refuse(base, io, vscode.l10n.t('The evaluation of {0} is already running.', label(candidate)));
+    const conflicting = this.runningOver(roadmapUri, candidate);
+    if (conflicting !== undefined) return this.refuse(base, io, vscode.l10n.t('The evaluation of {0} is already running.', label(conflicting)));
     this.running.add(key);
     try {
       return await this.executeTrusted(roadmapUri, candidate, io, base, options);
     } finally {
       this.running.delete(key);
     }
+  }
+
+  /**
+   * The running evaluation of that roadmap that would run `candidate` a second time, if any: the candidate's own, or all
+   * candidates (`*`, which runs every one) — and for `*`, any candidate's (a parallel Evaluate All runs each as its own).
+   */
+  private runningOver(roadmapUri: vscode.Uri, candidate: string): string | undefined {
+    const prefix = `${roadmapUri.toString()}#`;
+    const running = [...this.running].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    if (running.includes(candidate)) return candidate;
+    if (candidate === ALL_CANDIDATES) return running[0];
+    return running.includes(ALL_CANDIDATES) ? ALL_CANDIDATES : undefined;
   }
 
   /** True while an evaluation of `candidate` (or `*`) of that roadmap runs. */

@@ -180,6 +180,33 @@ describe('Evaluate All with evaluation.parallel (local tasks)', function () {
     assert.equal(historyLines(root).length, before + CANDIDATES.length, 'one new record per candidate');
   });
 
+  it('while a parallel Evaluate All runs, the "evaluate all" task (Tasks: Run Task) and one running candidate are refused, so no candidate runs twice', async () => {
+    await useEvaluation(2);
+    fs.writeFileSync(path.join(root, OUT, 'sleep-majority'), '4');
+    const before = historyLines(root).length;
+    const h = await handle();
+    const running = vscode.commands.executeCommand<EvaluateResult>('mlroadmap.evaluateAll', { roadmap: demoRoadmapUri().toString() });
+    await waitFor('majority to run', () => fs.existsSync(path.join(root, OUT, 'majority.started')), 30_000);
+    const io = { write: () => undefined, onCancel: () => undefined };
+    const all = await h.evaluations.execute(demoRoadmapUri(), '*', io);
+    const again = await h.evaluations.execute(demoRoadmapUri(), 'majority', io);
+    assert.deepEqual([all.ok, all.steps.length, all.message], [false, 0, 'The evaluation of majority is already running.']);
+    assert.deepEqual([again.ok, again.steps.length, again.message], [false, 0, 'The evaluation of majority is already running.']);
+    const result = await running;
+    assert.equal(result.done, true, JSON.stringify(result));
+    // The other way round: while all candidates run as one task, a candidate's own run is refused.
+    assert.equal(historyLines(root).length, before + CANDIDATES.length);
+    fs.writeFileSync(path.join(root, OUT, 'sleep-majority'), '3');
+    fs.rmSync(path.join(root, OUT, 'majority.started'));
+    const sequential = h.evaluations.execute(demoRoadmapUri(), '*', io);
+    await waitFor('majority to run again', () => fs.existsSync(path.join(root, OUT, 'majority.started')), 30_000);
+    const one = await h.evaluations.execute(demoRoadmapUri(), 'knn', io);
+    assert.deepEqual([one.ok, one.message], [false, 'The evaluation of all candidates is already running.']);
+    assert.equal((await sequential).ok, true);
+    const lines = historyLines(root).slice(before).map((l) => l.candidate);
+    assert.deepEqual([...lines].sort(), [...CANDIDATES, ...CANDIDATES].sort(), `each candidate recorded once per Evaluate All: ${lines.join(', ')}`);
+  });
+
   it('a task stopped mid-run cancels its candidate only: the one running beside it is recorded, no further one starts', async () => {
     await useEvaluation(2);
     fs.writeFileSync(path.join(root, OUT, 'sleep-majority'), '60');
