@@ -30,7 +30,7 @@ export function peopleOf(roadmap: Roadmap): { readonly makers: string[]; readonl
  * for it, `eval_<id>`, as the views match it), else its first metric.
  */
 export function primaryMetric(metrics: readonly Metric[], result: LatestResult): string | undefined {
-  return metrics.find((m) => metricValue(result.metrics, m.id) !== undefined)?.id ?? Object.keys(result.metrics)[0];
+  return metrics.find((m) => metricValue(result.metrics, m) !== undefined)?.id ?? Object.keys(result.metrics)[0];
 }
 
 /** The snapshot of a candidate's latest evaluation, with the baseline candidate's value of the same metric. */
@@ -40,8 +40,10 @@ export function snapshotOf(roadmap: Roadmap, candidateId: string, latest: Latest
   const metric = primaryMetric(roadmap.metrics, result);
   if (metric === undefined) return undefined;
   const baselineId = baselineCandidate(roadmap)?.id;
-  const baseline = baselineId !== undefined && baselineId !== candidateId ? metricValue(latest(baselineId)?.metrics, metric) : undefined;
-  const value = metricValue(result.metrics, metric);
+  // The roadmap metric (its logged name too), or a name of the result's own.
+  const naming = roadmap.metrics.find((m) => m.id === metric) ?? metric;
+  const baseline = baselineId !== undefined && baselineId !== candidateId ? metricValue(latest(baselineId)?.metrics, naming) : undefined;
+  const value = metricValue(result.metrics, naming);
   if (value === undefined) return undefined;
   return {
     metric,

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { isRecordFileName } from '../decisions/folder';
 import { formatByHead, formatByName, isOwnFormat } from '../results/detect';
 import type { ResultTarget } from '../results/discover';
-import { baseMetricName, defaultGoalOf } from '../results/metric-names';
+import { baseMetricName, defaultGoalOf, findMetricName } from '../results/metric-names';
 import type { RunResult } from '../results/types';
 import type { Goal } from '../roadmap/model';
 import type { CandidateFinding, CommandFinding, DatasetFinding, DecisionsFinding, Finding, LiteratureFinding, MetricFinding, ProjectFindings } from './findings';
@@ -189,7 +189,12 @@ function metricFindings(runs: readonly RunResult[]): MetricFinding[] {
       byId.set(id, entry);
     }
   }
-  return [...byId].map(([id, e]) => ({ kind: 'metric', key: `metric:${id}`, id, goal: guessGoal(id), names: e.names, sources: e.sources }));
+  return [...byId].map(([id, e]) => {
+    // An id made from a name that is no valid id (`map50-b` from `metrics/mAP50(B)`) matches none of its names: the
+    // metric keeps the name it is logged under (the held-out split's first).
+    const loggedAs = findMetricName(e.names, id) === undefined ? findMetricName(e.names, baseMetricName(e.names[0])) : undefined;
+    return { kind: 'metric', key: `metric:${id}`, id, goal: guessGoal(id), names: e.names, sources: e.sources, ...(loggedAs !== undefined ? { loggedAs } : {}) };
+  });
 }
 
 /** The model a run is about: the candidate it names, its tool's run name, or a folder that is not generic. */

@@ -17,6 +17,8 @@ export interface MetricFinding extends FindingBase {
   readonly goal: Goal;
   /** The names as the result files write them (`eval_loss`, `train_loss`). */
   readonly names: readonly string[];
+  /** The name to match results by when the id cannot (`metrics/mAP50(B)` for `map50-b`): the metric's `logged_as`. */
+  readonly loggedAs?: string;
 }
 
 export interface CandidateFinding extends FindingBase {

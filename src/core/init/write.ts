@@ -44,7 +44,7 @@ export function initialRoadmap(starter: StarterInput, kept: readonly Finding[]):
     const baseline: CandidateFinding | undefined = candidates.find((c) => c.baseline);
     if (baseline) text = text.replace(STARTER_BASELINE_LINES.join('\n') + '\n', '');
 
-    for (const m of ofKind(kept, 'metric')) text = apply(text, addMetric(text, { id: m.id, goal: m.goal }));
+    for (const m of ofKind(kept, 'metric')) text = apply(text, addMetric(text, { id: m.id, ...(m.loggedAs !== undefined ? { logged_as: m.loggedAs } : {}), goal: m.goal }));
     for (const l of ofKind(kept, 'literature')) text = apply(text, addLiterature(text, { id: l.id, title: l.title, url: l.url }));
     for (const c of candidates) {
       if (!baseline && c.id === STARTER_BASELINE_ID) continue;

@@ -52,7 +52,7 @@ export function isRanked(outcome: RankOutcome): outcome is Rank {
  * the expected value itself).
  */
 export function baselineValue(roadmap: Roadmap, metricId: string, options: RankingOptions = {}): { value: number; source: string } {
-  const measured = metricValue(options.baselineMetrics, metricId);
+  const measured = metricValue(options.baselineMetrics, roadmap.metrics.find((m) => m.id === metricId) ?? metricId);
   if (typeof measured === 'number' && Number.isFinite(measured)) return { value: measured, source: l10n.t('measured baseline') };
   const base = baselineCandidate(roadmap);
   const expected = base?.benefit?.expected?.[metricId];

@@ -1,6 +1,6 @@
 // Figures for views: a candidate's value of a metric, the baseline's, the delta, and whether the target is met.
 import type { Metric } from '../roadmap/model';
-import { findMetricName } from './metric-names';
+import { findMetricName, type MetricNaming } from './metric-names';
 import type { MetricValues } from './own-format';
 
 export interface Comparison {
@@ -15,10 +15,10 @@ export interface Comparison {
   readonly targetMet?: boolean;
 }
 
-/** The value of roadmap metric `id` in a set of values, matching tool names like `eval_<id>` or `val/<id>`. */
-export function metricValue(values: MetricValues | undefined, id: string): number | undefined {
+/** The value of a roadmap metric in a set of values: its logged name, its id or tool names like `eval_<id>`, `val/<id>`. */
+export function metricValue(values: MetricValues | undefined, metric: MetricNaming): number | undefined {
   if (values === undefined) return undefined;
-  const key = findMetricName(Object.keys(values), id);
+  const key = findMetricName(Object.keys(values), metric);
   return key === undefined ? undefined : values[key];
 }
 
@@ -26,10 +26,10 @@ export function metricValue(values: MetricValues | undefined, id: string): numbe
 export function compareToBaseline(
   result: MetricValues | undefined,
   baselineResult: MetricValues | undefined,
-  metric: Pick<Metric, 'id' | 'goal' | 'target'>,
+  metric: Pick<Metric, 'id' | 'goal' | 'target' | 'logged_as'>,
 ): Comparison {
-  const value = metricValue(result, metric.id);
-  const baseline = metricValue(baselineResult, metric.id);
+  const value = metricValue(result, metric);
+  const baseline = metricValue(baselineResult, metric);
   const out: { -readonly [K in keyof Comparison]: Comparison[K] } = { metric: metric.id };
   if (value !== undefined) out.value = value;
   if (baseline !== undefined) out.baseline = baseline;

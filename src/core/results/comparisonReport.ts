@@ -83,7 +83,7 @@ export function comparisonRows(
   for (const metric of metrics) {
     const { metric: _id, ...c } = compareToBaseline(result, baseline, metric);
     for (const values of [result, baseline]) {
-      const name = values && findMetricName(Object.keys(values), metric.id);
+      const name = values && findMetricName(Object.keys(values), metric);
       if (name) matched.add(name);
     }
     rows.push({ name: metric.id, metric, ...c });

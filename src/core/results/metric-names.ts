@@ -54,14 +54,20 @@ function splitOf(name: string): string {
   return '';
 }
 
+/** A roadmap metric as results are matched to it: its id, or the metric with the name it is logged under. */
+export type MetricNaming = string | Pick<Metric, 'id' | 'logged_as'>;
+
 /**
- * The key in `names` that stands for roadmap metric `id`: the exact name if present, else a name whose base name
- * equals the id (preferring test, then eval, then validation splits over train).
+ * The key in `names` that stands for a roadmap metric: its `logged_as` name if present, else its exact id, else a name
+ * whose base name equals the id (preferring test, then eval, then validation splits over train).
  */
-export function findMetricName(names: Iterable<string>, id: string): string | undefined {
+export function findMetricName(names: Iterable<string>, metric: MetricNaming): string | undefined {
+  const { id, logged_as: loggedAs } = typeof metric === 'string' ? { id: metric, logged_as: undefined } : metric;
+  const all = [...names];
+  if (loggedAs !== undefined && all.includes(loggedAs)) return loggedAs;
   const want = id.toLowerCase();
   const matches: string[] = [];
-  for (const n of names) {
+  for (const n of all) {
     if (n === id) return n;
     if (n.toLowerCase() === want || baseMetricName(n) === want) matches.push(n);
   }
@@ -73,10 +79,13 @@ export function findMetricName(names: Iterable<string>, id: string): string | un
   return matches.sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** Goals decided by the roadmap's metrics (exact id or base name), else by the name heuristic. */
-export function goalOfFromMetrics(metrics: readonly Pick<Metric, 'id' | 'goal'>[]): GoalOf {
+/** Goals decided by the roadmap's metrics (exact id, logged name or base name), else by the name heuristic. */
+export function goalOfFromMetrics(metrics: readonly Pick<Metric, 'id' | 'goal' | 'logged_as'>[]): GoalOf {
   const byId = new Map<string, Goal>();
-  for (const m of metrics) byId.set(m.id.toLowerCase(), m.goal);
+  for (const m of metrics) {
+    byId.set(m.id.toLowerCase(), m.goal);
+    if (m.logged_as !== undefined) byId.set(m.logged_as.toLowerCase(), m.goal);
+  }
   return (name) => byId.get(name.toLowerCase()) ?? byId.get(baseMetricName(name)) ?? defaultGoalOf(name);
 }
 

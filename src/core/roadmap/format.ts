@@ -204,6 +204,7 @@ export const ROADMAP_FORMAT: ObjectSpec = {
         get description() { return l10n.t('A metric with its goal and target.'); },
         fields: {
           id: { kind: 'string', required: true, get description() { return l10n.t('Unique metric id, used in candidates\' expected benefit and in result files.'); } },
+          logged_as: { kind: 'string', get description() { return l10n.t('The name the evaluation writes this metric under when it is not the id (metrics/mAP50(B), eval/wer_clean): result files are matched by it first, exactly.'); } },
           kind: { kind: 'string', enum: METRIC_KINDS, get description() { return l10n.t('offline (computed on a dataset), online (measured on live traffic) or business (the customer\'s outcome).'); } },
           goal: { kind: 'string', enum: GOALS, default: 'maximize', get description() { return l10n.t('Whether higher or lower is better.'); } },
           target: { kind: 'number', get description() { return l10n.t('The value that counts as good enough.'); } },

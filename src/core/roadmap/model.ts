@@ -87,6 +87,11 @@ export interface Project extends Located {
 
 export interface Metric extends Located {
   readonly id: string;
+  /**
+   * The name the evaluation writes the metric under, when results cannot be matched by the id (`metrics/mAP50(B)`,
+   * which is no valid id): matched first, exactly.
+   */
+  readonly logged_as?: string;
   readonly kind?: MetricKind;
   readonly goal: Goal;
   readonly target?: number;

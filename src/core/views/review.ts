@@ -106,7 +106,7 @@ export function reviewColumns(roadmap: Pick<Roadmap, 'metrics'>, runs: readonly 
   const all = [...names];
   const first: string[] = [];
   for (const m of roadmap.metrics) {
-    for (const n of all) if (!first.includes(n) && findMetricName([n], m.id) === n) first.push(n);
+    for (const n of all) if (!first.includes(n) && findMetricName([n], m) === n) first.push(n);
   }
   return [...first, ...all.filter((n) => !first.includes(n)).sort()];
 }
@@ -121,7 +121,7 @@ export function lastAndBest(roadmap: Pick<Roadmap, 'metrics'>, candidates: reado
       let last: { value: number; run: string } | undefined;
       let best: { value: number; run: string } | undefined;
       for (const r of own) {
-        const value = metricValue(r.metrics, m.id);
+        const value = metricValue(r.metrics, m);
         if (value === undefined || Number.isNaN(value)) continue;
         last = { value, run: r.id };
         if (!best || (m.goal === 'maximize' ? value > best.value : value < best.value)) best = { value, run: r.id };
@@ -160,7 +160,7 @@ export function reviewModel(roadmap: Roadmap | undefined, inputs: ReviewInputs):
     goal: m.goal,
     ...(m.target !== undefined ? { target: m.target } : {}),
     ...(() => {
-      const b = metricValue(baseValues, m.id);
+      const b = metricValue(baseValues, m);
       return b !== undefined ? { baseline: b } : {};
     })(),
     cells: ids.map((candidate) => {

@@ -9,6 +9,7 @@ import { analyseRoadmap } from '../../../src/core/process/analysis';
 import { STARTER_BASELINE_ID, starterRoadmap } from '../../../src/core/process/starter';
 import type { Roadmap } from '../../../src/core/roadmap/model';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
+import { metricValue } from '../../../src/core/results/compare';
 
 const PROJECTS = path.resolve(__dirname, '../../fixtures/projects');
 const STARTER = { name: 'Fixture', problem: 'A problem.', today: '2026-12-07' };
@@ -255,6 +256,29 @@ describe('Initialize from the project: edge cases', () => {
     };
     const found = await detectProject({ fs: memoryFs({ 'logs/metrics.csv': 'epoch\n1\n' }), readRuns: async () => [run] });
     assert.deepEqual(ofKind(found.findings, 'metric').map((m) => m.id), ['box_loss', 'map50-b', 'latency_ms']);
+    // `map50-b` is no name the results use: the metric keeps the one it is logged under; the others match by id.
+    assert.deepEqual(ofKind(found.findings, 'metric').map((m) => m.loggedAs), [undefined, 'metrics/mAP50(B)', undefined]);
+  });
+
+  it('writes logged_as for a metric whose id matches none of its names, so the written roadmap reads the results', async () => {
+    const yolo = {
+      source: 'runs/detect/train/results.csv',
+      format: 'csv' as const,
+      problems: [],
+      metrics: { 'metrics/mAP50(B)': { last: 0.61, best: 0.63, count: 3, goal: 'maximize' as const }, 'val/box_loss': { last: 1.2, best: 1.1, count: 3, goal: 'minimize' as const } },
+    };
+    const found = await detectProject({ fs: memoryFs({ 'runs/detect/train/results.csv': 'epoch\n1\n' }), readRuns: async () => [yolo] });
+    const written = initialRoadmap({ name: 'detector', problem: 'Find the parcels on the belt.', today: '2026-12-07' }, found.findings);
+    assert.ok(written.ok, JSON.stringify(written));
+    const text = written.text;
+    assert.match(text, /- id: map50-b\n\s+logged_as: metrics\/mAP50\(B\)\n/);
+    const roadmap = parseRoadmap(text);
+    assert.deepEqual(roadmap.diagnostics.filter((d) => d.severity === 'error'), []);
+    const values = { 'metrics/mAP50(B)': 0.61, 'val/box_loss': 1.2 };
+    assert.deepEqual(roadmap.roadmap?.metrics.map((m) => [m.id, metricValue(values, m)]), [
+      ['map50-b', 0.61],
+      ['box_loss', 1.2],
+    ]);
   });
 
   it('guesses goals from names and reads argparse and click flags', () => {

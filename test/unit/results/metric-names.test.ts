@@ -31,6 +31,19 @@ describe('metric names and goals', () => {
     assert.equal(findMetricName(['train/acc', 'val/acc'], 'acc'), 'val/acc');
   });
 
+  it('matches a metric logged under another name by that name first, exactly; its goal follows it', () => {
+    const map50 = { id: 'map50-b', logged_as: 'metrics/mAP50(B)' };
+    assert.equal(findMetricName(['metrics/mAP50(B)', 'metrics/mAP50-95(B)'], map50), 'metrics/mAP50(B)');
+    assert.equal(findMetricName(['metrics/mAP50(B)'], 'map50-b'), undefined, 'no valid id reaches that name by itself');
+    // The logged name wins over the id's own matches; without it in the results, the id matches as usual.
+    const wer = { id: 'wer', logged_as: 'eval/wer_clean' };
+    assert.equal(findMetricName(['eval_wer', 'eval/wer_clean'], wer), 'eval/wer_clean');
+    assert.equal(findMetricName(['eval_wer'], wer), 'eval_wer');
+    assert.equal(findMetricName(['Metrics/mAP50(B)'], map50), undefined, 'exactly: the case counts');
+    const goalOf = goalOfFromMetrics([{ id: 'val-error', goal: 'maximize', logged_as: 'val/error(%)' }]);
+    assert.equal(goalOf('val/error(%)'), 'maximize', 'the roadmap, not the name heuristic');
+  });
+
   it('lets the roadmap decide goals, by id or base name', () => {
     const goalOf = goalOfFromMetrics([
       { id: 'error_budget', goal: 'maximize' },
