@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { declaredFlags, detectProject, guessGoal, initialRoadmap, parseBibtex, readmeLinks, type Finding, type ProjectFs } from '../../../src/core/init';
+import { declaredFlags, detectProject, guessGoal, initialRoadmap, parseBibtex, readmeLinks, type Finding } from '../../../src/core/init';
 import { nodeDetectInput } from '../../../src/core/init/node';
+import { memoryFs } from '../support/memoryFs';
 import { analyseRoadmap } from '../../../src/core/process/analysis';
 import { STARTER_BASELINE_ID, starterRoadmap } from '../../../src/core/process/starter';
 import type { Roadmap } from '../../../src/core/roadmap/model';
@@ -185,28 +186,6 @@ describe('Initialize from the project: detector and writer', () => {
     assert.match(some.text, /# command: python3 evaluate\.py/, 'the unknown command stays commented out with its example');
   });
 });
-
-/** An in-memory project: path -> content; folders implied. Counts reads. */
-function memoryFs(files: Record<string, string>): ProjectFs & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    async list(dir) {
-      const prefix = dir === '' ? '' : dir + '/';
-      const names = new Map<string, 'file' | 'dir'>();
-      for (const p of Object.keys(files)) {
-        if (!p.startsWith(prefix)) continue;
-        const rest = p.slice(prefix.length).split('/');
-        names.set(rest[0], rest.length > 1 ? 'dir' : 'file');
-      }
-      return [...names].map(([name, kind]) => ({ name, kind }));
-    },
-    async read(p, maxBytes) {
-      reads.push(p);
-      return files[p]?.slice(0, maxBytes);
-    },
-  };
-}
 
 const noRuns = async () => [];
 

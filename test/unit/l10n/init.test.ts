@@ -2,31 +2,13 @@
 // dataset was picked and where the search stopped) and never in the roadmap it writes.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { describeFinding, detectProject, initialRoadmap, type Finding, type ProjectFs } from '../../../src/core/init';
+import { describeFinding, detectProject, initialRoadmap, type Finding } from '../../../src/core/init';
 import { nodeDetectInput } from '../../../src/core/init/node';
+import { memoryFs } from '../support/memoryFs';
 import { untranslated, withPseudoL10n } from '../support/pseudoL10n';
 
 const PROJECTS = path.resolve(__dirname, '../../fixtures/projects');
 const STARTER = { name: 'Fixture', problem: 'A problem.', today: '2026-12-07' };
-
-/** An in-memory project: path -> content; folders implied. */
-function memoryFs(files: Record<string, string>): ProjectFs {
-  return {
-    async list(dir) {
-      const prefix = dir === '' ? '' : dir + '/';
-      const names = new Map<string, 'file' | 'dir'>();
-      for (const p of Object.keys(files)) {
-        if (!p.startsWith(prefix)) continue;
-        const rest = p.slice(prefix.length).split('/');
-        names.set(rest[0], rest.length > 1 ? 'dir' : 'file');
-      }
-      return [...names].map(([name, kind]) => ({ name, kind }));
-    },
-    async read(p, maxBytes) {
-      return files[p]?.slice(0, maxBytes);
-    },
-  };
-}
 
 const noRuns = async () => [];
 

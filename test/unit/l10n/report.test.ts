@@ -14,31 +14,13 @@ import { reportSince } from '../../../src/core/report/since';
 import type { HistoryRecord } from '../../../src/core/results/history';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import { evidenceWorkspace } from '../report/evidenceWorkspace';
-import { untranslated, withPseudoL10n } from '../support/pseudoL10n';
+import { dataWords, outside, untranslated, withPseudoL10n } from '../support/pseudoL10n';
 import { DEMO_ROADMAP } from '../support/roadmaps';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DEMO = path.join(ROOT, 'examples/digits/mlroadmap.yaml');
 const ROADMAPS = path.join(ROOT, 'test/fixtures/roadmaps');
 const NOW = new Date('2026-12-01T00:00:00Z');
-
-/** The text outside every translated span (`⟦…⟧`, nested ones included). */
-function outside(text: string): string {
-  let t = text;
-  for (let prev = ''; prev !== t; ) {
-    prev = t;
-    t = t.replace(/⟦[^⟦⟧]*⟧/g, ' ');
-  }
-  return t;
-}
-
-/** The words of the strings and numbers in a value (its keys left out), outside translated spans. */
-function dataWords(value: unknown, into = new Set<string>()): Set<string> {
-  if (typeof value === 'string' || typeof value === 'number') for (const w of outside(String(value)).match(/[A-Za-z]{2,}/g) ?? []) into.add(w);
-  else if (Array.isArray(value)) for (const v of value) dataWords(v, into);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) dataWords(v, into);
-  return into;
-}
 
 /** The HTML entities and escapes the Markdown writes for `<`, `>`, `&` and bare URLs in data strings. */
 const MARKUP_WORDS = ['lt', 'gt', 'amp'];

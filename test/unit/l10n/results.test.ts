@@ -18,26 +18,8 @@ import { allProblems, readResultFile, readResults } from '../../../src/core/resu
 import type { Roadmap } from '../../../src/core/roadmap/model';
 import { parseRoadmap } from '../../../src/core/roadmap/parse';
 import { FIXTURES, tempDir } from '../results/helpers';
-import { untranslated, withPseudoL10n } from '../support/pseudoL10n';
+import { dataWords, outside, untranslated, withPseudoL10n } from '../support/pseudoL10n';
 import { DEMO_ROADMAP, minimalRoadmap } from '../support/roadmaps';
-
-/** The text outside every translated span (`⟦…⟧`, nested ones included). */
-function outside(text: string): string {
-  let t = text;
-  for (let prev = ''; prev !== t; ) {
-    prev = t;
-    t = t.replace(/⟦[^⟦⟧]*⟧/g, ' ');
-  }
-  return t;
-}
-
-/** The words of the strings and numbers in a value (its keys left out), outside translated spans. */
-function dataWords(value: unknown, into = new Set<string>()): Set<string> {
-  if (typeof value === 'string' || typeof value === 'number') for (const w of outside(String(value)).match(/[A-Za-z]{2,}/g) ?? []) into.add(w);
-  else if (Array.isArray(value)) for (const v of value) dataWords(v, into);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) dataWords(v, into);
-  return into;
-}
 
 /** Words of a composed text that are neither in a translated span nor part of the data it was made from. */
 function strayWords(text: string, data: unknown): string[] {

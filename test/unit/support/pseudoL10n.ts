@@ -37,3 +37,21 @@ export async function withPseudoL10n<T>(fn: () => T | Promise<T>): Promise<T> {
 export function untranslated(texts: Iterable<string | undefined>): string[] {
   return [...texts].filter((t): t is string => t !== undefined && t !== '' && !t.startsWith(PSEUDO_OPEN));
 }
+
+/** The text outside every translated span (`⟦…⟧`, nested ones included). */
+export function outside(text: string): string {
+  let t = text;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+  }
+  return t;
+}
+
+/** The words of the strings and numbers in a value (its keys left out), outside translated spans. */
+export function dataWords(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string' || typeof value === 'number') for (const w of outside(String(value)).match(/[A-Za-z]{2,}/g) ?? []) into.add(w);
+  else if (Array.isArray(value)) for (const v of value) dataWords(v, into);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) dataWords(v, into);
+  return into;
+}
