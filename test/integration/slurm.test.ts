@@ -122,7 +122,9 @@ describe('evaluation on a Slurm cluster', function () {
     // The sidebar and the CodeLens read the same index: the candidates' latest results are these.
     const index = ((await extensionApi()).services as unknown as { evaluation: { index: { latest(e: unknown, c: string): { record?: { git?: { commit: string } } } | undefined } } }).evaluation.index;
     await waitFor('the index to show the Slurm results', () => CANDIDATES.every((c) => index.latest(entry, c) !== undefined), 15_000);
-    // The Jobs view lists the jobs, newest first, with their state.
+    // The Jobs view lists the jobs, newest first, with their state (it is rebuilt on the jobs' change event, which may
+    // come a moment after the wait for them to settle returned).
+    await waitFor('the Jobs view to show the newest job completed', () => /completed/.test(h.provider.getChildren()[0]?.description ?? ''), 10_000);
     const nodes = h.provider.getChildren();
     assert.equal(nodes.length, jobs.length);
     assert.match(nodes[0].description ?? '', /completed/);
