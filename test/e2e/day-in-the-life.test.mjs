@@ -21,23 +21,17 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   const roadmapText = () => (existsSync(join(dir, 'mlroadmap.yaml')) ? readFileSync(join(dir, 'mlroadmap.yaml'), 'utf8') : '');
   const roadmap = () => parse(roadmapText()) ?? {};
   // The prompts' answers by keyboard (set once the workbench is open).
-  let waitForPrompt, answer, choose, acceptAsProposed, done;
+  let waitForPrompt, answer, choose, done, initialize, literature, scaffold, costBenefit, decision;
   /** `day-NN-<name>.png`, NN the number of the step (the test's title starts with it). */
   const screenshot = walkHooks('day', (w) => {
     ({ page, dir } = w);
-    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = w.prompts);
+    ({ waitForPrompt, answer, choose, done, initialize, literature, scaffold, costBenefit, decision } = w.prompts);
   });
 
   /** Scaffold Baseline… on the data set's `label` column, the template picked by `filter` (its label `label`). */
   async function scaffoldBaseline(filter, label) {
     await runFromPalette(page, 'ML Roadmap: Scaffold Baseline…');
-    await choose(/Which baseline/, filter, label);
-    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
-    await choose(/Column to predict/, '', 'label');
-    await choose(/Problem type/, '', 'Classification');
-    await answer(/Folder to write the baseline into/);
-    await answer(/Candidate id in the roadmap/);
-    await done();
+    await scaffold(filter, label);
   }
 
   /**
@@ -100,13 +94,8 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
     await walkthrough.locator('.tab-actions .action-label').first().click();
     await walkthrough.waitFor({ state: 'detached' });
     await button.click();
-    await answer(/Project name/, 'Form router');
-    await answer(/business problem/, 'Clerks type every handwritten digit on incoming forms by hand');
-    // What Initialize found in the folder: the CSV, as the evaluation dataset. Kept.
-    await waitForPrompt(/Found in the project/);
-    assert.match((await page.locator('.quick-input-widget').textContent()) ?? '', /data\/digits\.csv/);
-    await page.keyboard.press('Enter');
-    await done();
+    // What Initialize finds in the folder, the CSV as the evaluation dataset, is kept.
+    await initialize();
     await poll('mlroadmap.yaml on disk', () => roadmap().evaluation?.dataset, (d) => d === 'data/digits.csv');
     await focusShows({ present: ['Configure the evaluation command', 'Add a metric customers feel', 'Review existing work (add literature)'] });
     await problemsAre('one error (no evaluation command) and warnings', ([e, w]) => e === 1 && w >= 2);
@@ -140,11 +129,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
 
   it('03 Add Literature Entry: the "no literature" pitfall goes', async () => {
     await runFromPalette(page, 'ML Roadmap: Add Literature Entry…');
-    await answer(/Id of the entry/, 'lecun98');
-    await answer(/Title of the paper/, 'Gradient-based learning applied to document recognition');
-    await answer(/Link/, 'http://yann.lecun.com/exdb/publis/pdf/lecun-98.pdf');
-    await answer(/Takeaway/, 'Small CNNs read handwritten digits at over 99%');
-    await done();
+    await literature();
     await poll('the entry in mlroadmap.yaml', () => roadmap().literature?.[0]?.id, (id) => id === 'lecun98');
     await focusShows({ present: ['Configure the evaluation command'], absent: ['Review existing work (add literature)'] });
     await screenshot('literature');
@@ -214,17 +199,12 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   it('09 Estimate Cost and Benefit of logreg, Add Candidate ×2 with cost and benefit: the one-architecture and too-incremental pitfalls go', async () => {
     await runFromPalette(page, 'ML Roadmap: Estimate Cost and Benefit…');
     await choose(/Which candidate/, 'logreg');
-    await answer(/effort in person-days/, '1');
-    await answer(/compute hours/, '0.1');
-    await choose(/risk that it does not work out/, 'low');
-    await answer(/Expected benefit: accuracy/, '0.96');
-    await choose(/How confident/, 'high');
-    await done();
+    await costBenefit({ effort: '1', compute: '0.1', risk: 'low', expected: '0.96', confidence: 'high' });
     await focusShows({ absent: ["Estimate the cost and benefit of 'logreg'"] });
 
-    for (const [id, title, effort, compute, risk, expected, confidence] of [
-      ['small-cnn', 'Small CNN on the 8x8 images', '5', '4', 'medium', '0.99', 'medium'],
-      ['knn', 'k-nearest neighbours on raw pixels', '1', '0', 'low', '0.97', 'medium'],
+    for (const [id, title, estimate] of [
+      ['small-cnn', 'Small CNN on the 8x8 images', { effort: '5', compute: '4', risk: 'medium', expected: '0.99', confidence: 'medium' }],
+      ['knn', 'k-nearest neighbours on raw pixels', { effort: '1', compute: '0', risk: 'low', expected: '0.97', confidence: 'medium' }],
     ]) {
       await runFromPalette(page, 'ML Roadmap: Add Candidate…');
       await answer(/Id of the candidate/, id);
@@ -234,12 +214,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'lecun98' }).first().click();
       await poll('the paper ticked', () => page.locator('.quick-input-widget').textContent(), (t) => /1 Selected/.test(t ?? ''));
       await page.keyboard.press('Enter');
-      await answer(/effort in person-days/, effort);
-      await answer(/compute hours/, compute);
-      await choose(/risk that it does not work out/, risk);
-      await answer(/Expected benefit: accuracy/, expected);
-      await choose(/How confident/, confidence);
-      await done();
+      await costBenefit(estimate);
       await poll(`${id} in mlroadmap.yaml`, roadmap, (x) => x.candidates?.find((c) => c.id === id)?.based_on?.[0] === 'lecun98');
     }
     await focusShows({ absent: ["Add candidates besides 'logreg'", 'Estimate the cost and benefit', "Try '"] });
@@ -296,15 +271,7 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
     git(dir, 'commit', '-qm', 'Roadmap, baselines and their first results');
     const before = git(dir, 'rev-parse', 'HEAD');
     await runFromPalette(page, 'ML Roadmap: Record Architecture Decision…');
-    await choose(/What is decided/, 'Choose a candidate');
-    await choose(/Which candidate is chosen/, 'Linear', 'Linear model');
-    await acceptAsProposed(/Which options were considered/);
-    await acceptAsProposed(/Mark any of the other options as rejected/);
-    await acceptAsProposed(/Which metrics drove the decision/);
-    await answer(/Why\? The reason goes into the record/, 'It meets the accuracy target at a fraction of the cost, and passed the demo');
-    await choose(/Status of the decision/, '', 'accepted');
-    await answer(/Title of the decision record/);
-    await done();
+    await decision('Linear', 'Linear model', 'It meets the accuracy target at a fraction of the cost, and passed the demo');
     const head = await poll('the decision commit', () => git(dir, 'rev-parse', 'HEAD'), (h) => h !== before, 60_000);
     assert.equal(git(dir, 'rev-parse', `${head}~1`), before, 'one commit on top of the work');
     assert.match(git(dir, 'log', '-1', '--format=%s'), /^docs\(decision\): 0001 /);

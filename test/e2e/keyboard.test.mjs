@@ -20,7 +20,7 @@ describe('a day in the life, by keyboard only', function () {
   this.timeout(240_000);
   let page;
   let dir;
-  let waitForPrompt, answer, choose, acceptAsProposed, done;
+  let waitForPrompt, answer, choose, done, initialize, literature, scaffold, costBenefit, decision;
 
   const roadmapText = () => (existsSync(join(dir, 'mlroadmap.yaml')) ? readFileSync(join(dir, 'mlroadmap.yaml'), 'utf8') : '');
   const roadmap = () => parse(roadmapText()) ?? {};
@@ -28,7 +28,7 @@ describe('a day in the life, by keyboard only', function () {
   const stepStatus = (id) => (roadmap().production ?? []).flatMap((t) => t.steps ?? []).find((s) => s.id === id)?.status;
   const screenshot = walkHooks('keyboard', (w) => {
     ({ page, dir } = w);
-    ({ waitForPrompt, answer, choose, acceptAsProposed, done } = w.prompts);
+    ({ waitForPrompt, answer, choose, done, initialize, literature, scaffold, costBenefit, decision } = w.prompts);
   });
 
   /** Where the page's keyboard focus is: the workbench part holding document.activeElement, and what it is. */
@@ -127,12 +127,7 @@ describe('a day in the life, by keyboard only', function () {
     assert.equal(f.text, 'Initialize Roadmap', `Tab reaches the welcome button: ${JSON.stringify(f)}`);
     assert.equal(f.part, 'sidebar');
     await page.keyboard.press('Enter');
-    await answer(/Project name/, 'Form router');
-    await answer(/business problem/, 'Clerks type every handwritten digit on incoming forms by hand');
-    await waitForPrompt(/Found in the project/);
-    assert.match((await page.locator('.quick-input-widget').textContent()) ?? '', /data\/digits\.csv/);
-    await page.keyboard.press('Enter');
-    await done();
+    await initialize();
     await poll('mlroadmap.yaml on disk', () => roadmap().evaluation?.dataset, (d) => d === 'data/digits.csv');
     assert.equal(roadmap().project?.name, 'Form router');
     // The new roadmap opens in the editor, and has the keyboard.
@@ -166,11 +161,7 @@ describe('a day in the life, by keyboard only', function () {
 
   it('03 Add Literature Entry', async () => {
     await runByKeyboard(page, 'ML Roadmap: Add Literature Entry…');
-    await answer(/Id of the entry/, 'lecun98');
-    await answer(/Title of the paper/, 'Gradient-based learning applied to document recognition');
-    await answer(/Link/, 'http://yann.lecun.com/exdb/publis/pdf/lecun-98.pdf');
-    await answer(/Takeaway/, 'Small CNNs read handwritten digits at over 99%');
-    await done();
+    await literature();
     const entry = await poll('the entry in mlroadmap.yaml', () => roadmap().literature?.[0], (e) => e?.id === 'lecun98');
     assert.equal(entry.title, 'Gradient-based learning applied to document recognition');
     await focusNotLost();
@@ -179,13 +170,7 @@ describe('a day in the life, by keyboard only', function () {
 
   it('04 Scaffold Baseline (dumb): written, registered as the baseline and the evaluation command', async () => {
     await runByKeyboard(page, 'ML Roadmap: Scaffold Baseline…');
-    await choose(/Which baseline/, 'Dumb', 'Dumb baseline');
-    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
-    await choose(/Column to predict/, '', 'label');
-    await choose(/Problem type/, '', 'Classification');
-    await answer(/Folder to write the baseline into/);
-    await answer(/Candidate id in the roadmap/);
-    await done();
+    await scaffold('Dumb', 'Dumb baseline');
     await page.locator('.tab.active[aria-label^="evaluate.py"]').waitFor({ state: 'visible', timeout: 30_000 });
     const r = await poll('the baseline registered', roadmap, (x) => x.evaluation?.command !== undefined && x.candidates?.some((c) => c.id === 'majority'));
     assert.equal(r.evaluation.baseline, 'majority');
@@ -258,12 +243,7 @@ describe('a day in the life, by keyboard only', function () {
     await page.keyboard.press('Space');
     await poll('the paper ticked', () => page.locator('.quick-input-widget').textContent(), (t) => /1 Selected/.test(t ?? ''));
     await page.keyboard.press('Enter');
-    await answer(/effort in person-days/, '5');
-    await answer(/compute hours/, '4');
-    await choose(/risk that it does not work out/, 'medium');
-    await answer(/Expected benefit: accuracy/, '0.99');
-    await choose(/How confident/, 'medium');
-    await done();
+    await costBenefit({ effort: '5', compute: '4', risk: 'medium', expected: '0.99', confidence: 'medium' });
     const c = await poll('small-cnn in mlroadmap.yaml', roadmap, (x) => x.candidates?.some((k) => k.id === 'small-cnn'));
     assert.deepEqual(c.candidates.find((k) => k.id === 'small-cnn').based_on, ['lecun98']);
     await focusNotLost();
@@ -276,15 +256,7 @@ describe('a day in the life, by keyboard only', function () {
     git(dir, 'commit', '-qm', 'Roadmap, baseline and its first results');
     const before = git(dir, 'rev-parse', 'HEAD');
     await runByKeyboard(page, 'ML Roadmap: Record Architecture Decision…');
-    await choose(/What is decided/, 'Choose a candidate');
-    await choose(/Which candidate is chosen/, 'Small CNN');
-    await acceptAsProposed(/Which options were considered/);
-    await acceptAsProposed(/Mark any of the other options as rejected/);
-    await acceptAsProposed(/Which metrics drove the decision/);
-    await answer(/Why\? The reason goes into the record/, 'The paper reads digits at over 99%, far past the target');
-    await choose(/Status of the decision/, '', 'accepted');
-    await answer(/Title of the decision record/);
-    await done();
+    await decision('Small CNN', 'Small CNN', 'The paper reads digits at over 99%, far past the target');
     const head = await poll('the decision commit', () => git(dir, 'rev-parse', 'HEAD'), (h) => h !== before, 60_000);
     assert.equal(git(dir, 'rev-parse', `${head}~1`), before, 'one commit on top of the work');
     assert.match(git(dir, 'log', '-1', '--format=%s'), /^docs\(decision\): 0001 /);

@@ -73,6 +73,20 @@ function bytesOf(file: string): Buffer | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 }
 
+
+/** Record Architecture Decision without a prompt: the demo's `cnn` chosen, with `title` and `reason`. */
+function chooseCnn(title: string, reason: string, more: Record<string, unknown> = {}): Thenable<RecordDecisionResult | undefined> {
+  return vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
+    roadmap: demoRoadmapUri().toString(),
+    kind: 'choose-candidate',
+    chosen: 'cnn',
+    title,
+    reason,
+    confirm: true,
+    open: false,
+    ...more,
+  });
+}
 describe('faults: files and repositories', function () {
   this.timeout(120_000);
   let root = '';
@@ -273,16 +287,7 @@ describe('faults: files and repositories', function () {
       const before = listing(root);
       const roadmap = demoRoadmapUri().toString();
 
-      const recorded = await vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
-        roadmap,
-        kind: 'choose-candidate',
-        chosen: 'cnn',
-        title: 'Serve on CPU',
-        reason: 'the form router has no GPU',
-        confirm: true,
-        initRepo: false,
-        open: false,
-      });
+      const recorded = await chooseCnn('Serve on CPU', 'the form router has no GPU', { initRepo: false });
       assert.equal(recorded?.committed, false, JSON.stringify(recorded));
       assert.equal(recorded?.file, undefined);
       assert.equal(recorded?.failure?.kind, 'io-error');
@@ -329,15 +334,7 @@ describe('faults: files and repositories', function () {
       fs.writeFileSync(hook, '#!/bin/sh\necho "decision records need a reviewer" >&2\nexit 1\n', { mode: 0o755 });
       let record: string | undefined;
       try {
-        const result = await vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
-          roadmap: demoRoadmapUri().toString(),
-          kind: 'choose-candidate',
-          title: 'Train the CNN in bfloat16',
-          chosen: 'cnn',
-          reason: 'it halves the GPU memory',
-          confirm: true,
-          open: false,
-        });
+        const result = await chooseCnn('Train the CNN in bfloat16', 'it halves the GPU memory');
         assert.ok(result);
         record = result.file;
         assert.equal(result.committed, false);
@@ -388,15 +385,7 @@ describe('faults: files and repositories', function () {
         const before = listing(root);
         const roadmap = fs.readFileSync(roadmapPath, 'utf8');
 
-        const result = await vscode.commands.executeCommand<RecordDecisionResult>('mlroadmap.recordDecision', {
-          roadmap: demoRoadmapUri().toString(),
-          kind: 'choose-candidate',
-          title: 'Go on with the small CNN',
-          chosen: 'cnn',
-          reason: 'it is the only candidate expected above the target',
-          confirm: true,
-          open: false,
-        });
+        const result = await chooseCnn('Go on with the small CNN', 'it is the only candidate expected above the target');
         assert.ok(result);
         assert.equal(result.committed, false);
         assert.equal(result.file, undefined, 'no record written');

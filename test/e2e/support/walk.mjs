@@ -2,6 +2,7 @@
 // What the walks through a whole day share (test/e2e/day-in-the-life.test.mjs by palette, keyboard.test.mjs by
 // keyboard only): the empty project they start from, git in it, and the answers to the commands' QuickPick and
 // InputBox prompts, given by keyboard, and their mocha hooks.
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +76,62 @@ export function prompts(page) {
   /** Waits until the quick input is gone (the command's last prompt answered). */
   const done = () => input().waitFor({ state: 'hidden', timeout: 30_000 });
 
-  return { input, waitForPrompt, answer, choose, acceptAsProposed, done };
+  // The walks' answers to whole commands, once the command is started (by the palette or by the keyboard alone).
+
+  /** Initialize Roadmap: the project and its problem; what it found in the folder (the CSV, as the dataset) kept. */
+  async function initialize() {
+    await answer(/Project name/, 'Form router');
+    await answer(/business problem/, 'Clerks type every handwritten digit on incoming forms by hand');
+    await waitForPrompt(/Found in the project/);
+    assert.match((await page.locator('.quick-input-widget').textContent()) ?? '', /data\/digits\.csv/);
+    await page.keyboard.press('Enter');
+    await done();
+  }
+
+  /** Add Literature Entry: the paper both walks review. */
+  async function literature() {
+    await answer(/Id of the entry/, 'lecun98');
+    await answer(/Title of the paper/, 'Gradient-based learning applied to document recognition');
+    await answer(/Link/, 'http://yann.lecun.com/exdb/publis/pdf/lecun-98.pdf');
+    await answer(/Takeaway/, 'Small CNNs read handwritten digits at over 99%');
+    await done();
+  }
+
+  /** Scaffold Baseline…: the template picked by `filter` (its label `label`), on the data set's `label` column. */
+  async function scaffold(filter, label) {
+    await choose(/Which baseline/, filter, label);
+    await choose(/Dataset: a CSV/, 'digits', 'data/digits.csv');
+    await choose(/Column to predict/, '', 'label');
+    await choose(/Problem type/, '', 'Classification');
+    await answer(/Folder to write the baseline into/);
+    await answer(/Candidate id in the roadmap/);
+    await done();
+  }
+
+  /** The cost and benefit prompts (Estimate Cost and Benefit, the end of Add Candidate). */
+  async function costBenefit({ effort, compute, risk, expected, confidence }) {
+    await answer(/effort in person-days/, effort);
+    await answer(/compute hours/, compute);
+    await choose(/risk that it does not work out/, risk);
+    await answer(/Expected benefit: accuracy/, expected);
+    await choose(/How confident/, confidence);
+    await done();
+  }
+
+  /** Record Architecture Decision…: the candidate picked by `filter` (its label `label`) chosen, for `reason`, accepted. */
+  async function decision(filter, label, reason) {
+    await choose(/What is decided/, 'Choose a candidate');
+    await choose(/Which candidate is chosen/, filter, label);
+    await acceptAsProposed(/Which options were considered/);
+    await acceptAsProposed(/Mark any of the other options as rejected/);
+    await acceptAsProposed(/Which metrics drove the decision/);
+    await answer(/Why\? The reason goes into the record/, reason);
+    await choose(/Status of the decision/, '', 'accepted');
+    await answer(/Title of the decision record/);
+    await done();
+  }
+
+  return { input, waitForPrompt, answer, choose, acceptAsProposed, done, initialize, literature, scaffold, costBenefit, decision };
 }
 
 /**

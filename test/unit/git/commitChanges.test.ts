@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitChanges, headInfo, initRepo, onDisk, type FileChange } from '../../../src/git';
-import { makeTempRepo, workState, type TempRepo } from './tempRepo';
+import { conflictingBranches, makeTempRepo, workState, type TempRepo } from './tempRepo';
 
 const ROADMAP = 'version: 1\nproject:\n  name: demo\n  phase: discovery\ncandidates:\n  - id: cnn\n    status: evaluated\n';
 const RECORD = 'docs/decisions/0001-use-cnn.md';
@@ -232,20 +232,9 @@ describe('git adapter: commitChanges', function () {
     assert.ok(existsSync(join(repo.dir, RECORD)));
   });
 
-  /** main and other both change conflict.txt. */
-  function conflictingBranches(): TempRepo {
-    const r = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'conflict.txt': 'base\n' });
-    r.git('checkout', '-q', '-b', 'other');
-    r.write('conflict.txt', 'other\n');
-    r.git('commit', '-q', '-am', 'other');
-    r.git('checkout', '-q', 'main');
-    r.write('conflict.txt', 'main\n');
-    r.git('commit', '-q', '-am', 'main');
-    return r;
-  }
 
   it('refuses while a merge is in progress', async () => {
-    repo = conflictingBranches();
+    repo = conflictingBranches({ 'mlroadmap.yaml': ROADMAP });
     assert.notEqual(repo.tryGit('merge', 'other').status, 0);
     assert.ok(existsSync(join(repo.dir, '.git', 'MERGE_HEAD')));
     repo.write(RECORD, '# Use CNN\n');
@@ -255,7 +244,7 @@ describe('git adapter: commitChanges', function () {
   });
 
   it('refuses while a rebase is in progress', async () => {
-    repo = conflictingBranches();
+    repo = conflictingBranches({ 'mlroadmap.yaml': ROADMAP });
     repo.git('checkout', '-q', 'other');
     assert.notEqual(repo.tryGit('rebase', 'main').status, 0);
     repo.write(RECORD, '# Use CNN\n');

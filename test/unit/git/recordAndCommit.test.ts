@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordAndCommit } from '../../../src/git';
+import { recordAndCommit, type RecordRequest } from '../../../src/git';
 import { readDecisionFolder } from '../../../src/core/decisions';
 import { sampleDraft } from '../decisions/draft';
-import { makeTempRepo, workState, type TempRepo } from './tempRepo';
+import { conflictingBranches, makeTempRepo, workState, type TempRepo } from './tempRepo';
 
 const ROADMAP = 'version: 1\ncandidates:\n  - id: cnn-small\n    status: evaluated\n';
 const EXISTING = '---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use a baseline\n';
@@ -14,18 +14,21 @@ describe('git adapter: recordAndCommit', function () {
   let repo: TempRepo;
   afterEach(() => repo?.cleanup());
 
+  /** The sample decision in docs/decisions, the evaluated candidate marked chosen with it in mlroadmap.yaml. */
+  const chooseCnn = (r: TempRepo): RecordRequest => ({
+    repoDir: r.dir,
+    decisionsDir: 'docs/decisions',
+    draft: sampleDraft(),
+    roadmapPath: 'mlroadmap.yaml',
+    roadmapEdits: (text, d) => text.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
+    env: r.env,
+  });
+
   it('writes the next record, edits the roadmap and commits exactly those two files', async () => {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-use-a-baseline.md': EXISTING, 'train.py': 'x\n' });
     repo.write('train.py', 'y\n');
     const before = workState(repo, ['mlroadmap.yaml', 'docs']);
-    const r = await recordAndCommit({
-      repoDir: repo.dir,
-      decisionsDir: 'docs/decisions',
-      draft: sampleDraft(),
-      roadmapPath: 'mlroadmap.yaml',
-      roadmapEdits: (text, d) => text.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
-      env: repo.env,
-    });
+    const r = await recordAndCommit(chooseCnn(repo));
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.equal(r.padded, '0002');
     assert.equal(r.commitMessage, 'docs(decision): 0002 Choose a small CNN over ViT-tiny');
@@ -64,31 +67,18 @@ describe('git adapter: recordAndCommit', function () {
   });
 
   it('refuses in the middle of a rebase before writing anything: no record, the roadmap and the conflict as they were', async () => {
-    repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-use-a-baseline.md': EXISTING, 'notes.txt': 'base\n' });
-    repo.git('checkout', '-q', '-b', 'feature');
-    repo.write('notes.txt', 'feature\n');
-    repo.git('commit', '-q', '-am', 'feature');
-    repo.git('checkout', '-q', 'main');
-    repo.write('notes.txt', 'main\n');
-    repo.git('commit', '-q', '-am', 'main');
-    repo.git('checkout', '-q', 'feature');
+    repo = conflictingBranches({ 'mlroadmap.yaml': ROADMAP, 'docs/decisions/0001-use-a-baseline.md': EXISTING });
+    repo.git('checkout', '-q', 'other');
     assert.notEqual(repo.tryGit('rebase', 'main').status, 0, 'the rebase stops on the conflict');
     const before = workState(repo);
-    const conflicted = readFileSync(join(repo.dir, 'notes.txt'), 'utf8');
-    const r = await recordAndCommit({
-      repoDir: repo.dir,
-      decisionsDir: 'docs/decisions',
-      draft: sampleDraft(),
-      roadmapPath: 'mlroadmap.yaml',
-      roadmapEdits: (text, d) => text.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
-      env: repo.env,
-    });
+    const conflicted = readFileSync(join(repo.dir, 'conflict.txt'), 'utf8');
+    const r = await recordAndCommit(chooseCnn(repo));
     assert.equal(r.ok === false && r.kind, 'rebase-in-progress', JSON.stringify(r));
     assert.equal(r.ok === false ? r.message : '', 'A rebase is in progress. Finish it (git rebase --continue) or abort it, then record the decision again. Nothing was written.');
     assert.equal(r.recordFile, undefined);
     assert.deepEqual(workState(repo), before);
     assert.equal(readFileSync(join(repo.dir, 'mlroadmap.yaml'), 'utf8'), ROADMAP);
-    assert.equal(readFileSync(join(repo.dir, 'notes.txt'), 'utf8'), conflicted);
+    assert.equal(readFileSync(join(repo.dir, 'conflict.txt'), 'utf8'), conflicted);
     assert.ok(existsSync(join(repo.dir, '.git', 'rebase-merge')), 'the rebase is left as it was');
   });
 
@@ -105,14 +95,7 @@ describe('git adapter: recordAndCommit', function () {
     repo = makeTempRepo({ 'mlroadmap.yaml': ROADMAP });
     repo.write('mlroadmap.yaml', ROADMAP + '# staged\n');
     repo.git('add', 'mlroadmap.yaml');
-    const r = await recordAndCommit({
-      repoDir: repo.dir,
-      decisionsDir: 'docs/decisions',
-      draft: sampleDraft(),
-      roadmapPath: 'mlroadmap.yaml',
-      roadmapEdits: (t, d) => t.replace('status: evaluated', `status: chosen\n    decision: "${d.padded}"`),
-      env: repo.env,
-    });
+    const r = await recordAndCommit(chooseCnn(repo));
     assert.equal(r.ok, true, JSON.stringify(r));
     assert.equal(repo.git('show', 'HEAD:mlroadmap.yaml'), ROADMAP.replace('status: evaluated', 'status: chosen\n    decision: "0001"'));
     assert.deepEqual(repo.git('diff', '--cached', '--', 'mlroadmap.yaml').split('\n').filter((l) => /^[+-][^+-]/.test(l)), ['+# staged']);

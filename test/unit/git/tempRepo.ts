@@ -67,3 +67,15 @@ export function workState(repo: TempRepo, excluding: readonly string[] = []): { 
     status: repo.git('status', '--porcelain=v1', '--untracked-files=all', '--', '.', ...ex),
   };
 }
+
+/** A repository with `files` whose branches main and other both change conflict.txt (main checked out). */
+export function conflictingBranches(files: Record<string, string> = {}): TempRepo {
+  const r = makeTempRepo({ ...files, 'conflict.txt': 'base\n' });
+  r.git('checkout', '-q', '-b', 'other');
+  r.write('conflict.txt', 'other\n');
+  r.git('commit', '-q', '-am', 'other');
+  r.git('checkout', '-q', 'main');
+  r.write('conflict.txt', 'main\n');
+  r.git('commit', '-q', '-am', 'main');
+  return r;
+}
