@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { git, walkHooks } from './support/walk.mjs';
+import { commitTheDay, decisionCommit, git, walkHooks } from './support/walk.mjs';
 import { openEditorAt, panelFrame, poll, runFromPalette } from './support/workbench.mjs';
 
 describe('a day in the life: from an empty folder with a CSV to a shipped model', function () {
@@ -266,19 +266,10 @@ describe('a day in the life: from an empty folder with a CSV to a shipped model'
   });
 
   it('14 Record Architecture Decision: logreg chosen, in a commit of its own (the record and the roadmap edit only)', async () => {
-    // The team commits the day's work first (in a terminal): the decision's commit then holds the decision alone.
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'Roadmap, baselines and their first results');
-    const before = git(dir, 'rev-parse', 'HEAD');
+    const before = commitTheDay(dir, 'Roadmap, baselines and their first results');
     await runFromPalette(page, 'ML Roadmap: Record Architecture Decision…');
     await decision('Linear', 'Linear model', 'It meets the accuracy target at a fraction of the cost, and passed the demo');
-    const head = await poll('the decision commit', () => git(dir, 'rev-parse', 'HEAD'), (h) => h !== before, 60_000);
-    assert.equal(git(dir, 'rev-parse', `${head}~1`), before, 'one commit on top of the work');
-    assert.match(git(dir, 'log', '-1', '--format=%s'), /^docs\(decision\): 0001 /);
-    const files = git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
-    assert.equal(files.length, 2, `the commit holds the record and the roadmap: ${files.join(', ')}`);
-    assert.match(files[0], /^docs\/decisions\/0001-.+\.md$/);
-    assert.equal(files[1], 'mlroadmap.yaml');
+    await decisionCommit(dir, before);
     const changed = git(dir, 'show', '--format=', '-U0', 'HEAD', '--', 'mlroadmap.yaml')
       .split('\n')
       .filter((l) => /^[+-](?![+-])/.test(l));

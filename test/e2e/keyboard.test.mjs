@@ -13,7 +13,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { git, walkHooks } from './support/walk.mjs';
+import { commitTheDay, decisionCommit, git, walkHooks } from './support/walk.mjs';
 import { panelFrame, poll, runByKeyboard } from './support/workbench.mjs';
 
 describe('a day in the life, by keyboard only', function () {
@@ -251,20 +251,11 @@ describe('a day in the life, by keyboard only', function () {
   });
 
   it('08 Record Architecture Decision: small-cnn chosen, in a commit of its own', async () => {
-    // The day's work committed first (as in a terminal): the decision's commit then holds the decision alone.
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-qm', 'Roadmap, baseline and its first results');
-    const before = git(dir, 'rev-parse', 'HEAD');
+    const before = commitTheDay(dir, 'Roadmap, baseline and its first results');
     await runByKeyboard(page, 'ML Roadmap: Record Architecture Decision…');
     await decision('Small CNN', 'Small CNN', 'The paper reads digits at over 99%, far past the target');
-    const head = await poll('the decision commit', () => git(dir, 'rev-parse', 'HEAD'), (h) => h !== before, 60_000);
-    assert.equal(git(dir, 'rev-parse', `${head}~1`), before, 'one commit on top of the work');
-    assert.match(git(dir, 'log', '-1', '--format=%s'), /^docs\(decision\): 0001 /);
+    const files = await decisionCommit(dir, before);
     assert.match(git(dir, 'show', '--stat', '--format=', 'HEAD'), /^ 2 files changed, \d+ insertions?\(\+\)/m);
-    const files = git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
-    assert.equal(files.length, 2, `the commit holds the record and the roadmap: ${files.join(', ')}`);
-    assert.match(files[0], /^docs\/decisions\/0001-.+\.md$/);
-    assert.equal(files[1], 'mlroadmap.yaml');
     assert.match(readFileSync(join(dir, files[0]), 'utf8'), /The paper reads digits at over 99%/);
     await poll('small-cnn chosen on disk', roadmap, (x) => x.candidates?.find((c) => c.id === 'small-cnn')?.status === 'chosen');
     await page.locator('.tab.active[aria-label^="0001-"]').waitFor({ state: 'visible', timeout: 30_000 });

@@ -30,6 +30,28 @@ export function emptyRepository(folder) {
   git(folder, 'commit', '-qm', 'The scanned forms: 1,797 digits');
 }
 
+/** The team commits the day's work in `dir` (as in a terminal), so that a decision's commit holds the decision alone. */
+export function commitTheDay(dir, message) {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', message);
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+/**
+ * Waits for decision 0001's commit on top of `before` and checks it holds the record and mlroadmap.yaml only;
+ * returns their paths, the record first.
+ */
+export async function decisionCommit(dir, before) {
+  const head = await poll('the decision commit', () => git(dir, 'rev-parse', 'HEAD'), (h) => h !== before, 60_000);
+  assert.equal(git(dir, 'rev-parse', `${head}~1`), before, 'one commit on top of the work');
+  assert.match(git(dir, 'log', '-1', '--format=%s'), /^docs\(decision\): 0001 /);
+  const files = git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort();
+  assert.equal(files.length, 2, `the commit holds the record and the roadmap: ${files.join(', ')}`);
+  assert.match(files[0], /^docs\/decisions\/0001-.+\.md$/);
+  assert.equal(files[1], 'mlroadmap.yaml');
+  return files;
+}
+
 /** Answers to the quick input's prompts on `page`, by keyboard. */
 export function prompts(page) {
   const input = () => page.locator('.quick-input-widget input');
